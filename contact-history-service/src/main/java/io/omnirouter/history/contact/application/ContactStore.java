@@ -1,0 +1,29 @@
+package io.omnirouter.history.contact.application;
+
+import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.history.contact.model.Contact;
+import io.omnirouter.history.contact.model.TimelineCursor;
+import io.omnirouter.history.contact.model.TimelineEntry;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Where contacts are kept. Writes join the caller's transaction. */
+public interface ContactStore {
+
+    /** Those of {@code contactIds} that are stored already. */
+    Set<UUID> existing(Collection<UUID> contactIds);
+
+    /** Stores each contact with its customer; a contact stored already is left as it is. */
+    void insert(List<Contact> contacts, Map<UUID, UUID> customerByContact);
+
+    /**
+     * Up to {@code limit} entries of the customer's timeline, newest first (occurredAt, then contact id,
+     * both descending), strictly after {@code after} when given, of one channel when given.
+     */
+    List<TimelineEntry> timeline(UUID customerId, Optional<Channel> channel, Optional<TimelineCursor> after, int limit,
+                                 int excerptLength);
+}

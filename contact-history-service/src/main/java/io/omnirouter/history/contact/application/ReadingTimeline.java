@@ -1,0 +1,56 @@
+package io.omnirouter.history.contact.application;
+
+import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.history.contact.model.InvalidCursorException;
+import io.omnirouter.history.contact.model.TimelineCursor;
+import io.omnirouter.history.contact.model.TimelinePage;
+import io.omnirouter.history.customer.application.CustomerNotFoundException;
+import io.omnirouter.history.customer.application.CustomerStore;
+import io.omnirouter.history.shared.InvalidRequestException;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A customer's contacts on all channels, newest first, page by page. */
+@Service
+public class ReadingTimeline {
+
+    private final ContactStore contacts;
+    private final CustomerStore customers;
+    private final TimelineProperties properties;
+
+    public ReadingTimeline(ContactStore contacts, CustomerStore customers, TimelineProperties properties) {
+        this.contacts = contacts;
+        this.customers = customers;
+        this.properties = properties;
+    }
+
+    /**
+     * @param limit  page size, or null for the configured default
+     * @param cursor the {@code next} cursor of the previous page (encoded), or null for the newest page
+     * @param channel only contacts of this channel, or null for all
+     * @throws CustomerNotFoundException if there is no such customer
+     * @throws InvalidRequestException   if the limit is out of range or the cursor is not one we issued
+     */
+    @Transactional(readOnly = true)
+    public TimelinePage page(UUID customerId, Integer limit, String cursor, Channel channel) {
+        int pageSize = limit == null ? properties.defaultPageSize() : limit;
+        if (pageSize < 1 || pageSize > properties.maxPageSize()) {
+            throw new InvalidRequestException("limit must be between 1 and " + properties.maxPageSize() + ", got " + pageSize);
+        }
+        Optional<TimelineCursor> after;
+        try {
+            after = Optional.ofNullable(cursor).map(TimelineCursor::decode);
+        } catch (InvalidCursorException e) {
+            throw new InvalidRequestException(e.getMessage(), e);
+        }
+        if (!customers.exists(customerId)) {
+            throw new CustomerNotFoundException(customerId);
+        }
+        // One entry more than the page tells whether there is a next page.
+        return TimelinePage.of(
+                contacts.timeline(customerId, Optional.ofNullable(channel), after, pageSize + 1, properties.excerptLength()),
+                pageSize);
+    }
+}

@@ -1,0 +1,163 @@
+package io.omnirouter.history.contact.infrastructure;
+
+import static io.omnirouter.history.shared.jdbc.JdbcValues.batch;
+import static io.omnirouter.history.shared.jdbc.JdbcValues.instant;
+import static io.omnirouter.history.shared.jdbc.JdbcValues.timestamp;
+
+import io.omnirouter.history.contact.application.ContactStore;
+import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.history.contact.model.ChannelDetails;
+import io.omnirouter.history.contact.model.Contact;
+import io.omnirouter.history.contact.model.Direction;
+import io.omnirouter.history.contact.model.Intent;
+import io.omnirouter.history.contact.model.Priority;
+import io.omnirouter.history.contact.model.TimelineCursor;
+import io.omnirouter.history.contact.model.TimelineEntry;
+import io.omnirouter.history.customer.model.Identifier;
+import io.omnirouter.identifiers.IdentifierType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcContactStore implements ContactStore {
+
+    private static final String EXISTING = "SELECT contact_id FROM contact WHERE contact_id = ANY (?)";
+    // ON CONFLICT DO NOTHING is the last line of defence; RecordingContacts filters stored contacts before.
+    private static final String INSERT = """
+            INSERT INTO contact (contact_id, customer_id, source_event_id, source, tenant, channel, direction, kind,
+                                 occurred_at, routed_at, phone, email, shop_customer_id, chat_visitor_id, customer_name,
+                                 language, thread_key, channel_ref, subject, text, text_truncated, agent_id, intent,
+                                 priority, queue, segment, call_outcome, duration_seconds, callback_requested_at,
+                                 in_reply_to, attachment_names, promised_reply_by, chat_author, resolved, rating,
+                                 order_id, amount_minor, currency, warnings)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (contact_id) DO NOTHING""";
+    // Reads a page straight off contact_timeline_idx (customer_id, occurred_at DESC, contact_id DESC).
+    private static final String TIMELINE = """
+            SELECT contact_id, channel, direction, kind, occurred_at, thread_key, subject,
+                   CASE WHEN length(text) > ? THEN left(text, ?) || '…' ELSE text END AS text_excerpt,
+                   agent_id, intent, priority, queue, source_event_id
+              FROM contact
+             WHERE customer_id = ?""";
+    private static final String CHANNEL_FILTER = " AND channel = ?";
+    private static final String AFTER_CURSOR = " AND (occurred_at, contact_id) < (?, ?)";
+    private static final String NEWEST_FIRST = " ORDER BY occurred_at DESC, contact_id DESC LIMIT ?";
+
+    private final JdbcTemplate jdbc;
+
+    JdbcContactStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Set<UUID> existing(Collection<UUID> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Set.of();
+        }
+        UUID[] ids = contactIds.toArray(UUID[]::new);
+        return new HashSet<>(jdbc.query(EXISTING, ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)),
+                (rs, row) -> rs.getObject(1, UUID.class)));
+    }
+
+    @Override
+    public void insert(List<Contact> contacts, Map<UUID, UUID> customerByContact) {
+        batch(jdbc, INSERT, contacts, (ps, contact) -> bind(ps, contact, customerByContact.get(contact.contactId())));
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(UUID customerId, Optional<Channel> channel, Optional<TimelineCursor> after, int limit,
+                                        int excerptLength) {
+        StringBuilder sql = new StringBuilder(TIMELINE);
+        List<Object> args = new ArrayList<>(List.of(excerptLength, excerptLength, customerId));
+        channel.ifPresent(c -> {
+            sql.append(CHANNEL_FILTER);
+            args.add(c.name());
+        });
+        after.ifPresent(cursor -> {
+            sql.append(AFTER_CURSOR);
+            args.add(timestamp(cursor.occurredAt()));
+            args.add(cursor.contactId());
+        });
+        sql.append(NEWEST_FIRST);
+        args.add(limit);
+        return jdbc.query(sql.toString(), (rs, row) -> new TimelineEntry(
+                rs.getObject("contact_id", UUID.class),
+                Channel.valueOf(rs.getString("channel")),
+                Direction.valueOf(rs.getString("direction")),
+                rs.getString("kind"),
+                instant(rs, "occurred_at"),
+                rs.getString("thread_key"),
+                rs.getString("subject"),
+                rs.getString("text_excerpt"),
+                rs.getString("agent_id"),
+                Intent.valueOf(rs.getString("intent")),
+                Priority.valueOf(rs.getString("priority")),
+                rs.getString("queue"),
+                rs.getString("source_event_id")), args.toArray());
+    }
+
+    private static void bind(PreparedStatement ps, Contact contact, UUID customerId) throws SQLException {
+        if (customerId == null) {
+            throw new IllegalStateException("contact " + contact.contactId() + " was not attributed to a customer");
+        }
+        Connection connection = ps.getConnection();
+        ChannelDetails details = contact.details();
+        int i = 0;
+        ps.setObject(++i, contact.contactId());
+        ps.setObject(++i, customerId);
+        ps.setString(++i, contact.sourceEventId());
+        ps.setString(++i, contact.source());
+        ps.setString(++i, contact.tenant());
+        ps.setString(++i, contact.channel().name());
+        ps.setString(++i, contact.direction().name());
+        ps.setString(++i, contact.kind());
+        ps.setObject(++i, timestamp(contact.occurredAt()));
+        ps.setObject(++i, timestamp(contact.routedAt()));
+        ps.setString(++i, identifier(contact, IdentifierType.PHONE));
+        ps.setString(++i, identifier(contact, IdentifierType.EMAIL));
+        ps.setString(++i, identifier(contact, IdentifierType.SHOP_CUSTOMER_ID));
+        ps.setString(++i, identifier(contact, IdentifierType.CHAT_VISITOR_ID));
+        ps.setString(++i, contact.customerName());
+        ps.setString(++i, contact.language());
+        ps.setString(++i, contact.threadKey());
+        ps.setString(++i, contact.channelRef());
+        ps.setString(++i, contact.subject());
+        ps.setString(++i, contact.text());
+        ps.setBoolean(++i, contact.textTruncated());
+        ps.setString(++i, contact.agentId());
+        ps.setString(++i, contact.intent().name());
+        ps.setString(++i, contact.priority().name());
+        ps.setString(++i, contact.queue());
+        ps.setString(++i, details.segment());
+        ps.setString(++i, details.callOutcome());
+        ps.setObject(++i, details.durationSeconds(), Types.INTEGER);
+        ps.setObject(++i, timestamp(details.callbackRequestedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setString(++i, details.inReplyTo());
+        ps.setArray(++i, connection.createArrayOf("text", details.attachmentNames().toArray()));
+        ps.setObject(++i, timestamp(details.promisedReplyBy()), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setString(++i, details.chatAuthor());
+        ps.setObject(++i, details.resolved(), Types.BOOLEAN);
+        ps.setObject(++i, details.rating(), Types.INTEGER);
+        ps.setString(++i, details.orderId());
+        ps.setObject(++i, details.amountMinor(), Types.BIGINT);
+        ps.setString(++i, details.currency());
+        ps.setArray(++i, connection.createArrayOf("text", contact.warnings().toArray()));
+    }
+
+    private static String identifier(Contact contact, IdentifierType type) {
+        return contact.identifiers().stream().filter(id -> id.type() == type).map(Identifier::value).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,34 @@
+package io.omnirouter.history.shared.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
+
+/** Small JDBC helpers shared by the stores. */
+public final class JdbcValues {
+
+    private JdbcValues() {
+    }
+
+    /** PostgreSQL's driver binds timestamptz from OffsetDateTime, not from Instant. */
+    public static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** One JDBC batch of all rows (with reWriteBatchedInserts, one multi-row statement); nothing for none. */
+    public static <T> void batch(JdbcTemplate jdbc, String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> setter) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows, rows.size(), setter);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.omnirouter.router.routing.application;
+
+import io.omnirouter.channel.ChatEvent;
+import io.omnirouter.channel.Direction;
+import io.omnirouter.channel.EmailEvent;
+import io.omnirouter.channel.EventMeta;
+import io.omnirouter.channel.PhoneCallEvent;
+import io.omnirouter.channel.WebShopEvent;
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.contact.Intent;
+import io.omnirouter.router.classification.model.Classification;
+import io.omnirouter.router.classification.model.ClassificationInput;
+import io.omnirouter.router.classification.model.ContactClassifier;
+import io.omnirouter.router.routing.model.ContactIds;
+import io.omnirouter.router.routing.model.CustomerIdentification;
+import io.omnirouter.router.routing.model.EventTimePolicy;
+import io.omnirouter.router.routing.model.RejectedEventException;
+import io.omnirouter.router.routing.model.RoutedContact;
+import io.omnirouter.router.routing.model.TextBounds;
+import io.omnirouter.router.routing.model.ThreadKeys;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The router's use case: one channel event in, one canonical {@link ContactEvent} out. Validates the
+ * envelope, normalizes identifiers, bounds texts, derives the thread, classifies intent, priority and
+ * queue. Throws {@link RejectedEventException} for events that break the contract.
+ */
+public final class RoutingChannelEvents {
+
+    private final CustomerIdentification identification;
+    private final EventTimePolicy eventTimes;
+    private final TextBounds textBounds;
+    private final ContactClassifier classifier;
+    private final Clock clock;
+
+    public RoutingChannelEvents(CustomerIdentification identification, EventTimePolicy eventTimes,
+                                TextBounds textBounds, ContactClassifier classifier, Clock clock) {
+        this.identification = identification;
+        this.eventTimes = eventTimes;
+        this.textBounds = textBounds;
+        this.classifier = classifier;
+        this.clock = clock;
+    }
+
+    /** The eventId the de-duplication works on, for any channel event. */
+    public static String eventIdOf(SpecificRecord event) {
+        return metaOf(event).getEventId();
+    }
+
+    public RoutedContact route(SpecificRecord event) {
+        if (event instanceof PhoneCallEvent call) {
+            return phone(call);
+        } else if (event instanceof EmailEvent email) {
+            return email(email);
+        } else if (event instanceof ChatEvent chat) {
+            return chat(chat);
+        } else if (event instanceof WebShopEvent shop) {
+            return webShop(shop);
+        }
+        throw notAChannelEvent(event);
+    }
+
+    private RoutedContact phone(PhoneCallEvent call) {
+        requireText(call.getCallId(), "callId");
+        Draft draft = start(call.getMeta(), Channel.PHONE, call.getCustomer());
+        draft.builder.setDirection(call.getDirection())
+                .setKind("CALL_" + call.getOutcome())
+                .setThreadKey(ThreadKeys.phone(call.getCallId()))
+                .setChannelRef(call.getCallId())
+                .setAgentId(call.getAgentId())
+                .setCallOutcome(call.getOutcome().name())
+                .setDurationSeconds(call.getDurationSeconds())
+                .setCallbackRequestedAt(call.getCallbackRequestedAt());
+        if (call.getDurationSeconds() < 0) {
+            throw new RejectedEventException("durationSeconds must not be negative, got " + call.getDurationSeconds());
+        }
+        draft.text(null, call.getNotes());
+        return draft.classifyAndBuild(null, null, null, call.getCustomer().getLanguage());
+    }
+
+    private RoutedContact email(EmailEvent email) {
+        requireText(email.getMessageId(), "messageId");
+        Draft draft = start(email.getMeta(), Channel.EMAIL, email.getCustomer());
+        draft.builder.setDirection(email.getDirection())
+                .setKind("EMAIL")
+                .setThreadKey(ThreadKeys.email(email.getMessageId(), email.getInReplyTo(), email.getReferences()))
+                .setChannelRef(email.getMessageId())
+                .setAgentId(email.getAgentId())
+                .setInReplyTo(email.getInReplyTo())
+                .setAttachmentNames(email.getAttachmentNames())
+                .setPromisedReplyBy(email.getPromisedReplyBy());
+        draft.text(email.getSubject(), email.getBodyText());
+        return draft.classifyAndBuild(null, null, null, email.getCustomer().getLanguage());
+    }
+
+    private RoutedContact chat(ChatEvent chat) {
+        requireText(chat.getSessionId(), "sessionId");
+        Integer rating = rating(chat.getSatisfaction(), "satisfaction");
+        Draft draft = start(chat.getMeta(), Channel.CHAT, chat.getCustomer());
+        draft.builder.setDirection(switch (chat.getAuthor()) {
+                    case CUSTOMER -> Direction.INBOUND;
+                    case AGENT, BOT, SYSTEM -> Direction.OUTBOUND;
+                })
+                .setKind("CHAT_" + chat.getKind())
+                .setThreadKey(ThreadKeys.chat(chat.getSessionId()))
+                .setChannelRef(chat.getSessionId())
+                .setAgentId(chat.getAgentId())
+                .setChatAuthor(chat.getAuthor().name())
+                .setResolved(chat.getResolved())
+                .setRating(rating);
+        draft.text(null, chat.getText());
+        Intent kindIntent = rating != null ? Intent.FEEDBACK : null;
+        return draft.classifyAndBuild(kindIntent, rating, null, chat.getCustomer().getLanguage());
+    }
+
+    private RoutedContact webShop(WebShopEvent shop) {
+        Integer rating = rating(shop.getRating(), "rating");
+        Draft draft = start(shop.getMeta(), Channel.WEBSHOP, shop.getCustomer());
+        String eventId = shop.getMeta().getEventId();
+        draft.builder.setDirection(Direction.INBOUND)
+                .setKind(shop.getKind().name())
+                .setThreadKey(ThreadKeys.webShop(shop.getOrderId(), eventId))
+                .setChannelRef(shop.getOrderId() == null || shop.getOrderId().isBlank() ? eventId : shop.getOrderId())
+                .setSegment(shop.getSegment().name())
+                .setOrderId(shop.getOrderId())
+                .setAmountMinor(shop.getAmountMinor())
+                .setCurrency(shop.getCurrency())
+                .setRating(rating);
+        draft.text(null, shop.getText());
+        Intent kindIntent = switch (shop.getKind()) {
+            case ORDER_PLACED, ORDER_PAID, ORDER_SHIPPED, ORDER_DELIVERED, ORDER_CANCELLED, RETURN_REQUESTED,
+                 CART_ABANDONED -> Intent.ORDER;
+            case REVIEW_SUBMITTED -> Intent.FEEDBACK;
+            case CONTACT_FORM -> null;
+        };
+        return draft.classifyAndBuild(kindIntent, rating, shop.getSegment().name(), shop.getCustomer().getLanguage());
+    }
+
+    private Draft start(EventMeta meta, Channel channel, io.omnirouter.channel.CustomerRef customer) {
+        requireText(meta.getEventId(), "meta.eventId");
+        requireText(meta.getSource(), "meta.source");
+        Instant now = clock.instant();
+        eventTimes.check(meta.getOccurredAt(), now);
+        CustomerIdentification.Identified identified = identification.identify(customer);
+        ContactEvent.Builder builder = ContactEvent.newBuilder()
+                .setContactId(ContactIds.of(channel, meta.getEventId()))
+                .setSourceEventId(meta.getEventId())
+                .setSource(meta.getSource())
+                .setTenant(meta.getTenant())
+                .setChannel(channel)
+                .setOccurredAt(meta.getOccurredAt())
+                .setRoutedAt(now)
+                .setIdentifiers(identified.identifiers())
+                .setCustomerName(customer.getName())
+                .setLanguage(customer.getLanguage());
+        return new Draft(builder, channel, new ArrayList<>(identified.warnings()));
+    }
+
+    /** A contact under construction: the builder plus what classification needs. */
+    private final class Draft {
+        private final ContactEvent.Builder builder;
+        private final Channel channel;
+        private final List<String> warnings;
+        private String classifiedText;
+
+        private Draft(ContactEvent.Builder builder, Channel channel, List<String> warnings) {
+            this.builder = builder;
+            this.channel = channel;
+            this.warnings = warnings;
+        }
+
+        void text(String subject, String text) {
+            TextBounds.Bounded boundedSubject = textBounds.subject(subject);
+            TextBounds.Bounded boundedText = textBounds.text(text);
+            builder.setSubject(boundedSubject.text())
+                    .setText(boundedText.text())
+                    .setTextTruncated(boundedSubject.truncated() || boundedText.truncated());
+            if (boundedSubject.truncated() || boundedText.truncated()) {
+                warnings.add("text truncated to the configured limit");
+            }
+            classifiedText = subject == null ? boundedText.text() : boundedSubject.text() + "\n" + boundedText.text();
+        }
+
+        RoutedContact classifyAndBuild(Intent kindIntent, Integer rating, String segment, String language) {
+            Classification classification = classifier.classify(new ClassificationInput(
+                    channel, builder.getDirection(), kindIntent, classifiedText, rating, segment, language));
+            ContactEvent contact = builder.setIntent(classification.intent())
+                    .setPriority(classification.priority())
+                    .setQueue(classification.queue())
+                    .setWarnings(List.copyOf(warnings))
+                    .build();
+            return new RoutedContact(contact, List.copyOf(warnings));
+        }
+    }
+
+    private static EventMeta metaOf(SpecificRecord event) {
+        if (event instanceof PhoneCallEvent call) {
+            return call.getMeta();
+        } else if (event instanceof EmailEvent email) {
+            return email.getMeta();
+        } else if (event instanceof ChatEvent chat) {
+            return chat.getMeta();
+        } else if (event instanceof WebShopEvent shop) {
+            return shop.getMeta();
+        }
+        throw notAChannelEvent(event);
+    }
+
+    private static RejectedEventException notAChannelEvent(SpecificRecord event) {
+        return new RejectedEventException("not a channel event: " + event.getSchema().getFullName());
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new RejectedEventException(field + " is required and must not be blank");
+        }
+    }
+
+    private static Integer rating(Integer rating, String field) {
+        if (rating != null && (rating < 1 || rating > 5)) {
+            throw new RejectedEventException(field + " must be between 1 and 5, got " + rating);
+        }
+        return rating;
+    }
+}

@@ -1,0 +1,166 @@
+package io.omnirouter.router.routing.infrastructure;
+
+import io.omnirouter.router.config.RouterProperties;
+import io.omnirouter.router.routing.application.RoutingChannelEvents;
+import io.omnirouter.router.routing.model.DuplicateWindow;
+import io.omnirouter.router.routing.model.RejectedEventException;
+import io.omnirouter.router.routing.model.RoutedContact;
+import io.omnirouter.schemas.ContractTopic;
+import io.omnirouter.schemas.DeadLetterHeaders;
+import io.omnirouter.serde.ConfluentAvroDeserializer;
+import io.omnirouter.serde.ConfluentAvroSerializer;
+import io.omnirouter.serde.SchemaRegistryUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The router's inbound adapter: consumes the four channel topics in batches, each batch inside one Kafka
+ * transaction together with its output and its consumer offsets (exactly-once read-process-write).
+ *
+ * <p>Per record: decode (Confluent wire format) → skip a duplicate eventId → route → publish the
+ * {@code ContactEvent} keyed by thread. A record that breaks the contract (undecodable, unknown schema id,
+ * invalid event) is published, original bytes untouched, to {@code <topic>.DLT} with the reason, in the same
+ * transaction, and the batch goes on: a bad record never blocks its partition. A transient failure (registry
+ * unreachable) aborts the transaction, so the batch is retried and nothing is lost.
+ */
+@Component
+public class ChannelEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelEventListener.class);
+    private static final String SERVICE = "router-service";
+
+    private final RoutingChannelEvents routing;
+    private final ConfluentAvroDeserializer<SpecificRecord> channelEvents;
+    private final ConfluentAvroSerializer<SpecificRecord> contactEvents;
+    private final KafkaTemplate<byte[], byte[]> kafka;
+    private final RoutingMetrics metrics;
+    private final Clock clock;
+    private final int duplicateWindowSize;
+    private final Map<TopicPartition, DuplicateWindow> recentEventIds = new ConcurrentHashMap<>();
+
+    public ChannelEventListener(RoutingChannelEvents routing, ConfluentAvroDeserializer<SpecificRecord> channelEvents,
+                                ConfluentAvroSerializer<SpecificRecord> contactEvents,
+                                KafkaTemplate<byte[], byte[]> kafka, MeterRegistry meters, Clock clock,
+                                RouterProperties properties) {
+        this.routing = routing;
+        this.channelEvents = channelEvents;
+        this.contactEvents = contactEvents;
+        this.kafka = kafka;
+        this.metrics = new RoutingMetrics(meters);
+        this.clock = clock;
+        this.duplicateWindowSize = properties.deduplication().windowPerPartition();
+    }
+
+    @KafkaListener(id = "router", topics = {"channel.phone", "channel.email", "channel.chat", "channel.webshop"},
+            batch = "true")
+    public void route(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<TopicPartition, List<String>> routedIds = new HashMap<>();
+        Set<String> seenInBatch = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            try {
+                SpecificRecord event = decode(record);
+                String eventId = RoutingChannelEvents.eventIdOf(event);
+                DuplicateWindow window = recentEventIds.computeIfAbsent(partition, p -> new DuplicateWindow(duplicateWindowSize));
+                if (window.contains(eventId) || !seenInBatch.add(record.topic() + '\u0000' + eventId)) {
+                    metrics.duplicate(record.topic());
+                    continue;
+                }
+                RoutedContact routed = routing.route(event);
+                publish(routed);
+                routedIds.computeIfAbsent(partition, p -> new ArrayList<>()).add(eventId);
+                metrics.routed(record.topic(), routed.contact().getOccurredAt(), clock.instant());
+            } catch (SchemaRegistryUnavailableException e) {
+                throw e; // transient: abort the transaction and retry the batch
+            } catch (SerializationException | RejectedEventException e) {
+                deadLetter(record, e);
+            } catch (RuntimeException e) {
+                // Something in this record's content that we did not foresee: park it rather than block the partition.
+                log.error("Unexpected failure routing {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
+                deadLetter(record, e);
+            }
+        }
+        rememberAfterCommit(routedIds);
+    }
+
+    private SpecificRecord decode(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            throw new RejectedEventException("empty record value (tombstone): channel topics carry events only");
+        }
+        SpecificRecord event = channelEvents.deserialize(record.topic(), record.value());
+        String expected = expectedSchema(record.topic());
+        if (!event.getSchema().getFullName().equals(expected)) {
+            throw new RejectedEventException(record.topic() + " carries " + expected + ", got "
+                    + event.getSchema().getFullName());
+        }
+        return event;
+    }
+
+    private static String expectedSchema(String topic) {
+        for (ContractTopic channel : ContractTopic.channels()) {
+            if (channel.topic().equals(topic)) {
+                return channel.valueSchema().getFullName();
+            }
+        }
+        throw new IllegalStateException("not a channel topic: " + topic);
+    }
+
+    private void publish(RoutedContact routed) {
+        String topic = ContractTopic.CONTACT_EVENTS.topic();
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, null,
+                routed.contact().getThreadKey().getBytes(StandardCharsets.UTF_8),
+                contactEvents.serialize(topic, routed.contact()));
+        routed.warnings().forEach(w -> out.headers().add(DeadLetterHeaders.header(DeadLetterHeaders.WARNING, w)));
+        kafka.send(out);
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, RuntimeException cause) {
+        List<Header> headers = DeadLetterHeaders.describe(record, cause, SERVICE, clock.instant());
+        String dlt = record.topic() + ContractTopic.DEAD_LETTER_SUFFIX;
+        kafka.send(new ProducerRecord<>(dlt, null, record.key(), record.value(), headers));
+        metrics.deadLettered(record.topic(), cause);
+        // The reason never quotes identifiers or texts, so it is safe at WARN; the value is not logged.
+        log.warn("Dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(), dlt,
+                DeadLetterHeaders.lastValue(headers, DeadLetterHeaders.REASON));
+    }
+
+    /** Event ids count as routed only once the transaction that published them has committed. */
+    private void rememberAfterCommit(Map<TopicPartition, List<String>> routedIds) {
+        if (routedIds.isEmpty()) {
+            return;
+        }
+        Runnable remember = () -> routedIds.forEach((partition, ids) -> recentEventIds
+                .computeIfAbsent(partition, p -> new DuplicateWindow(duplicateWindowSize)).rememberAll(ids));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    remember.run();
+                }
+            });
+        } else {
+            remember.run();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.omnirouter.router.routing.infrastructure;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What ops watches on the router: events per source topic and outcome, dead letters by exception, and the
+ * age of an event when routed (event time to routing time).
+ */
+final class RoutingMetrics {
+
+    private final MeterRegistry meters;
+
+    RoutingMetrics(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    void routed(String topic, Instant occurredAt, Instant now) {
+        count(topic, "routed");
+        Timer.builder("omnirouter.router.event.age")
+                .description("Time from the event's occurredAt to its routing")
+                .tag("topic", topic)
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(Duration.between(occurredAt, now).isNegative() ? Duration.ZERO : Duration.between(occurredAt, now));
+    }
+
+    void duplicate(String topic) {
+        count(topic, "duplicate");
+    }
+
+    void deadLettered(String topic, Exception cause) {
+        Counter.builder("omnirouter.router.dead.letters")
+                .description("Records sent to a dead-letter topic")
+                .tag("topic", topic)
+                .tag("exception", cause.getClass().getSimpleName())
+                .register(meters)
+                .increment();
+        count(topic, "dead-lettered");
+    }
+
+    private void count(String topic, String outcome) {
+        Counter.builder("omnirouter.router.events")
+                .description("Channel events by source topic and outcome")
+                .tag("topic", topic)
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
+    }
+}

@@ -1,0 +1,54 @@
+package io.omnirouter.router.routing.model;
+
+import io.omnirouter.channel.CustomerRef;
+import io.omnirouter.contact.CustomerIdentifiers;
+import io.omnirouter.identifiers.IdentifierNormalizer;
+import io.omnirouter.identifiers.IdentifierType;
+import io.omnirouter.identifiers.InvalidIdentifierException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Normalizes the identifiers a channel sent. An unparseable identifier is dropped with a warning, not
+ * fatal, as long as another one remains; an event with no usable identifier at all cannot be attributed
+ * to any customer and is rejected.
+ */
+public final class CustomerIdentification {
+
+    private final IdentifierNormalizer normalizer;
+
+    public CustomerIdentification(IdentifierNormalizer normalizer) {
+        this.normalizer = normalizer;
+    }
+
+    /** Normalized identifiers with the warnings for those dropped. */
+    public record Identified(CustomerIdentifiers identifiers, List<String> warnings) {
+    }
+
+    public Identified identify(CustomerRef customer) {
+        List<String> warnings = new ArrayList<>();
+        CustomerIdentifiers ids = CustomerIdentifiers.newBuilder()
+                .setPhone(normalized(IdentifierType.PHONE, customer.getPhone(), warnings))
+                .setEmail(normalized(IdentifierType.EMAIL, customer.getEmail(), warnings))
+                .setShopCustomerId(normalized(IdentifierType.SHOP_CUSTOMER_ID, customer.getShopCustomerId(), warnings))
+                .setChatVisitorId(normalized(IdentifierType.CHAT_VISITOR_ID, customer.getChatVisitorId(), warnings))
+                .build();
+        if (ids.getPhone() == null && ids.getEmail() == null && ids.getShopCustomerId() == null
+                && ids.getChatVisitorId() == null) {
+            throw new RejectedEventException(warnings.isEmpty()
+                    ? "no customer identifier: customer.phone, email, shopCustomerId and chatVisitorId are all empty"
+                    : "no usable customer identifier: " + String.join("; ", warnings));
+        }
+        return new Identified(ids, List.copyOf(warnings));
+    }
+
+    private String normalized(IdentifierType type, String raw, List<String> warnings) {
+        try {
+            return normalizer.normalize(type, raw).orElse(null);
+        } catch (InvalidIdentifierException e) {
+            warnings.add(e.getMessage() + " (dropped)");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.omnirouter.router.routing.model;
+
+/**
+ * A channel event that can never be routed as it is (a contract violation by the adapter). It goes to the
+ * dead-letter topic with {@link #getMessage()} as the reason, which must tell the adapter team what to fix
+ * without quoting personal data.
+ */
+public class RejectedEventException extends RuntimeException {
+
+    public RejectedEventException(String reason) {
+        super(reason);
+    }
+}

@@ -1,0 +1,298 @@
+package io.omnirouter.router.routing.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnirouter.channel.ChatAuthor;
+import io.omnirouter.channel.ChatEvent;
+import io.omnirouter.channel.ChatEventKind;
+import io.omnirouter.channel.CustomerRef;
+import io.omnirouter.channel.CustomerSegment;
+import io.omnirouter.channel.Direction;
+import io.omnirouter.channel.EmailEvent;
+import io.omnirouter.channel.EventMeta;
+import io.omnirouter.channel.WebShopEvent;
+import io.omnirouter.channel.WebShopEventKind;
+import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.contact.Intent;
+import io.omnirouter.schemas.ContractTopic;
+import io.omnirouter.schemas.DeadLetterHeaders;
+import io.omnirouter.serde.ConfluentAvroDeserializer;
+import io.omnirouter.serde.ConfluentAvroSerializer;
+import io.omnirouter.serde.SchemaRegistryClient;
+import io.omnirouter.testing.RealInfrastructure;
+import io.omnirouter.testing.TopicProbe;
+import io.omnirouter.testing.WithRealInfrastructure;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The router on the real broker and registry: what goes in on the channel topics, what comes out on
+ * contact.events and on the dead-letter topics.
+ */
+@WithRealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class ChannelRoutingIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", RealInfrastructure::kafkaBootstrapServers);
+        registry.add("omnirouter.schema-registry.url", RealInfrastructure::registryUrl);
+    }
+
+    private final SchemaRegistryClient registry = new SchemaRegistryClient(RealInfrastructure.registryUrl());
+    private final ConfluentAvroSerializer<SpecificRecord> serializer = new ConfluentAvroSerializer<>(registry, true);
+    private final ConfluentAvroDeserializer<ContactEvent> contacts = new ConfluentAvroDeserializer<>(registry, ContactEvent.class);
+    private TopicProbe probe;
+
+    @BeforeEach
+    void openProbe() {
+        List<String> topics = new java.util.ArrayList<>(List.of(ContractTopic.CONTACT_EVENTS.topic()));
+        for (ContractTopic channel : ContractTopic.channels()) {
+            topics.add(channel.deadLetterTopic());
+        }
+        probe = TopicProbe.reading(topics.toArray(String[]::new));
+    }
+
+    @AfterEach
+    void closeProbe() {
+        probe.close();
+    }
+
+    private static EventMeta meta(String eventId) {
+        return new EventMeta(eventId, Instant.now().minusSeconds(5), "it-adapter", null);
+    }
+
+    private static EmailEvent email(String eventId, String body, String language) {
+        return new EmailEvent(meta(eventId), "<" + eventId + "@mail.example>", null, List.of(), Direction.INBOUND,
+                CustomerRef.newBuilder().setEmail(eventId + "@example.com").setLanguage(language).build(),
+                null, "Customer message", body, List.of(), null);
+    }
+
+    private void send(ContractTopic topic, String key, SpecificRecord event) {
+        TopicProbe.send(topic.topic(), key, serializer.serialize(topic.topic(), event));
+    }
+
+    private ContactEvent awaitContact(String sourceEventId) {
+        return contactsOf(sourceEventId, 1).get(0);
+    }
+
+    private List<ContactEvent> contactsOf(String sourceEventId, int atLeast) {
+        return probe.awaitMatching(r -> r.topic().equals(ContractTopic.CONTACT_EVENTS.topic())
+                                && contacts.deserialize(r.topic(), r.value()).getSourceEventId().equals(sourceEventId),
+                        atLeast, TIMEOUT)
+                .stream().map(r -> contacts.deserialize(r.topic(), r.value())).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "sl | Vlagam reklamacijo, paket je prišel poškodovan.",
+            "tr | Kargo hakkında şikayet etmek istiyorum.",
+            "ru | Это жалоба: заказ не пришёл вовремя.",
+            "th | ฉันต้องการร้องเรียนเรื่องการจัดส่ง",
+    })
+    void complaintsWrittenInSlovenianTurkishRussianOrThaiAreComplaints(String language, String body) {
+        String eventId = "complaint-" + language + "-" + UUID.randomUUID();
+        send(ContractTopic.EMAIL, eventId, email(eventId, body, language));
+
+        ContactEvent contact = awaitContact(eventId);
+
+        assertThat(contact.getIntent()).isEqualTo(Intent.COMPLAINT);
+        assertThat(contact.getQueue()).isEqualTo("complaints");
+        assertThat(contact.getLanguage()).isEqualTo(language);
+    }
+
+    @Test
+    void wrongMagicByteGoesToTheDeadLetterTopicAndTheNextRecordStillArrives() {
+        byte[] json = "{\"eventId\":\"not avro\"}".getBytes();
+        assertDeadLetteredThenNextRoutes(ContractTopic.EMAIL, json, "magic byte");
+    }
+
+    @Test
+    void unknownSchemaIdGoesToTheDeadLetterTopic() {
+        byte[] unknownId = ByteBuffer.allocate(9).put((byte) 0).putInt(987_654).putInt(42).array();
+        assertDeadLetteredThenNextRoutes(ContractTopic.PHONE, unknownId, "987654");
+    }
+
+    @Test
+    void truncatedAvroGoesToTheDeadLetterTopic() {
+        String eventId = "truncated-" + UUID.randomUUID();
+        ChatEvent chat = new ChatEvent(meta(eventId), "s-" + eventId, ChatEventKind.MESSAGE, ChatAuthor.CUSTOMER,
+                CustomerRef.newBuilder().setChatVisitorId("v-" + eventId).build(), null, "Hello, I have a question", null, null);
+        byte[] whole = serializer.serialize(ContractTopic.CHAT.topic(), chat);
+        assertDeadLetteredThenNextRoutes(ContractTopic.CHAT, Arrays.copyOf(whole, whole.length / 2), "ChatEvent");
+    }
+
+    @Test
+    void anEventWithoutAnyCustomerIdentifierGoesToTheDeadLetterTopic() {
+        WebShopEvent anonymous = new WebShopEvent(meta("anon-" + UUID.randomUUID()), WebShopEventKind.CONTACT_FORM,
+                CustomerRef.newBuilder().setName("Nobody").build(), CustomerSegment.B2C, null, null, null, null, "Hi?");
+        assertDeadLetteredThenNextRoutes(ContractTopic.WEBSHOP,
+                serializer.serialize(ContractTopic.WEBSHOP.topic(), anonymous), "no customer identifier");
+    }
+
+    @Test
+    void anEventFarInTheFutureGoesToTheDeadLetterTopic() {
+        String eventId = "future-" + UUID.randomUUID();
+        EmailEvent future = email(eventId, "hello from 2099", "en");
+        future.getMeta().setOccurredAt(Instant.parse("2099-01-01T00:00:00Z"));
+        assertDeadLetteredThenNextRoutes(ContractTopic.EMAIL,
+                serializer.serialize(ContractTopic.EMAIL.topic(), future), "in the future");
+    }
+
+    /**
+     * Sends the bad bytes and then a good event under the same key (so to the same partition, behind it):
+     * the bad record must land untouched in the topic's DLT with a readable reason and its provenance, and
+     * the good one must still be routed.
+     */
+    private void assertDeadLetteredThenNextRoutes(ContractTopic topic, byte[] bad, String reasonMentions) {
+        String key = "key-" + UUID.randomUUID();
+        TopicProbe.send(topic.topic(), key, bad);
+        String goodEventId = "good-after-" + key;
+        send(topic, key, goodEvent(topic, goodEventId));
+
+        ConsumerRecord<byte[], byte[]> dead = probe.awaitOne(r -> r.topic().equals(topic.deadLetterTopic())
+                && key.equals(new String(r.key())), TIMEOUT);
+        assertThat(dead.value()).as("original bytes, untouched").isEqualTo(bad);
+        assertThat(TopicProbe.header(dead, DeadLetterHeaders.REASON)).contains(reasonMentions);
+        assertThat(TopicProbe.header(dead, DeadLetterHeaders.EXCEPTION)).isNotBlank();
+        assertThat(TopicProbe.header(dead, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(topic.topic());
+        assertThat(TopicProbe.header(dead, DeadLetterHeaders.SOURCE_PARTITION)).matches("\\d+");
+        assertThat(TopicProbe.header(dead, DeadLetterHeaders.SOURCE_OFFSET)).matches("\\d+");
+        assertThat(awaitContact(goodEventId).getSourceEventId()).isEqualTo(goodEventId);
+    }
+
+    private static SpecificRecord goodEvent(ContractTopic topic, String eventId) {
+        CustomerRef customer = CustomerRef.newBuilder().setEmail(eventId + "@example.com").build();
+        return switch (topic) {
+            case EMAIL -> email(eventId, "Where is my parcel?", "en");
+            case PHONE -> new io.omnirouter.channel.PhoneCallEvent(meta(eventId), "call-" + eventId, Direction.INBOUND,
+                    customer, io.omnirouter.channel.CallOutcome.MISSED, null, null, 0, null, null);
+            case CHAT -> new ChatEvent(meta(eventId), "s-" + eventId, ChatEventKind.STARTED, ChatAuthor.CUSTOMER,
+                    customer, null, null, null, null);
+            case WEBSHOP -> new WebShopEvent(meta(eventId), WebShopEventKind.ORDER_PLACED, customer,
+                    CustomerSegment.B2C, "O-" + eventId, 4200L, "EUR", null, null);
+            default -> throw new IllegalArgumentException(topic.name());
+        };
+    }
+
+    @Test
+    void aDuplicateEventIdIsEmittedOnce() {
+        String eventId = "dup-" + UUID.randomUUID();
+        String key = "k-" + eventId;
+        send(ContractTopic.EMAIL, key, email(eventId, "first delivery", "en"));
+        send(ContractTopic.EMAIL, key, email(eventId, "sent again by the adapter", "en"));
+        String markerId = "after-dup-" + UUID.randomUUID();
+        send(ContractTopic.EMAIL, key, email(markerId, "marker", "en"));
+
+        awaitContact(markerId); // same key, same partition: everything before it has been processed
+
+        assertThat(probe.seen(r -> r.topic().equals(ContractTopic.CONTACT_EVENTS.topic())
+                && contacts.deserialize(r.topic(), r.value()).getSourceEventId().equals(eventId))).hasSize(1);
+    }
+
+    @Test
+    void anUnparseableIdentifierIsDroppedWithAWarningHeader() {
+        String eventId = "warn-" + UUID.randomUUID();
+        EmailEvent mail = email(eventId, "Hello", "en");
+        mail.getCustomer().setPhone("call me maybe");
+        send(ContractTopic.EMAIL, eventId, mail);
+
+        ConsumerRecord<byte[], byte[]> out = probe.awaitOne(r -> r.topic().equals(ContractTopic.CONTACT_EVENTS.topic())
+                && contacts.deserialize(r.topic(), r.value()).getSourceEventId().equals(eventId), TIMEOUT);
+        ContactEvent contact = contacts.deserialize(out.topic(), out.value());
+
+        assertThat(contact.getIdentifiers().getPhone()).isNull();
+        assertThat(contact.getIdentifiers().getEmail()).isEqualTo(eventId + "@example.com");
+        assertThat(TopicProbe.header(out, DeadLetterHeaders.WARNING)).contains("PHONE identifier rejected");
+    }
+
+    /**
+     * An adapter written in another language: the schema is registered over plain HTTP and the record is
+     * framed by hand (magic byte 0, 4-byte big-endian schema id, Avro binary), as Confluent's clients do.
+     */
+    @Test
+    void aRecordFramedByAnIndependentConfluentEncoderIsRouted() throws Exception {
+        Schema schema = EmailEvent.getClassSchema();
+        int schemaId = registerOverHttp("channel.email-value", schema);
+        String eventId = "independent-" + UUID.randomUUID();
+
+        GenericRecord meta = new GenericData.Record(schema.getField("meta").schema());
+        meta.put("eventId", eventId);
+        meta.put("occurredAt", Instant.now().toEpochMilli());
+        meta.put("source", "python-adapter");
+        Schema customerSchema = schema.getField("customer").schema();
+        GenericRecord customer = new GenericData.Record(customerSchema);
+        customer.put("email", "  Independent.Writer@Example.COM ");
+        customer.put("phone", "+386 41 555 666");
+        GenericRecord mail = new GenericData.Record(schema);
+        mail.put("meta", meta);
+        mail.put("messageId", "<" + eventId + "@py>");
+        mail.put("references", List.of());
+        mail.put("direction", new GenericData.EnumSymbol(schema.getField("direction").schema(), "INBOUND"));
+        mail.put("customer", customer);
+        mail.put("subject", "Question");
+        mail.put("bodyText", "Can you tell me the opening hours?");
+        mail.put("attachmentNames", List.of());
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(0);
+        bytes.write(ByteBuffer.allocate(4).putInt(schemaId).array());
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        new GenericDatumWriter<GenericRecord>(schema).write(mail, encoder);
+        encoder.flush();
+        TopicProbe.send("channel.email", eventId, bytes.toByteArray());
+
+        ContactEvent contact = awaitContact(eventId);
+        assertThat(contact.getIdentifiers().getEmail()).isEqualTo("independent.writer@example.com");
+        assertThat(contact.getIdentifiers().getPhone()).isEqualTo("+38641555666");
+        assertThat(contact.getThreadKey()).isEqualTo("email:" + eventId + "@py");
+        assertThat(contact.getIntent()).isEqualTo(Intent.QUESTION);
+        assertThat(contact.getSource()).isEqualTo("python-adapter");
+    }
+
+    private static int registerOverHttp(String subject, Schema schema) throws Exception {
+        String body = "{\"schema\":" + quote(schema.toString()) + "}";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
+                        .uri(URI.create(RealInfrastructure.registryUrl() + "/subjects/" + subject + "/versions"))
+                        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(response.body());
+        assertThat(id.find()).as(response.body()).isTrue();
+        return Integer.parseInt(id.group(1));
+    }
+
+    private static String quote(String json) {
+        return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
