@@ -1,13 +1,12 @@
 package io.omnirouter.router;
 
 import io.omnirouter.router.config.RouterProperties;
-import io.omnirouter.router.config.SchemaRegistryProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
-@EnableConfigurationProperties({RouterProperties.class, SchemaRegistryProperties.class})
+@EnableConfigurationProperties(RouterProperties.class)
 public class RouterApplication {
 
     public static void main(String[] args) {

@@ -123,7 +123,7 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
             leftOver = decoder.isEnd() ? 0 : decoder.inputStream().available();
         } catch (EOFException e) {
             throw decodeFailure(reading, "truncated, the " + payload.remaining()
-                    + "-byte payload ended before the record was complete (" + e.getMessage() + ")", e);
+                    + "-byte payload ended before the record was complete" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
         } catch (IOException | RuntimeException e) {
             throw decodeFailure(reading, "invalid data (" + summary(e) + ")", e);
         }

@@ -1,11 +1,13 @@
 package io.omnirouter.serde;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -33,6 +35,9 @@ public class SchemaRegistryClient {
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ERROR_BODY = 300;
+    // Confluent's error codes, which Apicurio's ccompat API, Karapace and Redpanda return as well.
+    private static final int SUBJECT_NOT_FOUND = 40401;
+    private static final int SCHEMA_NOT_FOUND = 40403;
 
     private final SchemaRegistrySettings settings;
     private final HttpClient http;
@@ -61,11 +66,6 @@ public class SchemaRegistryClient {
         this(SchemaRegistrySettings.of(url));
     }
 
-    /** The base URL, as used in error messages. */
-    public String url() {
-        return settings.url();
-    }
-
     /**
      * Registers {@code schema} under {@code subject} ({@code POST /subjects/{subject}/versions}); an
      * already registered schema gets its existing id back.
@@ -79,7 +79,7 @@ public class SchemaRegistryClient {
         String path = "/subjects/" + encode(subject) + "/versions";
         Response response = send(post(path, schema), "POST " + path);
         if (response.status() != 200) {
-            throw rejected("registering schema " + schema.getFullName() + " under subject '" + subject + "'", response);
+            throw rejected("registering schema " + schema.getFullName() + " under subject '" + subject + "'", response, "POST " + path);
         }
         int id = idFrom(response, "POST " + path);
         remember(key, id);
@@ -101,12 +101,13 @@ public class SchemaRegistryClient {
         }
         String path = "/subjects/" + encode(subject);
         Response response = send(post(path, schema), "POST " + path);
-        if (response.status() == 404) {
+        int errorCode = errorCode(response);
+        if (response.status() == 404 && (errorCode == SUBJECT_NOT_FOUND || errorCode == SCHEMA_NOT_FOUND)) {
             throw new SchemaNotRegisteredException(subject, "schema " + schema.getFullName() + " is not registered under subject '"
                     + subject + "' at " + settings.url() + " (" + errorDetail(response) + ")");
         }
         if (response.status() != 200) {
-            throw rejected("looking up schema " + schema.getFullName() + " under subject '" + subject + "'", response);
+            throw rejected("looking up schema " + schema.getFullName() + " under subject '" + subject + "'", response, "POST " + path);
         }
         int id = idFrom(response, "POST " + path);
         remember(key, id);
@@ -126,17 +127,21 @@ public class SchemaRegistryClient {
         }
         String path = "/schemas/ids/" + id;
         Response response = send(request(path).GET().build(), "GET " + path);
-        if (response.status() == 404) {
+        if (response.status() == 404 && errorCode(response) == SCHEMA_NOT_FOUND) {
             throw new UnknownSchemaIdException(id, settings.url());
         }
         if (response.status() != 200) {
-            throw rejected("fetching schema id " + id, response);
+            throw rejected("fetching schema id " + id, response, "GET " + path);
         }
         JsonNode body = parse(response, "GET " + path);
         String type = body.path("schemaType").asText("AVRO");
         if (!"AVRO".equals(type)) {
-            throw new SchemaRegistryException("schema id " + id + " at " + settings.url() + " is a " + type
+            throw new WireFormatException("schema id " + id + " at " + settings.url() + " is a " + type
                     + " schema, not Avro; the record was not written by an Avro serializer");
+        }
+        if (!body.path("references").isEmpty()) {
+            throw new SchemaRegistryException("schema id " + id + " at " + settings.url()
+                    + " uses schema references, which this serde does not resolve; register self-contained schemas");
         }
         Schema schema;
         try {
@@ -216,36 +221,63 @@ public class SchemaRegistryClient {
         }
     }
 
-    private SchemaRegistryException rejected(String action, Response response) {
+    private SchemaRegistryException rejected(String action, Response response, String what) {
+        if (response.status() == 404) {
+            // A 404 without a registry error code: the path does not exist, so the URL is not a registry API root.
+            return new SchemaRegistryUnavailableException("schema registry at " + settings.url() + " unreachable: no such endpoint "
+                    + what + " (" + errorDetail(response) + "); check schema.registry.url, e.g. http://host:8081 (Confluent) "
+                    + "or http://host:8080/apis/ccompat/v7 (Apicurio)");
+        }
         String hint = response.status() == 401 || response.status() == 403 ? "; check basic.auth.user.info" : "";
         return new SchemaRegistryException("schema registry at " + settings.url() + " rejected " + action + ": "
                 + errorDetail(response) + hint);
     }
 
+    /** The Confluent {@code error_code} of an error body, or -1 when there is none. */
+    private static int errorCode(Response response) {
+        JsonNode error = errorBody(response);
+        return error != null && error.path("error_code").canConvertToInt() ? error.get("error_code").intValue() : -1;
+    }
+
     /** "HTTP 409, error_code 409: Incompatible schema …" from the registry's error body. */
     private static String errorDetail(Response response) {
         StringBuilder detail = new StringBuilder("HTTP ").append(response.status());
-        try {
-            JsonNode error = JSON.readTree(response.body());
-            if (error != null && error.has("error_code")) {
-                detail.append(", error_code ").append(error.get("error_code").asText());
-            }
-            if (error != null && error.hasNonNull("message")) {
-                return detail.append(": ").append(abbreviate(error.get("message").asText())).toString();
-            }
-        } catch (JsonProcessingException e) {
-            // not a JSON error body: quote it raw below
+        JsonNode error = errorBody(response);
+        if (error != null && error.has("error_code")) {
+            detail.append(", error_code ").append(error.get("error_code").asText());
         }
-        return response.body() == null || response.body().isBlank() ? detail.toString()
-                : detail.append(": ").append(abbreviate(response.body())).toString();
+        if (error != null && error.hasNonNull("message")) {
+            return detail.append(": ").append(abbreviate(error.get("message").asText())).toString();
+        }
+        return response.body().isBlank() ? detail.toString() : detail.append(": ").append(abbreviate(response.body())).toString();
     }
 
-    /** The exception type and the first message along the cause chain: HttpClient often leaves the outer one empty. */
+    private static JsonNode errorBody(Response response) {
+        try {
+            JsonNode body = JSON.readTree(response.body());
+            return body != null && body.isObject() ? body : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The exception type and the first message along the cause chain. HttpClient's connect failures carry
+     * no message at all, only the channel exception underneath, so those are named here.
+     */
     private static String describe(Throwable e) {
+        Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return e.getClass().getSimpleName() + ": " + t.getMessage();
             }
+            root = t;
+        }
+        if (root instanceof UnresolvedAddressException) {
+            return e.getClass().getSimpleName() + ": host name could not be resolved";
+        }
+        if (e instanceof ConnectException) {
+            return e.getClass().getSimpleName() + ": connection refused";
         }
         return e.getClass().getSimpleName();
     }

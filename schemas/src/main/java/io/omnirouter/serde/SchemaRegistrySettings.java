@@ -43,10 +43,6 @@ public record SchemaRegistrySettings(String url, Duration connectTimeout, Durati
         return new SchemaRegistrySettings(url, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, null);
     }
 
-    public SchemaRegistrySettings withBasicAuth(String userInfo) {
-        return new SchemaRegistrySettings(url, connectTimeout, requestTimeout, userInfo);
-    }
-
     public SchemaRegistrySettings withTimeouts(Duration connect, Duration request) {
         return new SchemaRegistrySettings(url, connect, request, basicAuthUserInfo);
     }

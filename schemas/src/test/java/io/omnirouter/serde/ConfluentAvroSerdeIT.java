@@ -141,6 +141,18 @@ class ConfluentAvroSerdeIT {
     }
 
     @Test
+    void aUrlThatIsNoRegistryApiIsNotMistakenForAnUnknownId() {
+        // The Confluent-style root of an Apicurio server: its ccompat API lives under /apis/ccompat/v7.
+        String wrong = url.replace("/apis/ccompat/v7", "");
+        byte[] framed = handFramed(1, Probes.avroBinary(Probes.probeV1("p", 1)));
+
+        assertThatThrownBy(() -> new ConfluentAvroDeserializer<>(new SchemaRegistryClient(wrong)).deserialize(topic, framed))
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
+                .hasMessageStartingWith("schema registry at " + wrong + " unreachable: no such endpoint GET /schemas/ids/1 (HTTP 404")
+                .hasMessageContaining("check schema.registry.url");
+    }
+
+    @Test
     void truncatedAvroNamesTheSchema() throws Exception {
         int id = registerRaw(topic + "-value", Probes.V1);
         byte[] framed = handFramed(id, Probes.avroBinary(Probes.probeV1("p-4", 4)));
@@ -174,7 +186,7 @@ class ConfluentAvroSerdeIT {
     }
 
     @Test
-    void withoutAutoRegistrationAnUnregisteredSchemaIsAClearError() {
+    void withoutAutoRegistrationAnUnregisteredSchemaIsAClearError() throws Exception {
         ConfluentAvroSerializer<GenericRecord> serializer = new ConfluentAvroSerializer<>(registry, false);
 
         assertThatThrownBy(() -> serializer.serialize(topic, Probes.probeV1("p-6", 6)))

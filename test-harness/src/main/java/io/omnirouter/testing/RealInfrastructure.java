@@ -1,5 +1,6 @@
 package io.omnirouter.testing;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -108,6 +109,7 @@ public final class RealInfrastructure {
 
         static Engines start() {
             long started = System.nanoTime();
+            Path registryJar = RegistryEngine.locateJar(); // before starting anything: a missing build fails fast
             ExecutorService starter = Executors.newFixedThreadPool(3, runnable -> {
                 Thread thread = new Thread(runnable, "omnirouter-test-infra-start");
                 thread.setDaemon(true);
@@ -115,12 +117,11 @@ public final class RealInfrastructure {
             });
             try {
                 var kafka = CompletableFuture.supplyAsync(timed(KafkaEngine::start), starter);
-                var registry = CompletableFuture.supplyAsync(timed(RegistryEngine::start), starter);
+                var registry = CompletableFuture.supplyAsync(timed(() -> RegistryEngine.start(registryJar)), starter);
                 var postgres = CompletableFuture.supplyAsync(timed(PostgresEngine::start), starter);
                 List<CompletableFuture<? extends Timed<? extends AutoCloseable>>> all = List.of(kafka, registry, postgres);
                 // Registered before waiting, so that engines already up are stopped even if another fails.
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> all.forEach(RealInfrastructure::stop),
-                        "omnirouter-test-infra-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(all), "omnirouter-test-infra-stop"));
                 awaitAll(all);
                 log.info("Test infrastructure ready in {} ms: Kafka {} ({} ms), registry {} ({} ms), PostgreSQL {} ({} ms)",
                         millisSince(started),
@@ -168,6 +169,22 @@ public final class RealInfrastructure {
 
     private static long millisSince(long nanoTime) {
         return (System.nanoTime() - nanoTime) / 1_000_000;
+    }
+
+    /** In parallel: stopping one after the other adds seconds to every test JVM's exit. */
+    private static void stopAll(List<CompletableFuture<? extends Timed<? extends AutoCloseable>>> engines) {
+        List<Thread> stoppers = engines.stream()
+                .map(engine -> new Thread(() -> stop(engine), "omnirouter-test-infra-stop"))
+                .toList();
+        stoppers.forEach(Thread::start);
+        for (Thread stopper : stoppers) {
+            try {
+                stopper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static void stop(CompletableFuture<? extends Timed<? extends AutoCloseable>> engine) {

@@ -48,8 +48,7 @@ final class RegistryEngine implements AutoCloseable {
         this.pidFile = pidFile;
     }
 
-    static RegistryEngine start() {
-        Path jar = locateJar();
+    static RegistryEngine start(Path jar) {
         stopOrphans();
         int port = freePort();
         Path logFile = Path.of("target", "test-registry-" + port + ".log").toAbsolutePath();
@@ -129,7 +128,7 @@ final class RegistryEngine implements AutoCloseable {
         deleteQuietly(pidFile);
     }
 
-    private static Path locateJar() {
+    static Path locateJar() {
         String configured = System.getProperty(JAR_PROPERTY);
         if (configured != null && !configured.isBlank()) {
             Path jar = Path.of(configured);

@@ -12,7 +12,6 @@ import io.omnirouter.router.routing.model.TextBounds;
 import io.omnirouter.serde.ConfluentAvroDeserializer;
 import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
-import io.omnirouter.serde.SchemaRegistrySettings;
 import java.time.Clock;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.context.annotation.Bean;
@@ -58,14 +57,6 @@ class RoutingConfiguration {
                 new TextBounds(v.maxSubjectChars(), v.maxTextChars(), v.truncationMarker()),
                 classifier,
                 clock);
-    }
-
-    @Bean
-    SchemaRegistryClient schemaRegistryClient(SchemaRegistryProperties registry) {
-        SchemaRegistrySettings settings = SchemaRegistrySettings.of(registry.url())
-                .withTimeouts(SchemaRegistrySettings.DEFAULT_CONNECT_TIMEOUT, registry.requestTimeout());
-        String userInfo = registry.basicAuthUserInfo();
-        return new SchemaRegistryClient(userInfo == null || userInfo.isBlank() ? settings : settings.withBasicAuth(userInfo));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.omnirouter.router.config;
 
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.serde.SchemaRegistryClient;
+import io.omnirouter.support.registry.SchemaRegistryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -18,9 +19,11 @@ class SchemaRegistration implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistration.class);
 
     private final SchemaRegistryClient registry;
+    private final SchemaRegistryProperties settings;
 
-    SchemaRegistration(SchemaRegistryClient registry) {
+    SchemaRegistration(SchemaRegistryClient registry, SchemaRegistryProperties settings) {
         this.registry = registry;
+        this.settings = settings;
     }
 
     @Override
@@ -32,7 +35,7 @@ class SchemaRegistration implements SmartInitializingSingleton {
                 log.info("Schema {} registered as {} (id {})", topic.valueSchema().getFullName(), topic.valueSubject(), id);
             } catch (RuntimeException e) {
                 throw new IllegalStateException("Cannot register " + topic.valueSubject()
-                        + " in the schema registry (omnirouter.schema-registry.url=" + registry.url() + "): "
+                        + " in the schema registry (omnirouter.schema-registry.url=" + settings.url() + "): "
                         + e.getMessage(), e);
             }
         }

@@ -79,27 +79,32 @@ public class ChannelEventListener {
         Set<String> seenInBatch = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            RoutedContact routed;
+            String eventId;
             try {
                 SpecificRecord event = decode(record);
-                String eventId = RoutingChannelEvents.eventIdOf(event);
+                eventId = RoutingChannelEvents.eventIdOf(event);
                 DuplicateWindow window = recentEventIds.computeIfAbsent(partition, p -> new DuplicateWindow(duplicateWindowSize));
                 if (window.contains(eventId) || !seenInBatch.add(record.topic() + '\u0000' + eventId)) {
                     metrics.duplicate(record.topic());
                     continue;
                 }
-                RoutedContact routed = routing.route(event);
-                publish(routed);
-                routedIds.computeIfAbsent(partition, p -> new ArrayList<>()).add(eventId);
-                metrics.routed(record.topic(), routed.contact().getOccurredAt(), clock.instant());
+                routed = routing.route(event);
             } catch (SchemaRegistryUnavailableException e) {
                 throw e; // transient: abort the transaction and retry the batch
             } catch (SerializationException | RejectedEventException e) {
                 deadLetter(record, e);
+                continue;
             } catch (RuntimeException e) {
                 // Something in this record's content that we did not foresee: park it rather than block the partition.
                 log.error("Unexpected failure routing {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
                 deadLetter(record, e);
+                continue;
             }
+            // Failing to publish is never the record's fault: it aborts the transaction and the batch is retried.
+            publish(routed);
+            routedIds.computeIfAbsent(partition, p -> new ArrayList<>()).add(eventId);
+            metrics.routed(record.topic(), routed.contact().getOccurredAt(), clock.instant());
         }
         rememberAfterCommit(routedIds);
     }

@@ -1,0 +1,37 @@
+package io.omnirouter.history.contact.web;
+
+import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.history.contact.model.Direction;
+import io.omnirouter.history.contact.model.Intent;
+import io.omnirouter.history.contact.model.Priority;
+import io.omnirouter.history.contact.model.TimelineCursor;
+import io.omnirouter.history.contact.model.TimelineEntry;
+import io.omnirouter.history.contact.model.TimelinePage;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One page of a timeline, newest first.
+ *
+ * @param nextCursor pass it back as {@code cursor} for the next page; null on the last page
+ */
+record TimelineResponse(List<Item> items, String nextCursor) {
+
+    /** @param textExcerpt the start of the text, ending with … where it was cut */
+    record Item(UUID contactId, Channel channel, Direction direction, String kind, Instant occurredAt, String threadKey,
+                String subject, String textExcerpt, String agentId, Intent intent, Priority priority, String queue,
+                String sourceEventId) {
+
+        static Item of(TimelineEntry entry) {
+            return new Item(entry.contactId(), entry.channel(), entry.direction(), entry.kind(), entry.occurredAt(),
+                    entry.threadKey(), entry.subject(), entry.textExcerpt(), entry.agentId(), entry.intent(),
+                    entry.priority(), entry.queue(), entry.sourceEventId());
+        }
+    }
+
+    static TimelineResponse of(TimelinePage page) {
+        return new TimelineResponse(page.items().stream().map(Item::of).toList(),
+                page.next().map(TimelineCursor::encode).orElse(null));
+    }
+}

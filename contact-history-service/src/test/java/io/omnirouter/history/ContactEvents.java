@@ -1,0 +1,54 @@
+package io.omnirouter.history;
+
+import io.omnirouter.channel.Direction;
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.contact.CustomerIdentifiers;
+import io.omnirouter.contact.Intent;
+import io.omnirouter.contact.Priority;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/** ContactEvents as the router would publish them, complete and valid; tests change what they test. */
+public final class ContactEvents {
+
+    private ContactEvents() {
+    }
+
+    /** An inbound contact of {@code channel} at {@code occurredAt}, with a fresh event id; set the identifiers. */
+    public static ContactEvent.Builder contact(Channel channel, Instant occurredAt) {
+        String sourceEventId = "evt-" + UUID.randomUUID();
+        return ContactEvent.newBuilder()
+                // The router's rule: a name-based UUID of channel and source event id.
+                .setContactId(UUID.nameUUIDFromBytes((channel + ":" + sourceEventId).getBytes(StandardCharsets.UTF_8)).toString())
+                .setSourceEventId(sourceEventId)
+                .setSource("test-adapter")
+                .setChannel(channel)
+                .setDirection(Direction.INBOUND)
+                .setKind(kindOf(channel))
+                .setOccurredAt(occurredAt)
+                .setRoutedAt(occurredAt.plusMillis(5))
+                .setIdentifiers(CustomerIdentifiers.newBuilder().build())
+                .setThreadKey(channel.name().toLowerCase() + ":" + sourceEventId)
+                .setChannelRef(sourceEventId)
+                .setText("Hello from " + channel)
+                .setIntent(Intent.QUESTION)
+                .setPriority(Priority.NORMAL)
+                .setQueue("general");
+    }
+
+    public static CustomerIdentifiers email(String email) {
+        return CustomerIdentifiers.newBuilder().setEmail(email).build();
+    }
+
+    private static String kindOf(Channel channel) {
+        return switch (channel) {
+            case PHONE -> "CALL_ANSWERED";
+            case EMAIL -> "EMAIL";
+            case CHAT -> "CHAT_MESSAGE";
+            case WEBSHOP -> "ORDER_PLACED";
+            case OTHER -> "OTHER";
+        };
+    }
+}

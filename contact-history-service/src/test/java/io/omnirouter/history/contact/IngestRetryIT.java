@@ -1,0 +1,81 @@
+package io.omnirouter.history.contact;
+
+import static io.omnirouter.history.ContactEvents.contact;
+import static io.omnirouter.history.ContactEvents.email;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.history.HistoryIntegrationTest;
+import io.omnirouter.testing.RealInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class IngestRetryIT extends HistoryIntegrationTest {
+
+    private static final String FAILED_ATTEMPTS = "omnirouter.history.ingest.failed.attempts";
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private MeterRegistry meters;
+
+    @Test
+    void aDatabaseFailureIsRetriedUntilItPassesAndNothingIsDeadLettered() {
+        String address = "retry-" + UUID.randomUUID() + "@example.com";
+        ContactEvent event = contact(Channel.EMAIL, Instant.parse("2026-03-05T08:00:00Z")).setIdentifiers(email(address)).build();
+        double failedBefore = failedAttempts();
+
+        // The table disappears: every attempt to store the contact fails as if the database were broken.
+        jdbc.execute("ALTER TABLE contact RENAME TO contact_away");
+        try {
+            publish(event);
+            await().atMost(PATIENCE).until(() -> failedAttempts() >= failedBefore + 2);
+        } finally {
+            jdbc.execute("ALTER TABLE contact_away RENAME TO contact");
+        }
+
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT count(*) FROM contact WHERE contact_id = ?::uuid",
+                Integer.class, event.getContactId()) == 1);
+        assertThat(deadLetterKeys()).doesNotContain(event.getThreadKey());
+    }
+
+    /** The keys of everything on contact.events.DLT up to now. */
+    private static List<String> deadLetterKeys() {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(CONTACT_EVENTS_DLT).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<String> keys = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> keys.add(r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8)));
+                return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
+            });
+            return keys;
+        }
+    }
+
+    private double failedAttempts() {
+        return meters.find(FAILED_ATTEMPTS).counters().stream().mapToDouble(Counter::count).sum();
+    }
+}

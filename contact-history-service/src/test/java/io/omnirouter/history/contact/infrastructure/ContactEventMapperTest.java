@@ -1,0 +1,81 @@
+package io.omnirouter.history.contact.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.contact.CustomerIdentifiers;
+import io.omnirouter.history.ContactEvents;
+import io.omnirouter.history.contact.model.Contact;
+import io.omnirouter.history.customer.model.Identifier;
+import io.omnirouter.identifiers.IdentifierType;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ContactEventMapperTest {
+
+    private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
+
+    @Test
+    void mapsTheEventWithItsIdentifiersInTypeOrder() {
+        ContactEvent event = ContactEvents.contact(Channel.WEBSHOP, AT)
+                .setIdentifiers(CustomerIdentifiers.newBuilder().setShopCustomerId("C-7").setPhone("+38641123456").build())
+                .setOrderId("O-1").setAmountMinor(1999L).setCurrency("EUR")
+                .build();
+
+        Contact contact = ContactEventMapper.toContact(event);
+
+        assertThat(contact.contactId()).isEqualTo(UUID.fromString(event.getContactId()));
+        assertThat(contact.occurredAt()).isEqualTo(AT);
+        assertThat(contact.identifiers()).containsExactly(
+                new Identifier(IdentifierType.PHONE, "+38641123456"), new Identifier(IdentifierType.SHOP_CUSTOMER_ID, "C-7"));
+        assertThat(contact.details().orderId()).isEqualTo("O-1");
+        assertThat(contact.details().amountMinor()).isEqualTo(1999L);
+    }
+
+    @Test
+    void anEventWithoutAnyIdentifierIsInvalid() {
+        ContactEvent event = ContactEvents.contact(Channel.EMAIL, AT)
+                .setIdentifiers(CustomerIdentifiers.newBuilder().setEmail("  ").build()).build();
+
+        assertThatThrownBy(() -> ContactEventMapper.toContact(event))
+                .isInstanceOf(InvalidContactEventException.class).hasMessageContaining("no customer identifier");
+    }
+
+    @Test
+    void aContactIdThatIsNotACanonicalUuidIsInvalid() {
+        assertThatThrownBy(() -> ContactEventMapper.toContact(ContactEvents.contact(Channel.EMAIL, AT)
+                .setIdentifiers(ContactEvents.email("a@example.com")).setContactId("1-2-3-4-5").build()))
+                .isInstanceOf(InvalidContactEventException.class).hasMessageContaining("contactId");
+    }
+
+    @Test
+    void aTimeOutsideTheStorableRangeIsInvalid() {
+        assertThatThrownBy(() -> ContactEventMapper.toContact(ContactEvents.contact(Channel.EMAIL, Instant.ofEpochMilli(Long.MAX_VALUE))
+                .setIdentifiers(ContactEvents.email("a@example.com")).build()))
+                .isInstanceOf(InvalidContactEventException.class).hasMessageContaining("occurredAt");
+    }
+
+    @Test
+    void aTombstoneIsInvalid() {
+        assertThatThrownBy(() -> ContactEventMapper.toContact(null)).isInstanceOf(InvalidContactEventException.class);
+    }
+
+    @Test
+    void nulCharactersWhichPostgresqlCannotStoreAreReplaced() {
+        Contact contact = ContactEventMapper.toContact(ContactEvents.contact(Channel.CHAT, AT)
+                .setIdentifiers(ContactEvents.email("a@example.com")).setText("bad\u0000byte").build());
+
+        assertThat(contact.text()).isEqualTo("bad\uFFFDbyte");
+    }
+
+    @Test
+    void theMessageNamesTheRuleButNeverTheValue() {
+        assertThatThrownBy(() -> ContactEventMapper.toContact(ContactEvents.contact(Channel.EMAIL, AT)
+                .setIdentifiers(ContactEvents.email("secret@example.com")).setThreadKey(" ").build()))
+                .hasMessage("threadKey is blank")
+                .hasMessageNotContaining("secret");
+    }
+}

@@ -1,0 +1,92 @@
+package io.omnirouter.history.customer;
+
+import static io.omnirouter.history.ContactEvents.contact;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.CustomerIdentifiers;
+import io.omnirouter.history.HistoryIntegrationTest;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+
+class CustomerLookupIT extends HistoryIntegrationTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-04T08:00:00Z");
+    private static final String EMAIL = "ana.novak@example.com";
+    private static final String PHONE = "+38641123456";
+
+    private String customerId;
+
+    @BeforeEach
+    void aCustomerKnownByEmailAndPhone() {
+        // As the router publishes them: normalized.
+        publish(contact(Channel.PHONE, T0)
+                .setIdentifiers(CustomerIdentifiers.newBuilder().setEmail(EMAIL).setPhone(PHONE).build()).build());
+        await().atMost(PATIENCE).until(() -> mvc.get().uri("/api/customers/lookup").param("email", EMAIL).exchange()
+                .getResponse().getStatus() == 200);
+        customerId = json(mvc.get().uri("/api/customers/lookup").param("email", EMAIL), 200).get("customerId").asString();
+    }
+
+    @Test
+    void findsTheCustomerByAnEmailTypedWithCapitalsAndSpaces() {
+        JsonNode customer = json(mvc.get().uri("/api/customers/lookup").param("email", " Ana.Novak@Example.com "), 200);
+
+        assertThat(customer.get("customerId").asString()).isEqualTo(customerId);
+        assertThat(Instant.parse(customer.get("firstContactAt").asString())).isEqualTo(T0);
+        assertThat(Instant.parse(customer.get("lastContactAt").asString())).isEqualTo(T0);
+        assertThat(customer.get("identifiers").valueStream()
+                .map(i -> i.get("type").asString() + "=" + i.get("value").asString() + ",shared=" + i.get("shared").asBoolean()))
+                .containsExactlyInAnyOrder("EMAIL=" + EMAIL + ",shared=false", "PHONE=" + PHONE + ",shared=false");
+    }
+
+    @Test
+    void findsTheCustomerByANationalNumberInTheDefaultRegion() {
+        assertThat(json(mvc.get().uri("/api/customers/lookup").param("phone", "041 123 456"), 200).get("customerId").asString())
+                .isEqualTo(customerId);
+        assertThat(json(mvc.get().uri("/api/customers/lookup").param("phone", "+386 41 123 456"), 200).get("customerId").asString())
+                .isEqualTo(customerId);
+    }
+
+    @Test
+    void anUnknownIdentifierIsAProblem404() {
+        var result = mvc.get().uri("/api/customers/lookup").param("email", "nobody@example.com").exchange();
+
+        assertThat(result).hasStatus(404).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.status").asNumber().isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            none           | none                 | exactly one of the parameters
+            phone          | not a number         | PHONE identifier rejected
+            email          | ana.novak.example.com| EMAIL identifier rejected
+            email          | ' '                  | EMAIL identifier is blank
+            """)
+    void badParametersAreAProblem400(String name, String value, String reason) {
+        var request = mvc.get().uri("/api/customers/lookup");
+        if (name != null) {
+            request.param(name, value);
+        }
+        assertIsProblem400(request, reason);
+    }
+
+    @Test
+    void twoIdentifiersAtOnceAreAProblem400() {
+        assertIsProblem400(mvc.get().uri("/api/customers/lookup").param("email", EMAIL).param("phone", PHONE),
+                "exactly one of the parameters");
+    }
+
+    private static void assertIsProblem400(MockMvcTester.MockMvcRequestBuilder request, String reason) {
+        var result = request.exchange();
+
+        assertThat(result).hasStatus(400).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.detail").asString().contains(reason);
+    }
+}

@@ -1,0 +1,49 @@
+package io.omnirouter.local;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+
+/** What a newcomer needs once the stack is up: where to click, how to log in, where the logs are. */
+final class Banner {
+
+    private static final String ROW = "  %-18s %s%n";
+
+    private Banner() {
+    }
+
+    static void print(PrintStream out, StackSettings settings, Duration startup) {
+        out.println();
+        if (settings.runs(OptionalPart.HISTORY)) {
+            String api = "http://localhost:" + LocalPorts.HISTORY;
+            out.printf(ROW, "Console and API", api);
+            out.printf(ROW, "Swagger UI", api + "/swagger-ui.html");
+            out.printf(ROW, "Users", "agent, supervisor, ops  password: " + (settings.defaultPassword()
+                    ? "\"" + StackSettings.DEFAULT_PASSWORD + "\" (set OMNIROUTER_LOCAL_PASSWORD to change it)"
+                    : "as set in OMNIROUTER_LOCAL_PASSWORD"));
+            out.printf(ROW, "Metrics", api + "/actuator/prometheus  (contact-history-service)");
+        } else {
+            out.printf(ROW, "Console and API", "not started (--without history)");
+        }
+        if (settings.runs(OptionalPart.ROUTER)) {
+            out.printf(ROW, settings.runs(OptionalPart.HISTORY) ? "" : "Metrics",
+                    "http://localhost:" + LocalPorts.ROUTER_MANAGEMENT + "/actuator/prometheus  (router-service)");
+        }
+        out.printf(ROW, "Schema registry", LocalPorts.REGISTRY_URL);
+        out.printf(ROW, "Kafka", LocalPorts.KAFKA_BOOTSTRAP);
+        out.printf(ROW, "PostgreSQL", "jdbc:postgresql://localhost:" + LocalPorts.POSTGRES + "/" + PostgresServer.DATABASE
+                + "  (user " + PostgresServer.USER + ")");
+        out.printf(ROW, "Simulator", settings.runs(OptionalPart.SIMULATOR)
+                ? String.format(Locale.ROOT, "%s events/s from %d customers (OMNIROUTER_SIMULATOR=off to start without)",
+                        rate(settings.simulator().eventsPerSecond()), settings.simulator().customers())
+                : "off");
+        out.printf(ROW, "Logs", settings.logs());
+        out.printf(ROW, "Data", settings.dataDir() + "  (delete it for a fresh system)");
+        out.println();
+        out.printf(Locale.ROOT, "Omnirouter is ready (%.1f s). Press Ctrl-C to stop.%n", startup.toMillis() / 1000.0);
+    }
+
+    private static String rate(double eventsPerSecond) {
+        return eventsPerSecond == Math.rint(eventsPerSecond) ? Long.toString((long) eventsPerSecond) : Double.toString(eventsPerSecond);
+    }
+}

@@ -1,0 +1,59 @@
+package io.omnirouter.local;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.omnirouter.simulator.TrafficSimulator;
+
+/**
+ * What the user asked for: where the built project is, where the data goes, which parts run, the local
+ * users' password and the simulator's pace.
+ *
+ * @param defaultPassword whether {@code localPassword} is the documented default (then it may be shown)
+ */
+record StackSettings(Path home, Path dataDir, Set<OptionalPart> without, String localPassword, boolean defaultPassword,
+                     TrafficSimulator.Settings simulator) {
+
+    static final String DEFAULT_PASSWORD = "omnirouter";
+    static final String DATA_DIR_NAME = ".omnirouter";
+
+    StackSettings {
+        without = Set.copyOf(without);
+    }
+
+    /**
+     * @param dataDir null for the default, {@code <home>/.omnirouter}
+     * @param env     the environment: OMNIROUTER_LOCAL_PASSWORD, OMNIROUTER_SIMULATOR=off
+     */
+    static StackSettings of(Path home, Path dataDir, Set<OptionalPart> without, Map<String, String> env,
+                            TrafficSimulator.Settings simulator) {
+        Path absoluteHome = home.toAbsolutePath().normalize();
+        Path data = dataDir == null ? absoluteHome.resolve(DATA_DIR_NAME) : dataDir.toAbsolutePath().normalize();
+        Set<OptionalPart> parts = without.isEmpty() ? EnumSet.noneOf(OptionalPart.class) : EnumSet.copyOf(without);
+        if ("off".equalsIgnoreCase(env.getOrDefault("OMNIROUTER_SIMULATOR", "").strip())) {
+            parts.add(OptionalPart.SIMULATOR);
+        }
+        String password = env.get("OMNIROUTER_LOCAL_PASSWORD");
+        boolean useDefault = password == null || password.isEmpty();
+        return new StackSettings(absoluteHome, data, parts, useDefault ? DEFAULT_PASSWORD : password, useDefault, simulator);
+    }
+
+    boolean runs(OptionalPart part) {
+        return !without.contains(part);
+    }
+
+    Path logs() {
+        return dataDir.resolve("logs");
+    }
+
+    Path logFile(String part) {
+        return logs().resolve(part + ".log");
+    }
+
+    /** Pid files of the children, for cleaning up after a launcher that was killed hard. */
+    Path runDir() {
+        return dataDir.resolve("run");
+    }
+}

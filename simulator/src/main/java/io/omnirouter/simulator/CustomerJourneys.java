@@ -1,0 +1,113 @@
+package io.omnirouter.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * Realistic channel traffic of a population of synthetic customers: people who email and then call,
+ * chase an unanswered email on another channel, complain in English, Slovenian, Turkish, Russian or
+ * Thai, order, get deliveries, return, cancel, review, chat, miss calls and get called back — and the
+ * agents who answer them. Each person is known to the channels by overlapping identifiers (email, phone
+ * in several spellings, shop customer id, chat visitor ids), written the messy ways people write them.
+ *
+ * <p>A seed determines everything: the same seed, customer count and event times give the same events,
+ * ids included — so a second run with the same seed produces duplicates that the router drops. Several
+ * journeys run interleaved, as conversations do.
+ *
+ * <p>Building the records needs the system property {@code org.apache.avro.SERIALIZABLE_PACKAGES} (see
+ * the root pom) set before Avro is first used.
+ */
+public final class CustomerJourneys {
+
+    /** Event time of the first event of {@link #events(long, int)}. */
+    public static final Instant DEFAULT_START = Instant.parse("2026-01-05T08:00:00Z");
+    /** Event-time distance between consecutive events of {@link #events(long, int)}. */
+    public static final Duration DEFAULT_SPACING = Duration.ofSeconds(1);
+    private static final int CONCURRENT_JOURNEYS = 12;
+
+    private CustomerJourneys() {
+    }
+
+    /**
+     * An endless stream of events with event times from {@link #DEFAULT_START}, one {@link #DEFAULT_SPACING} apart:
+     * fully reproducible, for tests and benchmarks.
+     */
+    public static Iterator<ChannelEvent> events(long seed, int customers) {
+        return events(seed, customers, steadyClock(DEFAULT_START, DEFAULT_SPACING));
+    }
+
+    /**
+     * An endless stream of events; {@code eventTime} is asked once per event, in order, for its
+     * {@code occurredAt} (truncated to milliseconds, the precision of the contract). Promised reply times and
+     * agreed callbacks are relative to it. Pass {@code Instant::now} for live traffic.
+     */
+    public static Iterator<ChannelEvent> events(long seed, int customers, Supplier<Instant> eventTime) {
+        if (customers < 1) {
+            throw new IllegalArgumentException("customers must be at least 1, was " + customers);
+        }
+        Objects.requireNonNull(eventTime, "eventTime");
+        Random random = new Random(seed);
+        Journeys journeys = new Journeys(random, SyntheticCustomer.population(random, customers));
+        return new InterleavedJourneys(random, journeys, Math.min(customers, CONCURRENT_JOURNEYS), eventTime);
+    }
+
+    /** {@code start}, {@code start + spacing}, {@code start + 2 × spacing}, … — one instant per call. */
+    public static Supplier<Instant> steadyClock(Instant start, Duration spacing) {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(spacing, "spacing");
+        return new Supplier<>() {
+            private Instant next = start;
+
+            @Override
+            public Instant get() {
+                Instant now = next;
+                next = next.plus(spacing);
+                return now;
+            }
+        };
+    }
+
+    /** Keeps several journeys open and emits the next step of a randomly chosen one. */
+    private static final class InterleavedJourneys implements Iterator<ChannelEvent> {
+
+        private final Random random;
+        private final Journeys journeys;
+        private final int concurrency;
+        private final Supplier<Instant> eventTime;
+        private final List<Deque<Step>> open = new ArrayList<>();
+
+        InterleavedJourneys(Random random, Journeys journeys, int concurrency, Supplier<Instant> eventTime) {
+            this.random = random;
+            this.journeys = journeys;
+            this.concurrency = concurrency;
+            this.eventTime = eventTime;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return true;
+        }
+
+        @Override
+        public ChannelEvent next() {
+            while (open.size() < concurrency) {
+                open.add(journeys.next());
+            }
+            int index = random.nextInt(open.size());
+            Deque<Step> journey = open.get(index);
+            ChannelEvent event = journey.removeFirst().emit(eventTime.get().truncatedTo(ChronoUnit.MILLIS));
+            if (journey.isEmpty()) {
+                open.remove(index);
+            }
+            return event;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.omnirouter.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.omnirouter.channel.EventMeta;
+import io.omnirouter.schemas.ContractTopic;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+class TrafficSimulatorTest {
+
+    @Test
+    void publishes_at_the_configured_rate_to_the_channel_topics_with_current_event_times() throws InterruptedException {
+        MockProducer<String, SpecificRecord> producer = mockProducer();
+        Instant before = Instant.now();
+        TrafficSimulator simulator = new TrafficSimulator(producer, new TrafficSimulator.Settings(100, 20, 1));
+
+        simulator.start();
+        Thread.sleep(1_000);
+        simulator.close();
+
+        List<ProducerRecord<String, SpecificRecord>> sent = producer.history();
+        // 100/s for ~1 s; generous bounds because CI machines stall.
+        assertThat(sent).hasSizeBetween(50, 150);
+        assertThat(simulator.published()).isEqualTo(sent.size());
+        assertThat(producer.closed()).isTrue();
+        Set<String> channelTopics = Arrays.stream(ContractTopic.channels()).map(ContractTopic::topic).collect(Collectors.toSet());
+        assertThat(sent).allSatisfy(record -> {
+            assertThat(channelTopics).contains(record.topic());
+            EventMeta meta = (EventMeta) record.value().get(record.value().getSchema().getField("meta").pos());
+            assertThat(meta.getOccurredAt()).isBetween(before.minusMillis(1), Instant.now());
+        });
+    }
+
+    @Test
+    void keeps_its_rhythm_when_sends_fail() throws InterruptedException {
+        MockProducer<String, SpecificRecord> producer = mockProducer();
+        producer.sendException = new KafkaException("broker unreachable");
+        TrafficSimulator simulator = new TrafficSimulator(producer, new TrafficSimulator.Settings(200, 5, 2));
+
+        simulator.start();
+        Thread.sleep(300);
+        producer.sendException = null;
+        Thread.sleep(300);
+        simulator.close();
+
+        assertThat(simulator.failed()).isPositive();
+        assertThat(simulator.published()).isPositive();
+    }
+
+    @Test
+    void rejects_nonsense_settings() {
+        assertThatThrownBy(() -> new TrafficSimulator.Settings(0, 10, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TrafficSimulator.Settings(5, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(TrafficSimulator.Settings.defaults(9)).isEqualTo(new TrafficSimulator.Settings(5, 200, 9));
+    }
+
+    private static MockProducer<String, SpecificRecord> mockProducer() {
+        return new MockProducer<>(true, null, new StringSerializer(), (topic, value) -> new byte[0]);
+    }
+}
