@@ -43,7 +43,8 @@ final class Banner {
         out.printf(Locale.ROOT, "Omnirouter is ready (%.1f s). Press Ctrl-C to stop.%n", startup.toMillis() / 1000.0);
     }
 
-    private static String rate(double eventsPerSecond) {
+    /** "5", not "5.0". */
+    static String rate(double eventsPerSecond) {
         return eventsPerSecond == Math.rint(eventsPerSecond) ? Long.toString((long) eventsPerSecond) : Double.toString(eventsPerSecond);
     }
 }

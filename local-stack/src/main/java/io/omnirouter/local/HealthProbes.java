@@ -29,20 +29,35 @@ final class HealthProbes implements AutoCloseable {
     /** The broker answers a cluster description with at least one node. */
     boolean kafkaReady() {
         try {
-            if (admin == null) {
-                admin = Admin.create(Map.of(
-                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPorts.KAFKA_BOOTSTRAP,
-                        AdminClientConfig.CLIENT_ID_CONFIG, "omnirouter-local-health",
-                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000));
-            }
-            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+            return !admin().describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
         } catch (ExecutionException | TimeoutException | KafkaException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    boolean topicExists(String topic) {
+        try {
+            return admin().listTopics().names().get(3, TimeUnit.SECONDS).contains(topic);
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPorts.KAFKA_BOOTSTRAP,
+                    AdminClientConfig.CLIENT_ID_CONFIG, "omnirouter-local-health",
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000));
+        }
+        return admin;
     }
 
     /** HTTP 200. */

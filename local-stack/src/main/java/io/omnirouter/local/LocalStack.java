@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.simulator.TrafficSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +98,13 @@ final class LocalStack implements AutoCloseable {
         report("Schema registry", LocalPorts.REGISTRY_URL);
 
         ChildProcess router = settings.runs(OptionalPart.ROUTER) ? register(startRouter()) : null;
+        if (router != null && settings.runs(OptionalPart.HISTORY)) {
+            // The router creates contact.events (retention: forever). Started earlier, the history service's consumer
+            // could have the broker auto-create it first, with the default retention of a week.
+            String contactEvents = ContractTopic.CONTACT_EVENTS.topic();
+            await(ROUTER + " creating " + contactEvents, router, router.logFile(), SERVICE_TIMEOUT,
+                    () -> probes.topicExists(contactEvents));
+        }
         ChildProcess history = settings.runs(OptionalPart.HISTORY) ? register(startHistory()) : null;
         if (router != null) {
             await(ROUTER, router, router.logFile(), SERVICE_TIMEOUT,
@@ -167,7 +175,7 @@ final class LocalStack implements AutoCloseable {
             simulator = traffic;
             simulator.start();
         }
-        report("Traffic simulator", String.format(Locale.ROOT, "%s events/s", settings.simulator().eventsPerSecond()));
+        report("Traffic simulator", Banner.rate(settings.simulator().eventsPerSecond()) + " events/s");
     }
 
     /** Until closed (0), or until a part stops by itself (1: the rest is stopped, the reason printed). */
