@@ -1,0 +1,36 @@
+package io.omnirouter.history.followup.model;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The numbers of the follow-up policy (SPEC §6 defaults; all configurable).
+ *
+ * @param anyChannelReplyCounts a reply on any channel closes a REPLY, not only one on the same thread
+ * @param lowRatingThreshold    a satisfaction or review rating at or below this needs a RECOVERY
+ * @param calendars             business hours per queue; queues not listed are open 24/7
+ */
+public record FollowUpSettings(
+        Duration emailReply,
+        Duration contactFormReply,
+        Duration chatReply,
+        Duration callback,
+        Duration callSummary,
+        Duration complaint,
+        Duration recovery,
+        Duration orderFollowUp,
+        Duration survey,
+        Duration thankYou,
+        int lowRatingThreshold,
+        boolean anyChannelReplyCounts,
+        EscalationLadder escalation,
+        Map<String, BusinessCalendar> calendars) {
+
+    public FollowUpSettings {
+        calendars = Map.copyOf(calendars);
+    }
+
+    public BusinessCalendar calendarOf(String queue) {
+        return calendars.getOrDefault(queue, BusinessCalendar.ALWAYS_OPEN);
+    }
+}

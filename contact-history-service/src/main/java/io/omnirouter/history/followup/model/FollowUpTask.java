@@ -1,0 +1,92 @@
+package io.omnirouter.history.followup.model;
+
+import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.history.contact.model.Contact;
+import io.omnirouter.history.contact.model.Priority;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One version of a promise to a customer. Immutable: every change returns the next version, and every
+ * version is published (FollowUpTask on followup.tasks), so consumers see the whole life of a task.
+ *
+ * @param triggerChannel the channel of the contact that created it ("chasing" is a contact on another one)
+ * @param changedAt      event time of the change for changes caused by contacts and the clock, so that a
+ *                       rebuild yields identical versions; the agent's clock time for agent actions
+ */
+public record FollowUpTask(
+        UUID taskId,
+        long version,
+        UUID customerId,
+        TaskType type,
+        TaskStatus status,
+        UUID triggerContactId,
+        String threadKey,
+        Channel triggerChannel,
+        Instant createdAt,
+        Instant dueAt,
+        Priority priority,
+        String queue,
+        int escalationTier,
+        String assignee,
+        Instant closedAt,
+        UUID closedByContactId,
+        boolean closedLate,
+        Instant changedAt,
+        String changeReason) {
+
+    public FollowUpTask {
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(dueAt, "dueAt");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(changeReason, "changeReason");
+    }
+
+    /** Version 1 of a task opened by {@code trigger}. */
+    static FollowUpTask open(Opening opening, Contact trigger, UUID customerId, String assignee) {
+        return new FollowUpTask(TaskIds.of(opening.type(), trigger.contactId()), 1, customerId, opening.type(),
+                TaskStatus.OPEN, trigger.contactId(), trigger.threadKey(), trigger.channel(), trigger.occurredAt(),
+                opening.dueAt(), opening.priority(), opening.queue(), 0, assignee, null, null, false,
+                trigger.occurredAt(), opening.reason());
+    }
+
+    public boolean isOpen() {
+        return status == TaskStatus.OPEN;
+    }
+
+    /** Fulfilled by a contact; late when the contact happened after the due time. */
+    FollowUpTask closedBy(Contact contact, String reason) {
+        return next(TaskStatus.CLOSED, priority, queue, escalationTier, assignee, contact.occurredAt(),
+                contact.contactId(), contact.occurredAt().isAfter(dueAt), contact.occurredAt(), reason);
+    }
+
+    FollowUpTask supersededBy(Contact contact, String reason) {
+        return next(TaskStatus.SUPERSEDED, priority, queue, escalationTier, assignee, contact.occurredAt(),
+                contact.contactId(), false, contact.occurredAt(), reason);
+    }
+
+    FollowUpTask completedBy(String agent, Instant at) {
+        return next(TaskStatus.COMPLETED, priority, queue, escalationTier, agent, at, null, at.isAfter(dueAt), at,
+                "completed by " + agent);
+    }
+
+    FollowUpTask escalated(int tier, String toQueue, Instant at, String reason) {
+        return next(status, EscalationLadder.raised(priority), toQueue, tier, assignee, closedAt, closedByContactId,
+                closedLate, at, reason);
+    }
+
+    FollowUpTask assignedTo(String agent, Instant at) {
+        return next(status, priority, queue, escalationTier, agent, closedAt, closedByContactId, closedLate, at,
+                "assigned to " + agent);
+    }
+
+    private FollowUpTask next(TaskStatus status, Priority priority, String queue, int tier, String assignee,
+                              Instant closedAt, UUID closedBy, boolean late, Instant at, String reason) {
+        return new FollowUpTask(taskId, version + 1, customerId, type, status, triggerContactId, threadKey,
+                triggerChannel, createdAt, dueAt, priority, queue, tier, assignee, closedAt, closedBy, late, at, reason);
+    }
+}

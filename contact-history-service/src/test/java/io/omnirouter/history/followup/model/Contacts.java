@@ -1,0 +1,113 @@
+package io.omnirouter.history.followup.model;
+
+import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.history.contact.model.ChannelDetails;
+import io.omnirouter.history.contact.model.Contact;
+import io.omnirouter.history.contact.model.Direction;
+import io.omnirouter.history.contact.model.Intent;
+import io.omnirouter.history.contact.model.Priority;
+import io.omnirouter.history.customer.model.Identifier;
+import io.omnirouter.identifiers.IdentifierType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Contacts of one customer for the follow-up rules, written as the story reads. */
+final class Contacts {
+
+    private Contacts() {
+    }
+
+    static Builder at(Instant occurredAt) {
+        return new Builder(occurredAt);
+    }
+
+    static final class Builder {
+        private final Instant occurredAt;
+        private Channel channel = Channel.EMAIL;
+        private Direction direction = Direction.INBOUND;
+        private String kind = "EMAIL";
+        private String threadKey = "email:root@mail";
+        private String agentId;
+        private Intent intent = Intent.QUESTION;
+        private String queue = "general";
+        private String callOutcome;
+        private Instant callbackRequestedAt;
+        private Instant promisedReplyBy;
+        private String chatAuthor;
+        private Boolean resolved;
+        private Integer rating;
+
+        private Builder(Instant occurredAt) {
+            this.occurredAt = occurredAt;
+        }
+
+        Builder inboundEmail(String thread) {
+            channel = Channel.EMAIL; direction = Direction.INBOUND; kind = "EMAIL"; threadKey = thread;
+            return this;
+        }
+
+        Builder outboundEmail(String thread, String agent) {
+            channel = Channel.EMAIL; direction = Direction.OUTBOUND; kind = "EMAIL"; threadKey = thread; agentId = agent;
+            return this;
+        }
+
+        Builder call(Direction dir, String outcome, String callId, String agent) {
+            channel = Channel.PHONE; direction = dir; kind = "CALL_" + outcome; callOutcome = outcome;
+            threadKey = "phone:" + callId; agentId = agent; queue = "phone";
+            return this;
+        }
+
+        Builder chat(String kind, String author, String session) {
+            channel = Channel.CHAT; this.kind = kind; chatAuthor = author; threadKey = "chat:" + session;
+            direction = "CUSTOMER".equals(author) ? Direction.INBOUND : Direction.OUTBOUND;
+            return this;
+        }
+
+        Builder shop(String kind, String order) {
+            channel = Channel.WEBSHOP; direction = Direction.INBOUND; this.kind = kind; threadKey = "order:" + order;
+            intent = Intent.ORDER;
+            return this;
+        }
+
+        Builder complaint(String inQueue) {
+            intent = Intent.COMPLAINT; queue = inQueue;
+            return this;
+        }
+
+        Builder promising(Instant by) {
+            promisedReplyBy = by;
+            return this;
+        }
+
+        Builder callbackRequestedFor(Instant at) {
+            callbackRequestedAt = at;
+            return this;
+        }
+
+        Builder resolved(boolean value) {
+            resolved = value;
+            return this;
+        }
+
+        Builder rating(int value) {
+            rating = value;
+            return this;
+        }
+
+        Builder queue(String value) {
+            queue = value;
+            return this;
+        }
+
+        Contact build() {
+            UUID id = UUID.nameUUIDFromBytes((occurredAt + kind + threadKey + direction).getBytes());
+            return new Contact(id, "evt-" + id, "test", null, channel, direction, kind, occurredAt, occurredAt,
+                    List.of(new Identifier(IdentifierType.EMAIL, "ana@example.com")), null, null, threadKey,
+                    threadKey, null, null, false, agentId, intent, Priority.NORMAL, queue,
+                    new ChannelDetails(null, callOutcome, null, callbackRequestedAt, null, List.of(), promisedReplyBy,
+                            chatAuthor, resolved, rating, null, null, null),
+                    List.of());
+        }
+    }
+}
