@@ -6,7 +6,12 @@ import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
 import io.omnirouter.testing.RealInfrastructure;
 import io.omnirouter.testing.WithRealInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -17,27 +22,48 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one Spring configuration of every integration test, so Spring builds the context once and caches
- * it: the whole service on the real engines (Kafka, schema registry, PostgreSQL 17), API through MockMvc.
+ * it: the whole service on the real engines (Kafka, schema registry, PostgreSQL 17) on a random port, the API
+ * through MockMvc (as an AGENT, see below) or, where streaming or a browser needs a real server, over HTTP at
+ * {@link #baseUrl()} with the local users {@code agent}, {@code supervisor}, {@code ops} ({@link #PASSWORD}).
  * The database is emptied before each test; topics are shared, so tests use identifiers of their own.
+ *
+ * <p>MockMvc requests run as a user with the role AGENT ({@code @WithMockUser}); a test needing another role
+ * overrides it on the method ({@code @WithMockUser(roles = "SUPERVISOR")}, {@code @WithAnonymousUser}). They carry
+ * a valid CSRF token, as the console's requests do; CSRF itself is tested over real HTTP (SecurityIT).
  */
 // The in-process broker logs at INFO through the service's logging: quiet it, keep the service's own logs.
-@SpringBootTest(properties = {"logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN",
+        "omnirouter.security.local-password=" + HistoryIntegrationTest.PASSWORD})
 @AutoConfigureMockMvc
+@Import(HistoryIntegrationTest.MockMvcWithCsrfToken.class)
+@WithMockUser(roles = "AGENT")
 @WithRealInfrastructure
 public abstract class HistoryIntegrationTest {
 
     protected static final String CONTACT_EVENTS = ContractTopic.CONTACT_EVENTS.topic();
     protected static final String CONTACT_EVENTS_DLT = ContractTopic.CONTACT_EVENTS.deadLetterTopic();
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Password of the local users agent, supervisor and ops. */
+    protected static final String PASSWORD = "integration-test-password";
     private static final int PARTITIONS = 3;
 
     private static KafkaProducer<String, ContactEvent> producer;
@@ -46,6 +72,8 @@ public abstract class HistoryIntegrationTest {
     protected MockMvcTester mvc;
     @Autowired
     private JsonMapper json;
+    @LocalServerPort
+    private int port;
 
     @DynamicPropertySource
     static void realInfrastructure(DynamicPropertyRegistry registry) {
@@ -88,9 +116,38 @@ public abstract class HistoryIntegrationTest {
         }
     }
 
+    /** The service's address, e.g. {@code http://localhost:PORT}. */
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** A request to the running service as one of the local users, by HTTP Basic. */
+    protected HttpRequest.Builder request(String path, String user) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(baseUrl() + path)).header(HttpHeaders.AUTHORIZATION, "Basic " + credentials);
+    }
+
+    /** An HTTP client for the running service; it does not follow redirects. */
+    protected static HttpClient httpClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
     protected JsonNode json(MockMvcTester.MockMvcRequestBuilder request, int expectedStatus) {
         var result = request.exchange();
         org.assertj.core.api.Assertions.assertThat(result).hasStatus(expectedStatus);
         return json.readTree(result.getResponse().getContentAsByteArray());
+    }
+
+    protected JsonNode json(String body) {
+        return json.readTree(body);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class MockMvcWithCsrfToken {
+
+        @Bean
+        MockMvcBuilderCustomizer csrfTokenOnEveryRequest() {
+            return builder -> builder.defaultRequest(MockMvcRequestBuilders.get("/").with(SecurityMockMvcRequestPostProcessors.csrf()));
+        }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithMockUser;
 import tools.jackson.databind.JsonNode;
 
 class OperationsIT extends HistoryIntegrationTest {
@@ -12,20 +14,32 @@ class OperationsIT extends HistoryIntegrationTest {
     void theApiIsDocumentedAsOpenApi() {
         JsonNode docs = json(mvc.get().uri("/v3/api-docs"), 200);
 
-        assertThat(docs.get("paths").propertyNames())
-                .contains("/api/customers/lookup", "/api/customers/{customerId}/timeline");
+        assertThat(docs.get("paths").propertyNames()).contains("/api/customers/lookup", "/api/customers/{customerId}/timeline",
+                "/api/customers/{customerId}/threads/{threadKey}", "/api/stream", "/api/me");
+        assertThat(docs.at("/components/securitySchemes/basicAuth/scheme").asString()).isEqualTo("basic");
+        assertThat(docs.at("/components/securitySchemes/bearerAuth/scheme").asString()).isEqualTo("bearer");
+        assertThat(docs.at("/paths/~1api~1customers~1{customerId}~1threads~1{threadKey}/get/parameters").valueStream()
+                .map(parameter -> parameter.get("name").asString())).contains("customerId", "threadKey", "limit", "cursor");
     }
 
     @Test
+    void swaggerUiIsServed() {
+        assertThat(mvc.get().uri("/swagger-ui.html").exchange()).hasStatus3xxRedirection();
+        assertThat(mvc.get().uri("/swagger-ui/index.html").exchange()).hasStatusOk().bodyText().contains("Swagger UI");
+    }
+
+    @Test
+    @WithAnonymousUser
     void healthIsUp() {
         assertThat(json(mvc.get().uri("/actuator/health"), 200).get("status").asString()).isEqualTo("UP");
     }
 
     @Test
+    @WithMockUser(roles = "OPS")
     void metricsAreExposedForPrometheusIncludingTheConsumers() {
         var result = mvc.get().uri("/actuator/prometheus").exchange();
 
-        assertThat(result).hasStatusOk().bodyText().contains("jvm_memory_used_bytes", "kafka_consumer_");
+        assertThat(result).hasStatusOk().bodyText().contains("jvm_memory_used_bytes", "kafka_consumer_", "omnirouter_live_streams");
     }
 
     @Test

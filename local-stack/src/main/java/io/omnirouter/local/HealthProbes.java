@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.KafkaException;
 
 /** "Is it healthy yet?" for each kind of part; every probe answers false rather than throwing while a part starts. */
 final class HealthProbes implements AutoCloseable {
@@ -30,7 +29,8 @@ final class HealthProbes implements AutoCloseable {
     boolean kafkaReady() {
         try {
             return !admin().describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
-        } catch (ExecutionException | TimeoutException | KafkaException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // RuntimeException: the broker still starting, or the admin client closed by a concurrent stop.
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -41,7 +41,7 @@ final class HealthProbes implements AutoCloseable {
     boolean topicExists(String topic) {
         try {
             return admin().listTopics().names().get(3, TimeUnit.SECONDS).contains(topic);
-        } catch (ExecutionException | TimeoutException | KafkaException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

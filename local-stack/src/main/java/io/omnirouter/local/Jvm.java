@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 final class Jvm {
 
-    static final String MARKER_PROPERTY = "omnirouter.local-stack";
+    private static final String MARKER_PROPERTY = "omnirouter.local-stack";
 
     private final String java;
     private final String marker;

@@ -38,6 +38,7 @@ final class LocalStack implements AutoCloseable {
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(30);
     private static final Duration REGISTRY_GRACE = Duration.ofSeconds(15);
     private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
+    private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(30);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
     @FunctionalInterface
@@ -80,8 +81,8 @@ final class LocalStack implements AutoCloseable {
 
     private void start() {
         lock = LauncherLock.acquire(settings.runDir());
-        pidFiles.stopLeftovers(STOP_ORDER, KAFKA_GRACE, out::println);
-        PostgresServer.stopLeftover(postgresDir(), KAFKA_GRACE, out::println);
+        pidFiles.stopLeftovers(STOP_ORDER, LEFTOVER_GRACE, out::println);
+        PostgresServer.stopLeftover(postgresDir(), LEFTOVER_GRACE, out::println);
         PortCheck.ensureFree(ports());
 
         out.println("Starting Omnirouter (data in " + settings.dataDir() + ")");
@@ -160,6 +161,7 @@ final class LocalStack implements AutoCloseable {
         return startService(HISTORY, layout.historyJar().toString(), "512m", env);
     }
 
+    /** C1 only, like the registry and the broker: faster start-up on a laptop; a local stack needs no peak throughput. */
     private ChildProcess startService(String name, String jar, String heap, Map<String, String> env) {
         return ChildProcess.start(name, jvm.command(List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-jar", jar)), env,
                 settings.dataDir().resolve(name), settings.logFile(name));
@@ -181,7 +183,7 @@ final class LocalStack implements AutoCloseable {
     /** Until closed (0), or until a part stops by itself (1: the rest is stopped, the reason printed). */
     private int watch() {
         while (!closing) {
-            for (ChildProcess child : List.copyOf(children)) {
+            for (ChildProcess child : children) {
                 if (!child.isAlive()) {
                     return died(child.name() + " exited with code " + child.exitValue() + ". Last lines of " + child.logFile()
                             + ":" + System.lineSeparator() + child.lastLines(25));

@@ -13,7 +13,7 @@ import io.omnirouter.simulator.TrafficSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "up", sortOptions = false,
+@Command(name = "up", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
                 "Starts Kafka (KRaft), the schema registry, PostgreSQL, router-service, contact-history-service and the "
                         + "traffic simulator on fixed local ports, waits until all are healthy and prints where they are. "
@@ -37,12 +37,14 @@ final class UpCommand implements Callable<Integer> {
             description = "Parts not to start, e.g. to run one from the IDE: ${COMPLETION-CANDIDATES}.")
     Set<OptionalPart> without = EnumSet.noneOf(OptionalPart.class);
 
-    @Option(names = "--simulator-rate", defaultValue = "${env:OMNIROUTER_SIMULATOR_RATE:-5}",
-            description = "Simulated events per second (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--simulator-rate",
+            defaultValue = "${env:OMNIROUTER_SIMULATOR_RATE:-" + TrafficSimulator.Settings.DEFAULT_EVENTS_PER_SECOND + "}",
+            description = "Simulated events per second (default: ${DEFAULT-VALUE}; env OMNIROUTER_SIMULATOR_RATE).")
     double simulatorRate;
 
-    @Option(names = "--simulator-customers", defaultValue = "${env:OMNIROUTER_SIMULATOR_CUSTOMERS:-200}",
-            description = "Simulated customers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--simulator-customers",
+            defaultValue = "${env:OMNIROUTER_SIMULATOR_CUSTOMERS:-" + TrafficSimulator.Settings.DEFAULT_CUSTOMERS + "}",
+            description = "Simulated customers (default: ${DEFAULT-VALUE}; env OMNIROUTER_SIMULATOR_CUSTOMERS).")
     int simulatorCustomers;
 
     @Override

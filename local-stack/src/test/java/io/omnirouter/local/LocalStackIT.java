@@ -37,8 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM, and no process of the stack may outlive the launcher.
  *
  * <p>Uses the fixed local ports (9092, 9093, 8081, 5432, 8080, 8082): nothing else may use them meanwhile.
- * When contact-history-service has no runnable jar yet, the stack runs without it and only the other parts
- * are checked.
  */
 class LocalStackIT {
 
@@ -51,14 +49,9 @@ class LocalStackIT {
     @Test
     void starts_like_a_user_starts_it_routes_simulated_traffic_and_leaves_nothing_behind(@TempDir Path dataDir) throws Exception {
         Path home = Path.of(System.getProperty("omnirouter.home")).toAbsolutePath().normalize();
-        boolean withHistory = hasHistoryJar(home);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("omnirouter.launcher.jar"), "up", "--home", home.toString()));
-        if (!withHistory) {
-            System.out.println("LocalStackIT: no contact-history-service exec jar; checking the stack without it");
-            command.addAll(List.of("--without", "history"));
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("omnirouter.launcher.jar"), "up", "--home", home.toString())
+                .redirectErrorStream(true);
         builder.environment().put("OMNIROUTER_DATA_DIR", dataDir.toString());
         builder.environment().put("OMNIROUTER_SIMULATOR_RATE", "20");
         builder.environment().remove("OMNIROUTER_SIMULATOR");
@@ -73,12 +66,10 @@ class LocalStackIT {
             // pg_ctl detaches the postmaster: not a descendant, but part of the stack all the same.
             long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).strip());
             stack.add(ProcessHandle.of(postmaster).orElseThrow());
-            assertThat(stack).hasSize(withHistory ? 5 : 4).allMatch(ProcessHandle::isAlive);
+            assertThat(stack).as("Kafka, registry, both services, PostgreSQL").hasSize(5).allMatch(ProcessHandle::isAlive);
 
             assertThat(get("http://localhost:8082/actuator/health")).contains("\"status\":\"UP\"");
-            if (withHistory) {
-                assertThat(get("http://localhost:8080/actuator/health")).contains("\"status\":\"UP\"");
-            }
+            assertThat(get("http://localhost:8080/actuator/health")).contains("\"status\":\"UP\"");
             assertThat(get("http://localhost:8081/apis/ccompat/v7/subjects")).contains("channel.email-value");
             assertPostgres();
             assertThat(routedContacts()).as("records in contact.events").isPositive();
@@ -94,16 +85,6 @@ class LocalStackIT {
         assertThat(output.toString()).contains("Omnirouter stopped.");
         for (ProcessHandle process : stack) {
             assertThat(process.onExit().get(10, TimeUnit.SECONDS).isAlive()).as("pid %d after stop", process.pid()).isFalse();
-        }
-    }
-
-    private static boolean hasHistoryJar(Path home) throws IOException {
-        Path target = home.resolve("contact-history-service/target");
-        if (!Files.isDirectory(target)) {
-            return false;
-        }
-        try (var files = Files.list(target)) {
-            return files.anyMatch(file -> file.getFileName().toString().endsWith("-exec.jar"));
         }
     }
 

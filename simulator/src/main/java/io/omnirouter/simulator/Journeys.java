@@ -280,7 +280,7 @@ final class Journeys {
     }
 
     private EmailThread newEmailThread(SyntheticCustomer customer) {
-        return new EmailThread(customer, customer.emailAsWritten(random), new ArrayList<>());
+        return new EmailThread(customer, customer.emailAsWritten(random));
     }
 
     private ChatSession newChatSession(SyntheticCustomer customer) {
@@ -298,12 +298,11 @@ final class Journeys {
 
         private final SyntheticCustomer customer;
         private final String address;
-        private final List<String> messageIds;
+        private final List<String> messageIds = new ArrayList<>();
 
-        EmailThread(SyntheticCustomer customer, String address, List<String> messageIds) {
+        EmailThread(SyntheticCustomer customer, String address) {
             this.customer = customer;
             this.address = address;
-            this.messageIds = messageIds;
         }
 
         Step inbound(String subject, String body, List<String> attachments) {

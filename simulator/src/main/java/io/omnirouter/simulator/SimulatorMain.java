@@ -20,10 +20,12 @@ public final class SimulatorMain implements Callable<Integer> {
             description = "Confluent-compatible schema registry (default: ${DEFAULT-VALUE}).")
     String schemaRegistryUrl;
 
-    @Option(names = "--rate", defaultValue = "5", description = "Events per second (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", defaultValue = "" + TrafficSimulator.Settings.DEFAULT_EVENTS_PER_SECOND,
+            description = "Events per second (default: ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--customers", defaultValue = "200", description = "Synthetic customers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--customers", defaultValue = "" + TrafficSimulator.Settings.DEFAULT_CUSTOMERS,
+            description = "Synthetic customers (default: ${DEFAULT-VALUE}).")
     int customers;
 
     @Option(names = "--seed", description = "Seed of the population and journeys (default: random). "

@@ -30,6 +30,7 @@ public class ReadingTimeline {
      * @param limit  page size, or null for the configured default
      * @param cursor the {@code next} cursor of the previous page (encoded), or null for the newest page
      * @param channel only contacts of this channel, or null for all
+     * @param customerId a customer, or one merged into another (whose timeline is then the other's)
      * @throws CustomerNotFoundException if there is no such customer
      * @throws InvalidRequestException   if the limit is out of range or the cursor is not one we issued
      */
@@ -45,12 +46,11 @@ public class ReadingTimeline {
         } catch (InvalidCursorException e) {
             throw new InvalidRequestException(e.getMessage(), e);
         }
-        if (!customers.exists(customerId)) {
-            throw new CustomerNotFoundException(customerId);
-        }
+        // A merged customer's contacts are the survivor's now: its timeline is the survivor's.
+        UUID current = customers.currentIdOf(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId));
         // One entry more than the page tells whether there is a next page.
         return TimelinePage.of(
-                contacts.timeline(customerId, Optional.ofNullable(channel), after, pageSize + 1, properties.excerptLength()),
+                contacts.timeline(current, Optional.ofNullable(channel), after, pageSize + 1, properties.excerptLength()),
                 pageSize);
     }
 }

@@ -1,27 +1,58 @@
 package io.omnirouter.history.customer.application;
 
+import io.omnirouter.history.customer.model.AttributedContact;
 import io.omnirouter.history.customer.model.ContactIdentity;
-import io.omnirouter.history.customer.model.CustomerResolution;
+import io.omnirouter.history.customer.model.CustomersMerged;
 import io.omnirouter.history.customer.model.Identifier;
+import io.omnirouter.history.customer.model.IdentifierState;
+import io.omnirouter.history.customer.model.IdentityResolution;
+import io.omnirouter.history.customer.model.IdentityState;
+import io.omnirouter.history.customer.model.Merge;
+import io.omnirouter.history.customer.model.MergeProtection;
+import io.omnirouter.history.customer.model.MergeSuppression;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Attributes contacts to customers (see {@link CustomerResolution}) and stores what that decided. */
+/**
+ * Attributes contacts to customers with {@link IdentityResolution} and stores what it decided, so that the
+ * stored state is always what applying all stored contacts in event-time order gives, whatever order they
+ * arrived in:
+ * <ul>
+ *   <li>a contact that comes after everything its identifiers' customers already reflect continues the
+ *       stored state (the usual case, a few queries per batch);</li>
+ *   <li>a contact that arrived late (another partition was faster, a rebuild, a redelivery after a
+ *       rebalance) has its whole component, i.e. every stored contact connected to it through identifiers,
+ *       re-derived from the stored contacts.</li>
+ * </ul>
+ * Merges found are published as {@link CustomersMerged} once the transaction commits.
+ */
 @Service
 public class ResolvingCustomers {
 
     private final CustomerStore customers;
+    private final MergeProtection protection;
+    private final CommittedEvents events;
 
-    public ResolvingCustomers(CustomerStore customers) {
+    public ResolvingCustomers(CustomerStore customers, IdentityProperties properties, CommittedEvents events) {
+        this(customers, properties.protection(), events);
+    }
+
+    ResolvingCustomers(CustomerStore customers, MergeProtection protection, CommittedEvents events) {
         this.customers = customers;
+        this.protection = protection;
+        this.events = events;
     }
 
     /**
@@ -34,20 +65,174 @@ public class ResolvingCustomers {
     }
 
     /**
-     * Step two: attributes each contact, in order, to its customer, creating customers and adding
-     * identifiers as needed. The identifiers must have been locked by {@link #lockIdentifiersOf}.
+     * Step two: attributes each contact to its customer, creating, attaching, merging and marking shared
+     * as the rules say. The identifiers must have been locked by {@link #lockIdentifiersOf}; the contacts
+     * must not be stored yet (the caller stores them afterwards, with the customers returned).
      *
-     * @return contact id to customer id
+     * @param announce whether to publish the merges found (not during a rebuild)
+     * @return contact id to customer id, for every contact given
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Map<UUID, UUID> attribute(List<ContactIdentity> contacts) {
-        CustomerResolution resolution = CustomerResolution.startingFrom(customers.ownersOf(identifiersOf(contacts)));
-        Map<UUID, UUID> customerByContact = new LinkedHashMap<>();
-        for (ContactIdentity contact : contacts) {
-            customerByContact.put(contact.contactId(), resolution.attribute(contact));
+    public Map<UUID, UUID> attribute(List<ContactIdentity> contacts, boolean announce) {
+        List<ContactIdentity> ordered = contacts.stream().sorted(ContactIdentity.EVENT_TIME_ORDER).toList();
+        Set<UUID> rederived = new HashSet<>();
+        Map<UUID, UUID> customerByContact = new HashMap<>();
+        while (true) {
+            List<ContactIdentity> inOrder = ordered.stream().filter(contact -> !rederived.contains(contact.contactId())).toList();
+            IdentityResolution resolution = continuingFromStore(identifiersOf(inOrder));
+            List<ContactIdentity> late = new ArrayList<>();
+            for (ContactIdentity contact : inOrder) {
+                if (resolution.isLate(contact)) {
+                    late.add(contact);
+                } else {
+                    resolution.apply(contact);
+                }
+            }
+            if (late.isEmpty()) {
+                IdentityState changes = resolution.changes();
+                customers.apply(changes);
+                announceMerges(changes.merges(), announce);
+                customerByContact.putAll(resolution.customerByContact());
+                break;
+            }
+            // Everything of the batch connected to a late contact is re-derived with it; the rest continues.
+            component(identifiersOf(late), ordered).fresh().forEach(contact -> rederived.add(contact.contactId()));
         }
-        customers.apply(resolution.changes());
+        if (!rederived.isEmpty()) {
+            List<ContactIdentity> fresh = ordered.stream().filter(contact -> rederived.contains(contact.contactId())).toList();
+            customerByContact.putAll(rederive(identifiersOf(fresh), fresh, announce));
+        }
         return customerByContact;
+    }
+
+    /**
+     * Re-derives the component of stored contacts connected to {@code seed} (after an unmerge): locks it,
+     * applies its contacts in event-time order with every undone merge suppressed, and replaces its state.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void rederive(Collection<Identifier> seed) {
+        rederive(seed, List.of(), true);
+    }
+
+    private IdentityResolution continuingFromStore(Set<Identifier> identifiers) {
+        Set<UUID> owners = lockOwnersOf(identifiers);
+        IdentityState known = customers.heldBy(owners);
+        List<MergeSuppression> suppressions = customers.suppressionsAmong(
+                known.customers().stream().map(customer -> customer.customerId()).toList());
+        return IdentityResolution.continuing(known, suppressions, protection);
+    }
+
+    /** Locks the customers owning the identifiers, again until what is read under the locks holds still. */
+    private Set<UUID> lockOwnersOf(Set<Identifier> identifiers) {
+        Set<UUID> locked = new HashSet<>();
+        while (true) {
+            Set<UUID> owners = customers.identifierStates(identifiers).stream().map(IdentifierState::ownerId)
+                    .collect(Collectors.toSet());
+            if (locked.containsAll(owners)) {
+                return owners;
+            }
+            owners.removeAll(locked);
+            customers.lockCustomers(owners);
+            locked.addAll(owners);
+        }
+    }
+
+    private Map<UUID, UUID> rederive(Set<Identifier> seed, List<ContactIdentity> fresh, boolean announce) {
+        Set<UUID> locked = new HashSet<>();
+        Component component;
+        while (true) {
+            component = component(seed, fresh);
+            Set<UUID> involved = component.customerIds();
+            if (locked.containsAll(involved)) {
+                break;
+            }
+            involved.removeAll(locked);
+            customers.lockCustomers(involved);
+            locked.addAll(involved);
+        }
+        IdentityResolution resolution = IdentityResolution.rederiving(customers.suppressionsAmong(locked), protection);
+        component.all().stream().sorted(ContactIdentity.EVENT_TIME_ORDER).forEach(resolution::apply);
+        Map<UUID, UUID> derived = resolution.customerByContact();
+
+        IdentityState before = customers.stateOf(locked);
+        IdentityState after = resolution.snapshot();
+        Map<UUID, UUID> moved = new LinkedHashMap<>();
+        for (AttributedContact stored : component.stored()) {
+            UUID now = derived.get(stored.identity().contactId());
+            if (!now.equals(stored.customerId())) {
+                moved.put(stored.identity().contactId(), now);
+            }
+        }
+        customers.replace(before, after, moved);
+        Set<UUID> mergedBefore = before.merges().stream().map(Merge::mergeId).collect(Collectors.toSet());
+        announceMerges(after.merges().stream().filter(merge -> !mergedBefore.contains(merge.mergeId())).toList(), announce);
+
+        Map<UUID, UUID> customerByFreshContact = new HashMap<>();
+        component.fresh().forEach(contact -> customerByFreshContact.put(contact.contactId(), derived.get(contact.contactId())));
+        return customerByFreshContact;
+    }
+
+    /**
+     * The contacts (stored, and of {@code candidates} not stored yet) connected to the seed identifiers
+     * through identifiers they carry, whoever holds them: the unit identity resolution decides on.
+     */
+    private Component component(Set<Identifier> seed, List<ContactIdentity> candidates) {
+        Set<Identifier> reached = new LinkedHashSet<>(seed);
+        Set<Identifier> frontier = new LinkedHashSet<>(seed);
+        Map<UUID, AttributedContact> stored = new LinkedHashMap<>();
+        Map<UUID, ContactIdentity> fresh = new LinkedHashMap<>();
+        while (!frontier.isEmpty()) {
+            List<ContactIdentity> found = new ArrayList<>();
+            for (AttributedContact contact : customers.contactsCarrying(frontier)) {
+                if (stored.putIfAbsent(contact.identity().contactId(), contact) == null) {
+                    found.add(contact.identity());
+                }
+            }
+            for (ContactIdentity candidate : candidates) {
+                if (!fresh.containsKey(candidate.contactId()) && candidate.identifiers().stream().anyMatch(frontier::contains)) {
+                    fresh.put(candidate.contactId(), candidate);
+                    found.add(candidate);
+                }
+            }
+            frontier = new LinkedHashSet<>();
+            for (ContactIdentity contact : found) {
+                for (Identifier identifier : contact.identifiers()) {
+                    if (reached.add(identifier)) {
+                        frontier.add(identifier);
+                    }
+                }
+            }
+        }
+        return new Component(List.copyOf(stored.values()), List.copyOf(fresh.values()), reached);
+    }
+
+    private record Component(List<AttributedContact> stored, List<ContactIdentity> fresh, Set<Identifier> identifiers) {
+
+        List<ContactIdentity> all() {
+            List<ContactIdentity> all = new ArrayList<>(fresh);
+            stored.forEach(contact -> all.add(contact.identity()));
+            return all;
+        }
+
+        /**
+         * Every customer the component's contacts created (customer ids derive from the creating contact)
+         * or are held by.
+         */
+        Set<UUID> customerIds() {
+            Set<UUID> ids = new HashSet<>();
+            for (AttributedContact contact : stored) {
+                ids.add(contact.customerId());
+                ids.add(IdentityResolution.newCustomerIdFor(contact.identity().contactId()));
+            }
+            return ids;
+        }
+    }
+
+    private void announceMerges(List<Merge> merges, boolean announce) {
+        if (announce) {
+            merges.forEach(merge -> events.publish(new CustomersMerged(merge.mergeId(), merge.survivorId(), merge.mergedId(),
+                    merge.causeContactId(), merge.mergedAt())));
+        }
     }
 
     private static Set<Identifier> identifiersOf(Collection<ContactIdentity> contacts) {

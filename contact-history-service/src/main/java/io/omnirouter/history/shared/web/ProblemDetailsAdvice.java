@@ -1,11 +1,15 @@
 package io.omnirouter.history.shared.web;
 
+import io.omnirouter.history.conversation.application.ThreadNotFoundException;
 import io.omnirouter.history.customer.application.CustomerNotFoundException;
+import io.omnirouter.history.live.application.TooManyStreamsException;
 import io.omnirouter.history.shared.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -27,6 +31,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail customerNotFound(CustomerNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Customer not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail threadNotFound(ThreadNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Thread not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreamsException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many live streams", e.getMessage()));
     }
 
     /** Anything unforeseen: a problem detail too, without internals (they are in the log). */

@@ -1,0 +1,60 @@
+package io.omnirouter.history.conversation.application;
+
+import io.omnirouter.history.contact.model.InvalidCursorException;
+import io.omnirouter.history.contact.model.TimelineCursor;
+import io.omnirouter.history.conversation.model.ConversationPage;
+import io.omnirouter.history.customer.application.CustomerNotFoundException;
+import io.omnirouter.history.customer.application.CustomerStore;
+import io.omnirouter.history.shared.InvalidRequestException;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** One conversation of a customer (contacts of one thread key), oldest first, page by page. */
+@Service
+public class ReadingConversations {
+
+    private final ConversationStore conversations;
+    private final CustomerStore customers;
+    private final ConversationProperties properties;
+
+    public ReadingConversations(ConversationStore conversations, CustomerStore customers, ConversationProperties properties) {
+        this.conversations = conversations;
+        this.customers = customers;
+        this.properties = properties;
+    }
+
+    /**
+     * @param limit  page size, or null for the configured default
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first (oldest) page
+     * @throws CustomerNotFoundException if there is no such customer
+     * @throws ThreadNotFoundException   if the customer has no contact in the thread
+     * @throws InvalidRequestException   if the thread key is blank, the limit out of range or the cursor not ours
+     */
+    @Transactional(readOnly = true)
+    public ConversationPage page(UUID customerId, String threadKey, Integer limit, String cursor) {
+        if (threadKey == null || threadKey.isBlank()) {
+            throw new InvalidRequestException("a thread key is required");
+        }
+        int pageSize = limit == null ? properties.defaultPageSize() : limit;
+        if (pageSize < 1 || pageSize > properties.maxPageSize()) {
+            throw new InvalidRequestException("limit must be between 1 and " + properties.maxPageSize() + ", got " + pageSize);
+        }
+        Optional<TimelineCursor> after;
+        try {
+            after = Optional.ofNullable(cursor).map(TimelineCursor::decode);
+        } catch (InvalidCursorException e) {
+            throw new InvalidRequestException(e.getMessage(), e);
+        }
+        if (!customers.exists(customerId)) {
+            throw new CustomerNotFoundException(customerId);
+        }
+        ConversationPage page = ConversationPage.of(conversations.thread(customerId, threadKey, after, pageSize + 1), pageSize);
+        // Past the last page a known thread is just empty; without a cursor, empty means there is no such thread.
+        if (page.items().isEmpty() && after.isEmpty()) {
+            throw new ThreadNotFoundException(customerId);
+        }
+        return page;
+    }
+}

@@ -1,0 +1,45 @@
+package io.omnirouter.history.conversation.web;
+
+import io.omnirouter.history.conversation.application.ReadingConversations;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Threads", description = "A customer's conversations: contacts grouped by thread key")
+class ThreadController {
+
+    private final ReadingConversations reading;
+
+    ThreadController(ReadingConversations reading) {
+        this.reading = reading;
+    }
+
+    /**
+     * The thread key is the rest of the path, so that keys with '/' work unencoded; ':' and '@' may be sent as
+     * they are or percent-encoded (a key with '%', "//" or ';' cannot be addressed: the firewall refuses them).
+     */
+    @GetMapping("/api/customers/{customerId}/threads/{*threadKey}")
+    @Operation(summary = "One conversation, oldest first",
+            description = "The contacts of one thread (threadKey of the timeline items, e.g. email:<message id>, chat:<session>,"
+                    + " phone:<call id>, order:<order id>) with their whole texts, oldest first, with keyset cursor pagination.")
+    @ApiResponse(responseCode = "200", description = "the conversation (a page of it)")
+    @ApiResponse(responseCode = "400", description = "a malformed customer id, limit or cursor (problem details)")
+    @ApiResponse(responseCode = "404", description = "no such customer, or no contact of the customer in that thread (problem details)")
+    ThreadResponse thread(@Parameter(description = "the customer") @PathVariable UUID customerId,
+                          @Parameter(description = "the thread key, percent-encoded where needed, e.g. email:abc%40example.com")
+                          @PathVariable String threadKey,
+                          @Parameter(description = "contacts per page (default 100, at most 500)")
+                          @RequestParam(required = false) Integer limit,
+                          @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+        // A capture-the-rest variable starts with the '/' before it.
+        String key = threadKey.startsWith("/") ? threadKey.substring(1) : threadKey;
+        return ThreadResponse.of(customerId, key, reading.page(customerId, key, limit, cursor));
+    }
+}

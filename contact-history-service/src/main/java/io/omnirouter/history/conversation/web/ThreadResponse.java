@@ -1,0 +1,37 @@
+package io.omnirouter.history.conversation.web;
+
+import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.history.contact.model.Direction;
+import io.omnirouter.history.contact.model.Intent;
+import io.omnirouter.history.contact.model.Priority;
+import io.omnirouter.history.contact.model.TimelineCursor;
+import io.omnirouter.history.conversation.model.ConversationEntry;
+import io.omnirouter.history.conversation.model.ConversationPage;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One conversation (a page of it), oldest first.
+ *
+ * @param nextCursor pass it back as {@code cursor} for the next page; null on the last page
+ */
+record ThreadResponse(UUID customerId, String threadKey, List<Item> items, String nextCursor) {
+
+    /** Like a timeline item, with the whole text instead of an excerpt; {@code textTruncated}: cut by the router. */
+    record Item(UUID contactId, Channel channel, Direction direction, String kind, Instant occurredAt, String threadKey,
+                String subject, String text, boolean textTruncated, String agentId, Intent intent, Priority priority,
+                String queue, String sourceEventId) {
+
+        static Item of(ConversationEntry entry) {
+            return new Item(entry.contactId(), entry.channel(), entry.direction(), entry.kind(), entry.occurredAt(),
+                    entry.threadKey(), entry.subject(), entry.text(), entry.textTruncated(), entry.agentId(), entry.intent(),
+                    entry.priority(), entry.queue(), entry.sourceEventId());
+        }
+    }
+
+    static ThreadResponse of(UUID customerId, String threadKey, ConversationPage page) {
+        return new ThreadResponse(customerId, threadKey, page.items().stream().map(Item::of).toList(),
+                page.next().map(TimelineCursor::encode).orElse(null));
+    }
+}

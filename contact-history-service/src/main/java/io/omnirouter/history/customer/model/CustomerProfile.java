@@ -1,0 +1,23 @@
+package io.omnirouter.history.customer.model;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A customer with its history of merges.
+ *
+ * @param contactCount contacts the customer holds, those of customers merged into it included
+ * @param lineage      merges into this customer (or into customers merged into it), standing and undone,
+ *                     oldest first
+ */
+public record CustomerProfile(Customer customer, long contactCount, List<MergeLineage> lineage) {
+
+    public CustomerProfile {
+        Objects.requireNonNull(customer, "customer");
+        lineage = lineage.stream()
+                .sorted(Comparator.comparing((MergeLineage entry) -> entry.merge().mergedAt())
+                        .thenComparing(entry -> entry.merge().mergeId(), Uuids.ORDER))
+                .toList();
+    }
+}

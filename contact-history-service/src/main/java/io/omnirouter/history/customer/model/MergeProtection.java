@@ -1,0 +1,65 @@
+package io.omnirouter.history.customer.model;
+
+import io.omnirouter.identifiers.IdentifierType;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The rules that keep identity resolution from building "blob" customers out of shared identifiers
+ * (SPEC §5, after Segment's identity limits). Each rule answers whether a link may be made; a link that
+ * may not is refused by marking the identifier that would have made it shared.
+ */
+public final class MergeProtection {
+
+    /** SPEC §5 defaults: 5 emails, 5 phones, 1 shop customer id, 20 chat visitor ids; shared after 3 customers. */
+    public static final MergeProtection DEFAULTS = new MergeProtection(Map.of(
+            IdentifierType.EMAIL, 5,
+            IdentifierType.PHONE, 5,
+            IdentifierType.SHOP_CUSTOMER_ID, 1,
+            IdentifierType.CHAT_VISITOR_ID, 20), 3);
+
+    private final Map<IdentifierType, Integer> limits;
+    private final int maxDistinctCustomersPerIdentifier;
+
+    /**
+     * @param limits                            identifiers of each type one customer may hold; every type, each at least 1
+     * @param maxDistinctCustomersPerIdentifier how many distinct customers an identifier may be presented with
+     *                                          before it is marked shared; at least 1
+     */
+    public MergeProtection(Map<IdentifierType, Integer> limits, int maxDistinctCustomersPerIdentifier) {
+        Objects.requireNonNull(limits, "limits");
+        EnumMap<IdentifierType, Integer> copy = new EnumMap<>(IdentifierType.class);
+        for (IdentifierType type : IdentifierType.values()) {
+            Integer limit = limits.get(type);
+            if (limit == null || limit < 1) {
+                throw new IllegalArgumentException("the limit of " + type + " identifiers per customer must be at least 1, got " + limit);
+            }
+            copy.put(type, limit);
+        }
+        if (maxDistinctCustomersPerIdentifier < 1) {
+            throw new IllegalArgumentException("an identifier must be allowed at least 1 customer, got " + maxDistinctCustomersPerIdentifier);
+        }
+        this.limits = copy;
+        this.maxDistinctCustomersPerIdentifier = maxDistinctCustomersPerIdentifier;
+    }
+
+    /** A customer holds at most the configured number of identifiers of each type. */
+    public boolean identifierLimitPerCustomer(Map<IdentifierType, Integer> identifiersPerType) {
+        return identifiersPerType.entrySet().stream().allMatch(held -> held.getValue() <= limits.get(held.getKey()));
+    }
+
+    /** Two customers that each hold a shop customer id are two shop accounts, i.e. two people: never merged. */
+    public boolean shopAccountsNeverMerge(int customersHoldingAShopCustomerId) {
+        return customersHoldingAShopCustomerId <= 1;
+    }
+
+    /** An identifier presented with more distinct customers than allowed is evidently shared. */
+    public boolean identifierSeenWithTooManyCustomersIsShared(int distinctCustomers) {
+        return distinctCustomers > maxDistinctCustomersPerIdentifier;
+    }
+
+    public int limit(IdentifierType type) {
+        return limits.get(type);
+    }
+}

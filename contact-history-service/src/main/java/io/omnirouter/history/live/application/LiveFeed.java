@@ -1,0 +1,198 @@
+package io.omnirouter.history.live.application;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omnirouter.history.live.model.LiveEvent;
+import java.io.IOException;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The clients of the live stream and what is on its way to them. Publishing never blocks: each client has a
+ * bounded queue, emptied by a small pool of sender threads, and a client whose queue overflows is disconnected
+ * (its EventSource reconnects and reloads). Idle streams get a keep-alive comment, which also finds clients that
+ * went away without a word.
+ */
+@Component
+public class LiveFeed implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+    private static final Object KEEP_ALIVE = new Object();
+
+    private final LiveProperties properties;
+    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger open = new AtomicInteger();
+    private final ExecutorService senders;
+    private final ScheduledExecutorService keepAlive;
+    private final Counter overflows;
+
+    public LiveFeed(LiveProperties properties, MeterRegistry meters) {
+        this.properties = properties;
+        this.senders = Executors.newFixedThreadPool(properties.senderThreads(), daemonThreads("live-sender-"));
+        this.keepAlive = Executors.newSingleThreadScheduledExecutor(daemonThreads("live-keep-alive-"));
+        long interval = properties.keepAlive().toMillis();
+        keepAlive.scheduleAtFixedRate(this::keepAlive, interval, interval, TimeUnit.MILLISECONDS);
+        Gauge.builder("omnirouter.live.streams", open, AtomicInteger::get).description("open live streams").register(meters);
+        this.overflows = Counter.builder("omnirouter.live.overflows")
+                .description("live streams closed because their client did not keep up").register(meters);
+    }
+
+    /**
+     * @param customerId only the events of this customer, or all when null
+     * @throws TooManyStreamsException if the configured number of streams is open already
+     */
+    public Subscription subscribe(UUID customerId, LiveSink sink) {
+        if (open.incrementAndGet() > properties.maxStreams()) {
+            open.decrementAndGet();
+            throw new TooManyStreamsException(properties.maxStreams());
+        }
+        Subscription subscription = new Subscription(customerId, sink);
+        subscriptions.add(subscription);
+        return subscription;
+    }
+
+    /** Queues the event for every client it concerns; returns at once. */
+    public void publish(LiveEvent event) {
+        for (Subscription subscription : subscriptions) {
+            if (event.concerns(subscription.customerId)) {
+                subscription.offer(event);
+            }
+        }
+    }
+
+    /** Open streams. */
+    public int size() {
+        return open.get();
+    }
+
+    private void keepAlive() {
+        for (Subscription subscription : subscriptions) {
+            subscription.offerKeepAlive();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        keepAlive.shutdownNow();
+        subscriptions.forEach(Subscription::close);
+        senders.shutdown();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger number = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** One client's stream. */
+    public final class Subscription {
+
+        private final UUID customerId;
+        private final LiveSink sink;
+        private final BlockingQueue<Object> queue;
+        private final AtomicBoolean draining = new AtomicBoolean();
+        private final AtomicBoolean active = new AtomicBoolean(true);
+
+        private Subscription(UUID customerId, LiveSink sink) {
+            this.customerId = customerId;
+            this.sink = sink;
+            this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+        }
+
+        /** Forgets the client (it disconnected, or its stream ended); idempotent. */
+        public void cancel() {
+            if (active.compareAndSet(true, false)) {
+                subscriptions.remove(this);
+                open.decrementAndGet();
+                queue.clear();
+            }
+        }
+
+        private void offer(LiveEvent event) {
+            if (!active.get()) {
+                return;
+            }
+            if (queue.offer(event)) {
+                schedule();
+            } else {
+                overflows.increment();
+                log.info("Closing a live stream whose client fell {} events behind", properties.queueCapacity());
+                closeLater();
+            }
+        }
+
+        private void offerKeepAlive() {
+            // A stream with events on their way needs no keep-alive; a full queue is the overflow's business.
+            if (active.get() && queue.isEmpty() && queue.offer(KEEP_ALIVE)) {
+                schedule();
+            }
+        }
+
+        private void schedule() {
+            if (draining.compareAndSet(false, true)) {
+                try {
+                    senders.execute(this::drain);
+                } catch (RejectedExecutionException e) {
+                    // Shutting down.
+                    draining.set(false);
+                }
+            }
+        }
+
+        private void drain() {
+            try {
+                Object next;
+                while (active.get() && (next = queue.poll()) != null) {
+                    if (next == KEEP_ALIVE) {
+                        sink.keepAlive();
+                    } else {
+                        sink.send((LiveEvent) next);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // The client went away: normal for a stream, not an error.
+                log.debug("Live stream ended while sending: {}", e.toString());
+                close();
+            } finally {
+                draining.set(false);
+            }
+            if (active.get() && !queue.isEmpty()) {
+                schedule();
+            }
+        }
+
+        private void closeLater() {
+            cancel();
+            try {
+                // Not on the publishing thread: closing may wait for a write in progress to this client.
+                senders.execute(sink::close);
+            } catch (RejectedExecutionException e) {
+                sink.close();
+            }
+        }
+
+        private void close() {
+            cancel();
+            sink.close();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.omnirouter.history.live.application;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The live stream ({@code GET /api/stream}).
+ *
+ * @param keepAlive      how often an idle stream gets a comment line, so proxies keep it open and dead clients are noticed
+ * @param queueCapacity  events queued per client; a client that falls this far behind is disconnected (its browser
+ *                       reconnects and reloads what it shows) instead of holding memory
+ * @param maxStreams     open streams at most; more get 503
+ * @param streamTimeout  a stream is closed after this long; clients reconnect (EventSource does it by itself)
+ * @param reconnectDelay what clients are told to wait before reconnecting
+ * @param senderThreads  threads writing to clients
+ */
+@Validated
+@ConfigurationProperties("omnirouter.live")
+public record LiveProperties(@NotNull @DefaultValue("15s") Duration keepAlive,
+                             @Min(1) @Max(100_000) @DefaultValue("256") int queueCapacity,
+                             @Min(1) @DefaultValue("500") int maxStreams,
+                             @NotNull @DefaultValue("30m") Duration streamTimeout,
+                             @NotNull @DefaultValue("3s") Duration reconnectDelay,
+                             @Min(1) @Max(64) @DefaultValue("4") int senderThreads) {
+}
