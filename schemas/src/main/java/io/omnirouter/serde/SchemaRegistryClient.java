@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -153,6 +155,17 @@ public class SchemaRegistryClient {
         Schema previous = schemasById.putIfAbsent(id, schema);
         log.debug("Fetched schema id {} ({}) from {}", id, schema.getFullName(), settings.url());
         return previous != null ? previous : schema;
+    }
+
+    /** The registered subjects ({@code GET /subjects}), uncached: health checks and ops tools ask it. */
+    public List<String> subjects() {
+        Response response = send(request("/subjects").GET().build(), "GET /subjects");
+        if (response.status() != 200) {
+            throw rejected("listing subjects", response, "GET /subjects");
+        }
+        List<String> subjects = new ArrayList<>();
+        parse(response, "GET /subjects").forEach(subject -> subjects.add(subject.asText()));
+        return subjects;
     }
 
     private void remember(SubjectSchema key, int id) {

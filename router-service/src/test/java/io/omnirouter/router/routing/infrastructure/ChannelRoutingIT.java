@@ -19,6 +19,8 @@ import io.omnirouter.schemas.DeadLetterHeaders;
 import io.omnirouter.serde.ConfluentAvroDeserializer;
 import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
+import io.omnirouter.support.health.KafkaHealthIndicator;
+import io.omnirouter.support.health.SchemaRegistryHealthIndicator;
 import io.omnirouter.testing.RealInfrastructure;
 import io.omnirouter.testing.TopicProbe;
 import io.omnirouter.testing.WithRealInfrastructure;
@@ -48,6 +50,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -110,6 +114,18 @@ class ChannelRoutingIT {
                                 && contacts.deserialize(r.topic(), r.value()).getSourceEventId().equals(sourceEventId),
                         atLeast, TIMEOUT)
                 .stream().map(r -> contacts.deserialize(r.topic(), r.value())).toList();
+    }
+
+    @Autowired
+    private KafkaHealthIndicator kafkaHealth;
+    @Autowired
+    private SchemaRegistryHealthIndicator registryHealth;
+
+    @Test
+    void healthReportsKafkaAndTheSchemaRegistry() {
+        assertThat(kafkaHealth.health(true).getStatus()).isEqualTo(Status.UP);
+        assertThat(kafkaHealth.health(true).getDetails()).containsEntry("brokers", 1);
+        assertThat(registryHealth.health(true).getStatus()).isEqualTo(Status.UP);
     }
 
     @ParameterizedTest(name = "{0}")
