@@ -121,6 +121,8 @@
     openStream();
   }
 
+  // The profile (GET /api/customers/{id}): identifiers, merge lineage, contact span. The id of a customer merged
+  // into another answers with the survivor: the console follows it.
   async function loadProfile(known) {
     const customerId = state.customerId;
     let profile = known || null;
@@ -129,32 +131,36 @@
       profile = result.body;
     }
     if (customerId !== state.customerId || !profile) return;
+    if (profile.customerId && profile.customerId !== customerId) {
+      state.customerId = profile.customerId;
+      $('customer-id').textContent = profile.customerId;
+      showStatus(`That customer is now part of customer ${profile.customerId}: showing it.`);
+    }
     $('first-contact').replaceChildren(time(profile.firstContactAt));
     $('last-contact').replaceChildren(time(profile.lastContactAt));
+    $('contact-count').textContent = profile.contactCount ?? '—';
     $('identifiers').replaceChildren(...(profile.identifiers || []).map((identifier) => el('li', {}, [
       el('span', { className: 'type', text: label(identifier.type) }),
       el('span', { text: identifier.value }),
       identifier.shared ? el('span', { className: 'badge', text: 'shared', attrs: { title: 'no longer links customers' } }) : null,
     ])));
-    renderLineage(profile);
+    renderLineage(profile.merges || []);
   }
 
-  // The profile's merge lineage: the merges that made this customer, each with its cause.
-  function renderLineage(profile) {
-    const merges = profile.merges || profile.mergeLineage || profile.lineage || profile.mergedFrom || [];
-    const list = $('lineage');
-    list.replaceChildren(...merges.map((merge) => {
+  // The merges that made this customer, oldest first, each with its cause; undone ones stay, marked.
+  function renderLineage(merges) {
+    $('lineage').replaceChildren(...merges.map((merge) => {
       const linked = (merge.linkingIdentifiers || []).map((id) => `${label(id.type)} ${id.value}`).join(', ');
-      const parts = [
+      const into = merge.survivorId === state.customerId ? 'this customer' : `customer ${merge.survivorId}`;
+      return el('li', { attrs: { 'data-merge-id': merge.mergeId || '' } }, [
         el('span', { text: 'Customer ' }),
-        el('code', { text: merge.mergedId || merge.customerId || '?' }),
-        el('span', { text: ` merged into ${merge.survivorId === state.customerId ? 'this customer' : merge.survivorId || 'this customer'} on ` }),
+        el('code', { text: merge.mergedId }),
+        el('span', { text: ` merged into ${into} on ` }),
         time(merge.mergedAt),
-      ];
-      if (linked) parts.push(el('span', { text: ` · linked by ${linked}` }));
-      if (merge.causeContactId) parts.push(el('span', { className: 'muted', text: ` · cause: contact ${merge.causeContactId}` }));
-      if (merge.unmergedAt) parts.push(el('span', { className: 'badge', text: 'undone' }));
-      return el('li', { attrs: { 'data-merge-id': merge.mergeId || '' } }, parts);
+        linked ? el('span', { text: `, linked by ${linked}` }) : null,
+        merge.causeContactId ? el('span', { className: 'muted', text: ` (cause: contact ${merge.causeContactId})` }) : null,
+        merge.undone ? el('span', { className: 'badge', text: 'undone', attrs: { title: `undone ${merge.undoneAt || ''}` } }) : null,
+      ]);
     }));
     $('lineage-empty').hidden = merges.length > 0;
   }
@@ -221,6 +227,8 @@
           $('timeline-empty').hidden = state.shown.size > 0;
           if (fresh.length > 0) {
             $('last-contact').replaceChildren(time(result.body.items[0].occurredAt));
+            const count = Number.parseInt($('contact-count').textContent, 10);
+            if (!Number.isNaN(count)) $('contact-count').textContent = count + fresh.length;
           }
         } while (state.refreshAgain);
       } catch (error) {
@@ -244,6 +252,8 @@
     const excerpt = el('td', { className: 'excerpt' }, [
       item.subject ? el('span', { className: 'subject', text: item.subject }) : null,
       item.textExcerpt ? el('span', { text: item.textExcerpt }) : null,
+      // A contact without words (a missed call, an order event) is told by its kind.
+      !item.subject && !item.textExcerpt ? el('span', { className: 'muted', text: label(item.kind) }) : null,
     ]);
     const threadButton = el('button', {
       className: 'link', text: item.threadKey,

@@ -29,7 +29,7 @@ ALTER TABLE customer_identifier
     ALTER COLUMN touched_by SET NOT NULL,
     ALTER COLUMN seen_with SET NOT NULL;
 
--- One row per standing merge. merge_id derives from (cause_contact_id, merged_id), so a rebuild records
+-- One row per standing merge. merge_id derives from (cause_contact_id, survivor_id, merged_id), so a rebuild records
 -- the same ids. linking_types/linking_values: the cause's identifiers that belonged to the merged customer.
 CREATE TABLE customer_merge (
     merge_id         uuid        PRIMARY KEY,

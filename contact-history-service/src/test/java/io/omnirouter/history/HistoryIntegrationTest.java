@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
 // The in-process broker logs at INFO through the service's logging: quiet it, keep the service's own logs.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN",
-        "omnirouter.security.local-password=" + HistoryIntegrationTest.PASSWORD})
+        "omnirouter.security.local-password=" + HistoryIntegrationTest.PASSWORD,
+        // Streams of clients that went away are noticed at the next keep-alive.
+        "omnirouter.live.keep-alive=1s"})
 @AutoConfigureMockMvc
 @Import(HistoryIntegrationTest.MockMvcWithCsrfToken.class)
 @WithMockUser(roles = "AGENT")
@@ -88,6 +91,8 @@ public abstract class HistoryIntegrationTest {
 
     @BeforeAll
     static void startProducer() {
+        // Conditions run on the test's thread, where @WithMockUser's security context is (MockMvc calls in them).
+        Awaitility.pollInSameThread();
         // Written as the router writes: the project's serializer, Confluent wire format, registered schema.
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers(),
@@ -114,6 +119,16 @@ public abstract class HistoryIntegrationTest {
         } catch (ExecutionException e) {
             throw new IllegalStateException("publishing to " + CONTACT_EVENTS + " failed", e.getCause());
         }
+    }
+
+    /**
+     * Waits until a customer owns the identifier ({@code email}, {@code phone}, … as the lookup's parameters) and
+     * returns its id.
+     */
+    protected String awaitCustomer(String identifier, String value) {
+        Awaitility.await().atMost(PATIENCE).until(() -> mvc.get().uri("/api/customers/lookup").param(identifier, value).exchange()
+                .getResponse().getStatus() == 200);
+        return json(mvc.get().uri("/api/customers/lookup").param(identifier, value), 200).get("customerId").asString();
     }
 
     /** The service's address, e.g. {@code http://localhost:PORT}. */

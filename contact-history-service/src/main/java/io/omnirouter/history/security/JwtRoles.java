@@ -14,12 +14,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /** A verified bearer token as an authentication whose authorities are the roles named in the configured claim. */
-final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
+public final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final List<String> rolesClaimPath;
     private final String nameClaim;
 
-    JwtRoles(SecurityProperties.Jwt properties) {
+    public JwtRoles(SecurityProperties.Jwt properties) {
         this.rolesClaimPath = List.of(properties.rolesClaim().split("\\."));
         this.nameClaim = properties.nameClaim();
     }

@@ -11,7 +11,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The users of the configuration, as Spring Security sees them. */
-final class LocalUsers {
+public final class LocalUsers {
 
     /** The users {@code omnirouter.security.local-password} creates, one per role. */
     static final Map<String, Role> LOCAL = Map.of("agent", Role.AGENT, "supervisor", Role.SUPERVISOR, "ops", Role.OPS);
@@ -22,7 +22,7 @@ final class LocalUsers {
     private LocalUsers() {
     }
 
-    static List<UserDetails> of(SecurityProperties properties, PasswordEncoder encoder) {
+    public static List<UserDetails> of(SecurityProperties properties, PasswordEncoder encoder) {
         List<UserDetails> users = new ArrayList<>();
         for (SecurityProperties.User user : properties.users()) {
             users.add(User.withUsername(user.name())

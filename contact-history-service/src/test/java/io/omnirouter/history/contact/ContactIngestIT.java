@@ -127,13 +127,13 @@ class ContactIngestIT extends HistoryIntegrationTest {
     }
 
     private String lookupByEmail(String address) {
-        await().atMost(PATIENCE).until(() -> mvc.get().uri("/api/customers/lookup").param("email", address).exchange()
+        await().pollInSameThread().atMost(PATIENCE).until(() -> mvc.get().uri("/api/customers/lookup").param("email", address).exchange()
                 .getResponse().getStatus() == 200);
         return json(mvc.get().uri("/api/customers/lookup").param("email", address), 200).get("customerId").asString();
     }
 
     private String awaitTimelineSize(String customerId, int size) {
-        await().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/customers/{id}/timeline", customerId), 200)
+        await().pollInSameThread().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/customers/{id}/timeline", customerId), 200)
                 .get("items").size() == size);
         return customerId;
     }

@@ -29,7 +29,7 @@ class CustomerLookupIT extends HistoryIntegrationTest {
         // As the router publishes them: normalized.
         publish(contact(Channel.PHONE, T0)
                 .setIdentifiers(CustomerIdentifiers.newBuilder().setEmail(EMAIL).setPhone(PHONE).build()).build());
-        await().atMost(PATIENCE).until(() -> mvc.get().uri("/api/customers/lookup").param("email", EMAIL).exchange()
+        await().pollInSameThread().atMost(PATIENCE).until(() -> mvc.get().uri("/api/customers/lookup").param("email", EMAIL).exchange()
                 .getResponse().getStatus() == 200);
         customerId = json(mvc.get().uri("/api/customers/lookup").param("email", EMAIL), 200).get("customerId").asString();
     }

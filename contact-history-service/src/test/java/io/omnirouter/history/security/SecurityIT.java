@@ -38,7 +38,7 @@ class SecurityIT extends HistoryIntegrationTest {
         var result = mvc.get().uri(path).exchange();
 
         assertThat(result).hasStatus(401).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).headers().containsEntry(HttpHeaders.WWW_AUTHENTICATE, List.of("Basic realm=\"Omnirouter\""));
+        assertThat(result).headers().hasExactlyValues(HttpHeaders.WWW_AUTHENTICATE, List.of("Basic realm=\"Omnirouter\""));
         assertThat(result).bodyJson().extractingPath("$.status").asNumber().isEqualTo(401);
     }
 

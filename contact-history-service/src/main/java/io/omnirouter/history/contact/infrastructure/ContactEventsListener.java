@@ -1,16 +1,10 @@
 package io.omnirouter.history.contact.infrastructure;
 
-import io.omnirouter.contact.ContactEvent;
 import io.omnirouter.history.contact.application.RecordingContacts;
-import io.omnirouter.history.contact.model.Contact;
+import io.omnirouter.history.contact.infrastructure.ContactEventDecoder.Decoded;
 import io.omnirouter.history.shared.kafka.DeadLetterPublisher;
-import io.omnirouter.history.shared.kafka.DeadLetterPublisher.DeadLetter;
-import io.omnirouter.serde.ConfluentAvroDeserializer;
-import io.omnirouter.serde.SchemaRegistryUnavailableException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -24,39 +18,32 @@ import org.springframework.stereotype.Component;
  * at-least-once, and the store's idempotence makes the history exactly-once.
  */
 @Component
-class ContactEventsListener {
+public class ContactEventsListener {
+
+    /** The listener container's id (not its group: that is spring.kafka.consumer.group-id), to stop and start it. */
+    public static final String LISTENER_ID = "contact-events";
 
     private static final Logger log = LoggerFactory.getLogger(ContactEventsListener.class);
 
-    private final ConfluentAvroDeserializer<ContactEvent> deserializer;
+    private final ContactEventDecoder decoder;
     private final RecordingContacts recording;
     private final DeadLetterPublisher deadLetters;
 
-    ContactEventsListener(ConfluentAvroDeserializer<ContactEvent> contactEventDeserializer, RecordingContacts recording,
-                          DeadLetterPublisher deadLetters) {
-        this.deserializer = contactEventDeserializer;
+    ContactEventsListener(ContactEventDecoder decoder, RecordingContacts recording, DeadLetterPublisher deadLetters) {
+        this.decoder = decoder;
         this.recording = recording;
         this.deadLetters = deadLetters;
     }
 
-    @KafkaListener(topics = "#{T(io.omnirouter.schemas.ContractTopic).CONTACT_EVENTS.topic()}", batch = "true",
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false,
+            topics = "#{T(io.omnirouter.schemas.ContractTopic).CONTACT_EVENTS.topic()}", batch = "true",
             concurrency = "${omnirouter.history.ingest.concurrency}")
     void onContactEvents(List<ConsumerRecord<byte[], byte[]>> records) {
-        List<Contact> contacts = new ArrayList<>(records.size());
-        List<DeadLetter> rejected = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            try {
-                contacts.add(ContactEventMapper.toContact(deserializer.deserialize(record.topic(), record.value())));
-            } catch (SchemaRegistryUnavailableException e) {
-                // Not the record's fault: fail the batch, the error handler retries it once the registry is back.
-                throw e;
-            } catch (SerializationException | InvalidContactEventException e) {
-                rejected.add(new DeadLetter(record, e));
-            }
-        }
-        int recorded = recording.record(contacts);
-        deadLetters.publish(rejected);
+        // A registry outage fails the batch here: the error handler retries it once the registry is back.
+        Decoded decoded = decoder.decode(records);
+        int recorded = recording.record(decoded.contacts());
+        deadLetters.publish(decoded.rejected());
         log.debug("Batch of {}: {} contacts new, {} already stored, {} dead-lettered",
-                records.size(), recorded, contacts.size() - recorded, rejected.size());
+                records.size(), recorded, decoded.contacts().size() - recorded, decoded.rejected().size());
     }
 }

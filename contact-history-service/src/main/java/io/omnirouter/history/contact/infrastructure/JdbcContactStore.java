@@ -14,6 +14,7 @@ import io.omnirouter.history.contact.model.Priority;
 import io.omnirouter.history.contact.model.TimelineCursor;
 import io.omnirouter.history.contact.model.TimelineEntry;
 import io.omnirouter.history.customer.model.Identifier;
+import io.omnirouter.history.customer.model.IdentityResolution;
 import io.omnirouter.identifiers.IdentifierType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,13 +37,13 @@ class JdbcContactStore implements ContactStore {
     private static final String EXISTING = "SELECT contact_id FROM contact WHERE contact_id = ANY (?)";
     // ON CONFLICT DO NOTHING is the last line of defence; RecordingContacts filters stored contacts before.
     private static final String INSERT = """
-            INSERT INTO contact (contact_id, customer_id, source_event_id, source, tenant, channel, direction, kind,
+            INSERT INTO contact (contact_id, customer_id, origin_customer_id, source_event_id, source, tenant, channel, direction, kind,
                                  occurred_at, routed_at, phone, email, shop_customer_id, chat_visitor_id, customer_name,
                                  language, thread_key, channel_ref, subject, text, text_truncated, agent_id, intent,
                                  priority, queue, segment, call_outcome, duration_seconds, callback_requested_at,
                                  in_reply_to, attachment_names, promised_reply_by, chat_author, resolved, rating,
                                  order_id, amount_minor, currency, warnings)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                     ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (contact_id) DO NOTHING""";
     // Reads a page straight off contact_timeline_idx (customer_id, occurred_at DESC, contact_id DESC).
@@ -118,6 +119,7 @@ class JdbcContactStore implements ContactStore {
         int i = 0;
         ps.setObject(++i, contact.contactId());
         ps.setObject(++i, customerId);
+        ps.setObject(++i, IdentityResolution.newCustomerIdFor(contact.contactId()));
         ps.setString(++i, contact.sourceEventId());
         ps.setString(++i, contact.source());
         ps.setString(++i, contact.tenant());

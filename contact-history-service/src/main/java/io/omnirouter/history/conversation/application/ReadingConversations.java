@@ -26,6 +26,7 @@ public class ReadingConversations {
     }
 
     /**
+     * @param customerId a customer, or one merged into another (whose conversations are then the other's)
      * @param limit  page size, or null for the configured default
      * @param cursor the {@code nextCursor} of the previous page, or null for the first (oldest) page
      * @throws CustomerNotFoundException if there is no such customer
@@ -47,10 +48,9 @@ public class ReadingConversations {
         } catch (InvalidCursorException e) {
             throw new InvalidRequestException(e.getMessage(), e);
         }
-        if (!customers.exists(customerId)) {
-            throw new CustomerNotFoundException(customerId);
-        }
-        ConversationPage page = ConversationPage.of(conversations.thread(customerId, threadKey, after, pageSize + 1), pageSize);
+        // As the timeline: the id of a customer merged into another (or re-derived) answers with the current one.
+        UUID current = customers.currentIdOf(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId));
+        ConversationPage page = ConversationPage.of(current, conversations.thread(current, threadKey, after, pageSize + 1), pageSize);
         // Past the last page a known thread is just empty; without a cursor, empty means there is no such thread.
         if (page.items().isEmpty() && after.isEmpty()) {
             throw new ThreadNotFoundException(customerId);

@@ -28,7 +28,8 @@ class ThreadController {
     @GetMapping("/api/customers/{customerId}/threads/{*threadKey}")
     @Operation(summary = "One conversation, oldest first",
             description = "The contacts of one thread (threadKey of the timeline items, e.g. email:<message id>, chat:<session>,"
-                    + " phone:<call id>, order:<order id>) with their whole texts, oldest first, with keyset cursor pagination.")
+                    + " phone:<call id>, order:<order id>) with their whole texts, oldest first, with keyset cursor pagination."
+                    + " The id of a customer merged into another answers with the other's conversation (customerId says which).")
     @ApiResponse(responseCode = "200", description = "the conversation (a page of it)")
     @ApiResponse(responseCode = "400", description = "a malformed customer id, limit or cursor (problem details)")
     @ApiResponse(responseCode = "404", description = "no such customer, or no contact of the customer in that thread (problem details)")
@@ -40,6 +41,6 @@ class ThreadController {
                           @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
         // A capture-the-rest variable starts with the '/' before it.
         String key = threadKey.startsWith("/") ? threadKey.substring(1) : threadKey;
-        return ThreadResponse.of(customerId, key, reading.page(customerId, key, limit, cursor));
+        return ThreadResponse.of(key, reading.page(customerId, key, limit, cursor));
     }
 }

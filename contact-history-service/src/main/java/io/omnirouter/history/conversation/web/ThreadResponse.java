@@ -14,6 +14,7 @@ import java.util.UUID;
 /**
  * One conversation (a page of it), oldest first.
  *
+ * @param customerId the customer asked for, or the one it was merged into
  * @param nextCursor pass it back as {@code cursor} for the next page; null on the last page
  */
 record ThreadResponse(UUID customerId, String threadKey, List<Item> items, String nextCursor) {
@@ -30,8 +31,8 @@ record ThreadResponse(UUID customerId, String threadKey, List<Item> items, Strin
         }
     }
 
-    static ThreadResponse of(UUID customerId, String threadKey, ConversationPage page) {
-        return new ThreadResponse(customerId, threadKey, page.items().stream().map(Item::of).toList(),
+    static ThreadResponse of(String threadKey, ConversationPage page) {
+        return new ThreadResponse(page.customerId(), threadKey, page.items().stream().map(Item::of).toList(),
                 page.next().map(TimelineCursor::encode).orElse(null));
     }
 }

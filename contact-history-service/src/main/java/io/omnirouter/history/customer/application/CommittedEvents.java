@@ -40,8 +40,10 @@ public class CommittedEvents {
         try {
             publisher.publishEvent(event);
         } catch (RuntimeException e) {
-            // The fact is committed; a failing listener must not make the caller retry (or fail) it.
-            log.warn("A listener failed on {}: {}", event.getClass().getSimpleName(), e.toString());
+            // The fact is committed; a failing listener must not make the caller retry (or fail) it. The
+            // exception's message may quote personal data: only its class at WARN.
+            log.warn("A listener failed on {} ({})", event.getClass().getSimpleName(), e.getClass().getName());
+            log.debug("Listener failure", e);
         }
     }
 }

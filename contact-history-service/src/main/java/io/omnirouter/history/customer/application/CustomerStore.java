@@ -70,7 +70,11 @@ public interface CustomerStore {
 
     Optional<Customer> findByIdentifier(Identifier identifier);
 
-    /** The customer itself, or the one it was merged into; empty if there is no such customer. */
+    /**
+     * The customer that answers for an id handed out: the customer itself, the one it was merged into, or
+     * (for a customer that stopped existing because a late contact re-derived its component) the one now
+     * holding the contact that had created it; empty if no customer ever had that id.
+     */
     Optional<UUID> currentIdOf(UUID customerId);
 
     boolean exists(UUID customerId);

@@ -1,16 +1,17 @@
 package io.omnirouter.history.customer.application;
 
-import io.omnirouter.history.customer.model.Customer;
+import io.omnirouter.history.customer.model.CustomerProfile;
 import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.history.shared.InvalidRequestException;
 import io.omnirouter.identifiers.IdentifierNormalizer;
 import io.omnirouter.identifiers.IdentifierType;
 import io.omnirouter.identifiers.InvalidIdentifierException;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Finds a customer by an identifier as an agent types it. */
+/** Finds customers: by id, or by an identifier as an agent types it. */
 @Service
 public class LookingUpCustomers {
 
@@ -27,7 +28,7 @@ public class LookingUpCustomers {
      * @throws InvalidRequestException if {@code raw} cannot be an identifier of that type
      */
     @Transactional(readOnly = true)
-    public Optional<Customer> byIdentifier(IdentifierType type, String raw) {
+    public Optional<CustomerProfile> byIdentifier(IdentifierType type, String raw) {
         String normalized;
         try {
             normalized = normalizer.normalize(type, raw)
@@ -35,6 +36,23 @@ public class LookingUpCustomers {
         } catch (InvalidIdentifierException e) {
             throw new InvalidRequestException(e.getMessage(), e);
         }
-        return customers.findByIdentifier(new Identifier(type, normalized));
+        return customers.findByIdentifier(new Identifier(type, normalized)).map(customer -> profileOf(customer.customerId()));
+    }
+
+    /**
+     * The customer's profile; for a customer that was merged into another, the other's (whose
+     * {@code customerId} then differs from the one asked for).
+     *
+     * @throws CustomerNotFoundException if there is no such customer
+     */
+    @Transactional(readOnly = true)
+    public CustomerProfile profile(UUID customerId) {
+        return profileOf(customers.currentIdOf(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId)));
+    }
+
+    /** Joins the caller's transaction; {@code customerId} must be a customer that was not merged away. */
+    CustomerProfile profileOf(UUID customerId) {
+        return new CustomerProfile(customers.find(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId)),
+                customers.contactCount(customerId), customers.lineageOf(customerId));
     }
 }

@@ -9,7 +9,6 @@ import io.omnirouter.history.customer.model.IdentityResolution;
 import io.omnirouter.history.customer.model.IdentityState;
 import io.omnirouter.history.customer.model.Merge;
 import io.omnirouter.history.customer.model.MergeProtection;
-import io.omnirouter.history.customer.model.MergeSuppression;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +45,7 @@ public class ResolvingCustomers {
     private final MergeProtection protection;
     private final CommittedEvents events;
 
+    @Autowired
     public ResolvingCustomers(CustomerStore customers, IdentityProperties properties, CommittedEvents events) {
         this(customers, properties.protection(), events);
     }
@@ -79,7 +80,7 @@ public class ResolvingCustomers {
         Map<UUID, UUID> customerByContact = new HashMap<>();
         while (true) {
             List<ContactIdentity> inOrder = ordered.stream().filter(contact -> !rederived.contains(contact.contactId())).toList();
-            IdentityResolution resolution = continuingFromStore(identifiersOf(inOrder));
+            IdentityResolution resolution = continuingFromStore(inOrder);
             List<ContactIdentity> late = new ArrayList<>();
             for (ContactIdentity contact : inOrder) {
                 if (resolution.isLate(contact)) {
@@ -111,15 +112,18 @@ public class ResolvingCustomers {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void rederive(Collection<Identifier> seed) {
-        rederive(seed, List.of(), true);
+        rederive(new LinkedHashSet<>(seed), List.of(), true);
     }
 
-    private IdentityResolution continuingFromStore(Set<Identifier> identifiers) {
-        Set<UUID> owners = lockOwnersOf(identifiers);
+    private IdentityResolution continuingFromStore(List<ContactIdentity> contacts) {
+        Set<UUID> owners = lockOwnersOf(identifiersOf(contacts));
         IdentityState known = customers.heldBy(owners);
-        List<MergeSuppression> suppressions = customers.suppressionsAmong(
-                known.customers().stream().map(customer -> customer.customerId()).toList());
-        return IdentityResolution.continuing(known, suppressions, protection);
+        // Undone merges among the stored customers, and among those the contacts may create (a rebuild
+        // replays both customers of an undone merge, possibly in one batch).
+        Set<UUID> involved = new HashSet<>();
+        known.customers().forEach(customer -> involved.add(customer.customerId()));
+        contacts.forEach(contact -> involved.add(IdentityResolution.newCustomerIdFor(contact.contactId())));
+        return IdentityResolution.continuing(known, customers.suppressionsAmong(involved), protection);
     }
 
     /** Locks the customers owning the identifiers, again until what is read under the locks holds still. */
@@ -215,8 +219,8 @@ public class ResolvingCustomers {
         }
 
         /**
-         * Every customer the component's contacts created (customer ids derive from the creating contact)
-         * or are held by.
+         * Every customer the component's contacts created or may create (customer ids derive from the
+         * creating contact) or are held by: those to lock, and those whose undone merges apply.
          */
         Set<UUID> customerIds() {
             Set<UUID> ids = new HashSet<>();
@@ -224,6 +228,7 @@ public class ResolvingCustomers {
                 ids.add(contact.customerId());
                 ids.add(IdentityResolution.newCustomerIdFor(contact.identity().contactId()));
             }
+            fresh.forEach(contact -> ids.add(IdentityResolution.newCustomerIdFor(contact.contactId())));
             return ids;
         }
     }

@@ -50,9 +50,8 @@ class JdbcCustomerStore implements CustomerStore {
             "SELECT customer_id FROM customer WHERE customer_id = ANY (?) ORDER BY customer_id FOR UPDATE";
     private static final String IDENTIFIER_COLUMNS =
             "type, value, customer_id, shared, first_seen_at, touched_at, touched_by, seen_with";
-    private static final String IDENTIFIER_STATES = "SELECT " + IDENTIFIER_COLUMNS + """
-             FROM customer_identifier
-             WHERE (type, value) IN (SELECT * FROM unnest(?::text[], ?::text[]))""";
+    private static final String IDENTIFIER_STATES = "SELECT " + IDENTIFIER_COLUMNS
+            + " FROM customer_identifier WHERE (type, value) IN (SELECT * FROM unnest(?::text[], ?::text[]))";
     private static final String IDENTIFIERS_OWNED_BY = "SELECT " + IDENTIFIER_COLUMNS
             + " FROM customer_identifier WHERE customer_id = ANY (?)";
     private static final String CUSTOMER_COLUMNS = "customer_id, first_contact_at, last_contact_at, merged_into, merged_at";
@@ -97,7 +96,13 @@ class JdbcCustomerStore implements CustomerStore {
             "SELECT customer_id, first_contact_at, last_contact_at FROM customer WHERE customer_id = ? AND merged_into IS NULL";
     private static final String IDENTIFIERS_OF = """
             SELECT type, value, shared FROM customer_identifier WHERE customer_id = ? ORDER BY type, first_seen_at, value""";
-    private static final String CURRENT_ID = "SELECT coalesce(merged_into, customer_id) FROM customer WHERE customer_id = ?";
+    // The customer itself or the one it was merged into; failing that (a customer that stopped existing when
+    // a late contact re-derived its component), the customer now holding the contact that had created it.
+    private static final String CURRENT_ID = """
+            SELECT id FROM (SELECT 1 AS rank, coalesce(merged_into, customer_id) AS id FROM customer WHERE customer_id = ?
+                            UNION ALL
+                            SELECT 2, customer_id FROM contact WHERE origin_customer_id = ?) AS candidates
+             ORDER BY rank LIMIT 1""";
     private static final String EXISTS = "SELECT EXISTS (SELECT 1 FROM customer WHERE customer_id = ?)";
     private static final String CONTACT_COUNT = "SELECT count(*) FROM contact WHERE customer_id = ?";
     private static final String MEMBERS = "(SELECT ?::uuid UNION ALL SELECT customer_id FROM customer WHERE merged_into = ?)";
@@ -261,7 +266,7 @@ class JdbcCustomerStore implements CustomerStore {
 
     @Override
     public Optional<UUID> currentIdOf(UUID customerId) {
-        return jdbc.queryForList(CURRENT_ID, UUID.class, customerId).stream().findFirst();
+        return jdbc.queryForList(CURRENT_ID, UUID.class, customerId, customerId).stream().findFirst();
     }
 
     @Override

@@ -263,7 +263,7 @@ public final class IdentityResolution {
     }
 
     private void merge(Customer merged, Customer survivor, UUID causeContactId, List<Identifier> links, Instant at) {
-        Merge merge = new Merge(Merge.idFor(causeContactId, merged.id), survivor.id, merged.id, causeContactId, links, at);
+        Merge merge = new Merge(Merge.idFor(causeContactId, survivor.id, merged.id), survivor.id, merged.id, causeContactId, links, at);
         for (Identifier identifier : merged.owned) {
             identifiers.get(identifier).ownerId = survivor.id;
             changedIdentifiers.add(identifier);

@@ -10,10 +10,11 @@ import java.util.List;
  */
 public record IdentityState(List<CustomerState> customers, List<IdentifierState> identifiers, List<Merge> merges) {
 
-    public static final IdentityState EMPTY = new IdentityState(List.of(), List.of(), List.of());
-
     private static final Comparator<Identifier> IDENTIFIER_ORDER =
             Comparator.comparing(Identifier::type).thenComparing(Identifier::value);
+
+    // After IDENTIFIER_ORDER: the constructor uses it.
+    public static final IdentityState EMPTY = new IdentityState(List.of(), List.of(), List.of());
 
     public IdentityState {
         customers = customers.stream().sorted(Comparator.comparing(CustomerState::customerId, Uuids.ORDER)).toList();

@@ -9,7 +9,8 @@ import java.util.UUID;
  * A recorded merge: {@code mergedId} was merged into {@code survivorId} because contact
  * {@code causeContactId} carried identifiers of both.
  *
- * @param mergeId            derived from the cause and the merged customer, so a replay records the same id
+ * @param mergeId            derived from the cause and the two customers, so a replay records the same id (and an
+ *                           undone merge's id never comes back: the suppression forbids exactly that merge)
  * @param linkingIdentifiers the identifiers of the cause that belonged to the merged customer
  * @param mergedAt           event time of the cause
  */
@@ -25,7 +26,7 @@ public record Merge(UUID mergeId, UUID survivorId, UUID mergedId, UUID causeCont
         Objects.requireNonNull(mergedAt, "mergedAt");
     }
 
-    public static UUID idFor(UUID causeContactId, UUID mergedId) {
-        return Uuids.derived("merge:" + causeContactId + ":" + mergedId);
+    public static UUID idFor(UUID causeContactId, UUID survivorId, UUID mergedId) {
+        return Uuids.derived("merge:" + causeContactId + ":" + survivorId + ":" + mergedId);
     }
 }

@@ -12,12 +12,17 @@ import java.util.Objects;
  */
 public final class MergeProtection {
 
-    /** SPEC §5 defaults: 5 emails, 5 phones, 1 shop customer id, 20 chat visitor ids; shared after 3 customers. */
+    /**
+     * SPEC §5 defaults: 5 emails, 5 phones, 1 shop customer id, 20 chat visitor ids; an identifier may
+     * bring together 10 customers. Not fewer: one person's first contacts on different channels are
+     * distinct customers until a contact links them (an email, a call, a chat, an order: four), and the
+     * identifier that links them has been seen with each of them.
+     */
     public static final MergeProtection DEFAULTS = new MergeProtection(Map.of(
             IdentifierType.EMAIL, 5,
             IdentifierType.PHONE, 5,
             IdentifierType.SHOP_CUSTOMER_ID, 1,
-            IdentifierType.CHAT_VISITOR_ID, 20), 3);
+            IdentifierType.CHAT_VISITOR_ID, 20), 10);
 
     private final Map<IdentifierType, Integer> limits;
     private final int maxDistinctCustomersPerIdentifier;
@@ -54,7 +59,10 @@ public final class MergeProtection {
         return customersHoldingAShopCustomerId <= 1;
     }
 
-    /** An identifier presented with more distinct customers than allowed is evidently shared. */
+    /**
+     * An identifier presented with more distinct customers than allowed is evidently shared. The count
+     * is cumulative: customers it joined count even after they were merged into one.
+     */
     public boolean identifierSeenWithTooManyCustomersIsShared(int distinctCustomers) {
         return distinctCustomers > maxDistinctCustomersPerIdentifier;
     }

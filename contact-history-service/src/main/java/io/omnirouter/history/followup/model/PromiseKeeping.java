@@ -76,6 +76,14 @@ public final class PromiseKeeping {
         return task.assignedTo(agent, at);
     }
 
+    /** An open task of a customer that was merged into {@code survivor} becomes the survivor's (next version). */
+    public FollowUpTask transfer(FollowUpTask task, UUID survivor, Instant at) {
+        if (!task.isOpen()) {
+            throw new IllegalStateException("task " + task.taskId() + " is " + task.status() + ", not open");
+        }
+        return task.movedTo(survivor, at);
+    }
+
     /** When {@code task} would next escalate, or empty at the top of the ladder or when it is done. */
     public Optional<Instant> nextEscalationAt(FollowUpTask task) {
         if (!task.isOpen() || task.escalationTier() >= ladder.top()) {

@@ -1,10 +1,15 @@
-package io.omnirouter.history.security;
+package io.omnirouter.history.security.web;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import io.omnirouter.history.security.JwtRoles;
+import io.omnirouter.history.security.LocalUsers;
+import io.omnirouter.history.security.Role;
+import io.omnirouter.history.security.SecurityProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +23,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -34,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * because browsers are never asked for Basic credentials (see {@link ProblemResponses}).
  */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfiguration {
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
 
     private static final String AGENT = Role.AGENT.name();
     private static final String SUPERVISOR = Role.SUPERVISOR.name();
@@ -74,12 +78,15 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.DELETE, "/api/customers/**").hasRole(SUPERVISOR)
                 .anyRequest().hasAnyRole(AGENT, SUPERVISOR, OPS));
 
-        AuthenticationEntryPoint pages = problems;
+        // The API's refusals are problem details. Set as a default for API requests only, not as the entry point of
+        // everything: the form login then sends pages to the login form, and its default login page stays on.
+        http.exceptionHandling(exceptions -> exceptions
+                .defaultAuthenticationEntryPointFor(problems, api)
+                .accessDeniedHandler(problems));
         if (properties.hasUsers()) {
             http.formLogin(form -> form.permitAll());
             http.logout(logout -> logout.permitAll());
             http.httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems));
-            pages = new LoginUrlAuthenticationEntryPoint("/login");
         }
         if (properties.mode() == SecurityProperties.Mode.JWT) {
             JwtDecoder decoder = jwtDecoder.getIfAvailable(() -> {
@@ -91,16 +98,14 @@ public class SecurityConfiguration {
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems));
         }
-        AuthenticationEntryPoint consolePages = pages;
-        http.exceptionHandling(exceptions -> exceptions
-                .authenticationEntryPoint((request, response, e) ->
-                        (api.matches(request) ? problems : consolePages).commence(request, response, e))
-                .accessDeniedHandler(problems));
 
         http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::carriesCredentials));
-        // Scripts with Basic or bearer credentials get no session; the console's login creates one.
-        http.sessionManagement(session -> session.sessionCreationPolicy(
-                properties.hasUsers() ? SessionCreationPolicy.IF_REQUIRED : SessionCreationPolicy.STATELESS));
+        // Requests with Basic or bearer credentials get no session (their filters keep the authentication in the
+        // request); the console's login creates one. Without users there is no login, so no session at all. (Setting
+        // a policy in users mode would add a SessionManagementFilter, which stores every authentication in a session.)
+        if (!properties.hasUsers()) {
+            http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        }
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         // Only pages are worth returning to after the login; an API request must not create a session.
         requestCache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod()) && !api.matches(request)

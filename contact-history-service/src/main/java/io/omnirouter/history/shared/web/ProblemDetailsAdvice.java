@@ -2,7 +2,10 @@ package io.omnirouter.history.shared.web;
 
 import io.omnirouter.history.conversation.application.ThreadNotFoundException;
 import io.omnirouter.history.customer.application.CustomerNotFoundException;
+import io.omnirouter.history.customer.application.MergeAlreadyUndoneException;
+import io.omnirouter.history.customer.application.MergeNotFoundException;
 import io.omnirouter.history.live.application.TooManyStreamsException;
+import io.omnirouter.history.rebuild.application.RebuildAlreadyRunningException;
 import io.omnirouter.history.shared.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +34,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail customerNotFound(CustomerNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Customer not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail mergeNotFound(MergeNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Merge not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail mergeAlreadyUndone(MergeAlreadyUndoneException e) {
+        return problem(HttpStatus.CONFLICT, "Merge already undone", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail rebuildAlreadyRunning(RebuildAlreadyRunningException e) {
+        return problem(HttpStatus.CONFLICT, "Rebuild already running", e.getMessage());
     }
 
     @ExceptionHandler

@@ -21,7 +21,7 @@ class ContactEventsListenerTest {
         ConfluentAvroDeserializer<ContactEvent> deserializer =
                 new ConfluentAvroDeserializer<>(new SchemaRegistryClient(UNREACHABLE_REGISTRY), ContactEvent.class);
         // Neither the store nor the dead-letter topic may be reached: the batch must fail before either.
-        ContactEventsListener listener = new ContactEventsListener(deserializer, null, null);
+        ContactEventsListener listener = new ContactEventsListener(new ContactEventDecoder(deserializer), null, null);
         byte[] framed = {0, 0, 0, 0, 42, 2, 'x'};
 
         assertThatThrownBy(() -> listener.onContactEvents(

@@ -85,7 +85,7 @@ class IdentityResolutionTest {
 
             assertThat(resolution.apply(order)).isEqualTo(byEmail);
 
-            assertThat(resolution.snapshot().merges()).containsExactly(new Merge(Merge.idFor(order.contactId(), byPhone), byEmail,
+            assertThat(resolution.snapshot().merges()).containsExactly(new Merge(Merge.idFor(order.contactId(), byEmail, byPhone), byEmail,
                     byPhone, order.contactId(), List.of(PHONE), at(120)));
             assertThat(customerState(resolution, byPhone)).isEqualTo(new CustomerState(byPhone, at(60), at(60), byEmail, at(120)));
             assertThat(customerState(resolution, byEmail)).isEqualTo(new CustomerState(byEmail, at(0), at(120), null, null));
@@ -181,9 +181,7 @@ class IdentityResolutionTest {
 
         @Test
         void aContactThatWouldPushACustomerPastALimitDoesNotLinkAndGoesToANewCustomer() {
-            MergeProtection twoPhones = new MergeProtection(Map.of(IdentifierType.EMAIL, 5, IdentifierType.PHONE, 2,
-                    IdentifierType.SHOP_CUSTOMER_ID, 1, IdentifierType.CHAT_VISITOR_ID, 20), 3);
-            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), twoPhones);
+            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), protection(2, 10));
             UUID ana = resolution.apply(contact(0, EMAIL, phone("+3861")));
             resolution.apply(contact(10, EMAIL, phone("+3862")));
             ContactIdentity third = contact(20, EMAIL, phone("+3863"));
@@ -197,9 +195,7 @@ class IdentityResolutionTest {
 
         @Test
         void aMergeThatWouldExceedALimitIsRefused() {
-            MergeProtection onePhone = new MergeProtection(Map.of(IdentifierType.EMAIL, 5, IdentifierType.PHONE, 1,
-                    IdentifierType.SHOP_CUSTOMER_ID, 1, IdentifierType.CHAT_VISITOR_ID, 20), 3);
-            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), onePhone);
+            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), protection(1, 10));
             UUID ana = resolution.apply(contact(0, EMAIL, phone("+3861")));
             UUID other = resolution.apply(contact(10, phone("+3862")));
 
@@ -213,7 +209,7 @@ class IdentityResolutionTest {
         @Test
         void anIdentifierSeenWithMoreDistinctCustomersThanAllowedIsSharedAndStopsLinking() {
             Identifier familyAddress = email("family@example.com");
-            IdentityResolution resolution = fresh();
+            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), protection(5, 3));
             List<UUID> people = new ArrayList<>();
             for (int person = 1; person <= 4; person++) {
                 people.add(resolution.apply(contact(person, phone("+386" + person))));
@@ -223,12 +219,30 @@ class IdentityResolutionTest {
             resolution.apply(contact(12, phone("+3863"), familyAddress));
             assertThat(state(resolution, familyAddress).shared()).isFalse();
 
-            // A fourth distinct customer: more than the default 3.
+            // A fourth distinct customer: more than 3.
             assertThat(resolution.apply(contact(13, phone("+3864"), familyAddress))).isEqualTo(people.get(3));
 
             assertThat(state(resolution, familyAddress).shared()).isTrue();
             assertThat(state(resolution, familyAddress).seenWith()).hasSize(3);
             assertThat(resolution.snapshot().merges()).hasSize(2);
+        }
+
+        @Test
+        void onePersonsFirstContactsOnFourChannelsAreJoinedByOneEmailUnderTheDefaults() {
+            IdentityResolution resolution = fresh();
+            UUID first = resolution.apply(contact(0, EMAIL));
+            resolution.apply(contact(1, PHONE));
+            resolution.apply(contact(2, CHAT));
+            resolution.apply(contact(3, SHOP));
+
+            resolution.apply(contact(10, EMAIL, PHONE));
+            resolution.apply(contact(11, EMAIL, CHAT));
+            resolution.apply(contact(12, EMAIL, SHOP));
+
+            assertThat(resolution.snapshot().customers()).filteredOn(customer -> !customer.merged()).singleElement()
+                    .extracting(CustomerState::customerId).isEqualTo(first);
+            assertThat(resolution.snapshot().identifiers()).noneMatch(IdentifierState::shared);
+            assertThat(state(resolution, EMAIL).seenWith()).hasSize(4);
         }
 
         @Test
@@ -344,6 +358,12 @@ class IdentityResolutionTest {
         IdentityResolution resolution = IdentityResolution.rederiving(suppressions, MergeProtection.DEFAULTS);
         contacts.stream().sorted(ContactIdentity.EVENT_TIME_ORDER).forEach(resolution::apply);
         return resolution;
+    }
+
+    /** The default limits but for phones, and the given most customers per identifier. */
+    private static MergeProtection protection(int phones, int maxCustomersPerIdentifier) {
+        return new MergeProtection(Map.of(IdentifierType.EMAIL, 5, IdentifierType.PHONE, phones,
+                IdentifierType.SHOP_CUSTOMER_ID, 1, IdentifierType.CHAT_VISITOR_ID, 20), maxCustomersPerIdentifier);
     }
 
     private static IdentityResolution fresh() {

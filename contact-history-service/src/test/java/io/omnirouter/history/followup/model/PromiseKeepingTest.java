@@ -228,7 +228,8 @@ class PromiseKeepingTest {
     @Test
     void aLateReplyStillClosesTheTaskRecordsTheEscalationsItMissedAndThatItWasLate() {
         receive(Contacts.at(T0).inboundEmail("email:m1").build());
-        List<FollowUpTask> changes = receive(Contacts.at(T0.plus(Duration.ofHours(5))).outboundEmail("email:m1", "agent-1").build());
+        // Due at T0+2h: tier 1 then, tier 2 four hours later (T0+6h); the reply comes after both.
+        List<FollowUpTask> changes = receive(Contacts.at(T0.plus(Duration.ofHours(7))).outboundEmail("email:m1", "agent-1").build());
 
         assertThat(changes).extracting(FollowUpTask::escalationTier).containsExactly(1, 2, 2);
         FollowUpTask closed = only(TaskType.REPLY);

@@ -1,5 +1,6 @@
-package io.omnirouter.history.security;
+package io.omnirouter.history.security.web;
 
+import io.omnirouter.history.security.SecurityProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,0 +1,165 @@
+package io.omnirouter.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./omnirouter bench}: see {@link Benchmark} for what a run does and README/bench/RESULTS.md for the latest table. */
+@Command(name = "omnirouter bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Starts the local stack (Kafka, registry, PostgreSQL, both services, as ./omnirouter up does, on the same fixed "
+                        + "ports: nothing else may use them meanwhile), drives it with simulated customers and measures, in one run: "
+                        + "router throughput next to a Kafka pass-through, history ingest next to a raw PostgreSQL COPY, end-to-end "
+                        + "freshness, timeline latency on a large store, per-event cost at a small and a large store, peak RSS.",
+                "Prints a table and writes bench/results/<date>-<commit>.json. The default run takes about 20 minutes on 2 cores; "
+                        + "--quick about 3 (1 of measuring)."})
+public final class BenchMain implements Callable<Integer> {
+
+    @Option(names = "--home", defaultValue = "${env:OMNIROUTER_HOME:-.}",
+            description = "The Omnirouter project with its built jars (default: ${DEFAULT-VALUE}).")
+    Path home;
+
+    @Option(names = "--data-dir", description = "Data and logs of the bench's stack; wiped on every run (default: <home>/bench/target/bench-data).")
+    Path dataDir;
+
+    @Option(names = "--results-dir", description = "Where the JSON result goes (default: <home>/bench/results).")
+    Path resultsDir;
+
+    @Option(names = "--quick", description = "A small run (about a minute of measuring) that writes the same keys.")
+    boolean quick;
+
+    @Option(names = "--smoke", hidden = true, description = "A tiny run that only proves the harness works (CI).")
+    boolean smoke;
+
+    @Option(names = "--customers", description = "Simulated customers all traffic comes from (full: 10,000).")
+    Integer customers;
+
+    @Option(names = "--warmup-events", description = "Events sent before anything is measured (full: 30,000).")
+    Integer warmupEvents;
+
+    @Option(names = "--events", description = "Backlog for router, pass-through, ingest and raw insert (full: 200,000).")
+    Integer events;
+
+    @Option(names = "--cost-events", description = "Backlog of each per-event cost measurement (full: 100,000).")
+    Integer costEvents;
+
+    @Option(names = "--rate", description = "Freshness: events per second, open loop (default 1,000).")
+    Double rate;
+
+    @Option(names = "--freshness-seconds", description = "Freshness: measured seconds (full: 60), after a warm-up (full: 10 s).")
+    Integer freshnessSeconds;
+
+    @Option(names = "--store-contacts", description = "Contacts in the store for the timeline measurement (full: 1,000,000).")
+    Long storeContacts;
+
+    @Option(names = "--large-customers", description = "Customers in the store of the second cost measurement (full: 1,000,000).")
+    Long largeCustomers;
+
+    @Option(names = "--timeline-requests", description = "Measured timeline requests (full: 20,000).")
+    Integer timelineRequests;
+
+    @Option(names = "--shared-buffers", description = "PostgreSQL shared_buffers (full: 2GB).")
+    String sharedBuffers;
+
+    @Option(names = "--c1-only", description = "Run the services' JVMs with C1 only, as ./omnirouter up starts them (default: full JIT).")
+    boolean c1Only;
+
+    @Option(names = "--profile", description = "Record JFR of both services (jcmd) and pg_stat_statements into the log folder.")
+    boolean profile;
+
+    @Option(names = "--seed", description = "Seed of the simulated population and traffic.")
+    Long seed;
+
+    private final PrintStream out;
+    private Path resultFile;
+
+    BenchMain(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line; the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        return commandLine(new BenchMain(out), err).execute(args);
+    }
+
+    static CommandLine commandLine(BenchMain main, PrintStream err) {
+        return new CommandLine(main)
+                .setErr(new PrintWriter(err, true))
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    commandLine.getErr().println("omnirouter bench: " + (e instanceof BenchException ? e.getMessage() : e.toString()));
+                    if (!(e instanceof BenchException)) {
+                        e.printStackTrace(commandLine.getErr());
+                    }
+                    return 1;
+                });
+    }
+
+    @Override
+    public Integer call() {
+        if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
+            // Avro 1.12 builds only generated classes of trusted packages; read once, before Avro is first used.
+            System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.omnirouter.channel,io.omnirouter.contact,io.omnirouter.followup");
+        }
+        Path project = home.toAbsolutePath().normalize();
+        Path data = (dataDir != null ? dataDir : project.resolve("bench/target/bench-data")).toAbsolutePath().normalize();
+        Path results = (resultsDir != null ? resultsDir : project.resolve("bench/results")).toAbsolutePath().normalize();
+        logTo(data.resolveSibling(data.getFileName() + ".log"));
+        BenchSettings settings = settings();
+        String password = System.getenv().getOrDefault("OMNIROUTER_LOCAL_PASSWORD", "");
+        out.printf("Omnirouter benchmark, %s run (%,d customers, %,d-event backlogs, %,.0f events/s freshness, %,d-contact store,"
+                        + " %,d-customer large store)%n", settings.mode(), settings.customers(), settings.events(), settings.rate(),
+                settings.storeContacts(), settings.largeCustomers());
+        Report report = new Benchmark(settings, project, data, out, "agent", password.isEmpty() ? "omnirouter" : password).run();
+        resultFile = report.write(results);
+        report.print(out);
+        out.println("Results: " + resultFile);
+        return 0;
+    }
+
+    Path resultFile() {
+        return resultFile;
+    }
+
+    private BenchSettings settings() {
+        BenchSettings base = smoke ? BenchSettings.smoke() : quick ? BenchSettings.quick() : BenchSettings.full();
+        return new BenchSettings(base.mode(),
+                or(customers, base.customers()), or(warmupEvents, base.warmupEvents()), or(events, base.events()),
+                or(costEvents, base.costEvents()), or(rate, base.rate()), base.freshnessWarmupSeconds(),
+                or(freshnessSeconds, base.freshnessSeconds()), base.samplesPerSecond(), base.pollIntervalMs(),
+                or(storeContacts, base.storeContacts()), base.contactsPerBulkCustomer(), or(largeCustomers, base.largeCustomers()),
+                base.timelineWarmup(), or(timelineRequests, base.timelineRequests()), base.basicWarmup(), base.basicRequests(),
+                base.rawBatch(), base.rawConnections(),
+                Integer.parseInt(System.getenv().getOrDefault("ROUTER_CONCURRENCY", Integer.toString(base.routerConcurrency()))),
+                sharedBuffers != null ? sharedBuffers : base.sharedBuffers(), !c1Only, profile, or(seed, base.seed()));
+    }
+
+    private static <T> T or(T value, T otherwise) {
+        return value != null ? value : otherwise;
+    }
+
+    /** Kafka client and zonky logging into a file; before the first logger exists (slf4j-simple reads this once). */
+    private static void logTo(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
+            System.setProperty("org.slf4j.simpleLogger.logFile", file.toString());
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.omnirouter.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sizes of one benchmark run. {@link #full()} is the default run (fits in ~20 minutes on a 2-core machine),
+ * {@link #quick()} the one-minute smoke run ({@code --quick}), {@link #smoke()} the CI-sized one.
+ *
+ * @param customers            the simulated population all traffic comes from (the "10,000 customers" store)
+ * @param warmupEvents         sent through router and history (and the pass-through) before anything is measured
+ * @param events               backlog for the saturation measurements (router, pass-through, ingest, raw insert)
+ * @param costEvents           backlog of each per-event cost measurement (small store, large store)
+ * @param rate                 freshness: events per second, open loop
+ * @param storeContacts        contacts in the store for the timeline measurement (bulk-loaded up to this)
+ * @param largeCustomers       customers in the store for the second cost measurement (bulk-loaded up to this)
+ */
+record BenchSettings(String mode, int customers, int warmupEvents, int events, int costEvents,
+                     double rate, int freshnessWarmupSeconds, int freshnessSeconds, int samplesPerSecond, int pollIntervalMs,
+                     long storeContacts, int contactsPerBulkCustomer, long largeCustomers,
+                     int timelineWarmup, int timelineRequests, int basicWarmup, int basicRequests,
+                     int rawBatch, int rawConnections, int routerConcurrency, String sharedBuffers, boolean fullJit,
+                     boolean profile, long seed) {
+
+    /** contact-history-service's spring.kafka.consumer.max-poll-records and omnirouter.history.ingest.concurrency. */
+    static final int HISTORY_BATCH = 250;
+    static final int HISTORY_CONSUMERS = 3;
+
+    static BenchSettings full() {
+        return new BenchSettings("full", 10_000, 30_000, 200_000, 100_000,
+                1_000, 10, 60, 10, 10,
+                1_000_000, 50, 1_000_000,
+                2_000, 20_000, 20, 200,
+                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "2GB", true, false, 20261123L);
+    }
+
+    static BenchSettings quick() {
+        return new BenchSettings("quick", 2_000, 5_000, 30_000, 15_000,
+                1_000, 5, 15, 10, 10,
+                100_000, 50, 100_000,
+                500, 3_000, 5, 30,
+                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "1GB", true, false, 20261123L);
+    }
+
+    static BenchSettings smoke() {
+        return new BenchSettings("smoke", 200, 500, 2_000, 1_000,
+                200, 1, 3, 20, 10,
+                5_000, 20, 3_000,
+                20, 100, 2, 5,
+                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "256MB", true, false, 20261123L);
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("mode", mode);
+        json.put("customers", customers);
+        json.put("warmup_events", warmupEvents);
+        json.put("saturation_events", events);
+        json.put("cost_events", costEvents);
+        json.put("freshness_rate_per_s", rate);
+        json.put("freshness_warmup_s", freshnessWarmupSeconds);
+        json.put("freshness_s", freshnessSeconds);
+        json.put("freshness_samples_per_s", samplesPerSecond);
+        json.put("freshness_poll_interval_ms", pollIntervalMs);
+        json.put("store_contacts", storeContacts);
+        json.put("contacts_per_bulk_customer", contactsPerBulkCustomer);
+        json.put("large_store_customers", largeCustomers);
+        json.put("timeline_warmup_requests", timelineWarmup);
+        json.put("timeline_requests", timelineRequests);
+        json.put("timeline_basic_warmup_requests", basicWarmup);
+        json.put("timeline_basic_requests", basicRequests);
+        json.put("raw_insert_batch_rows", rawBatch);
+        json.put("raw_insert_connections", rawConnections);
+        json.put("router_concurrency", routerConcurrency);
+        json.put("postgres_shared_buffers", sharedBuffers);
+        json.put("services_full_jit", fullJit);
+        json.put("profile", profile);
+        json.put("seed", seed);
+        return json;
+    }
+}

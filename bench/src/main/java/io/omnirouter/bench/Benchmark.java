@@ -1,0 +1,359 @@
+package io.omnirouter.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.omnirouter.schemas.ContractTopic;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * One benchmark run, in this order (each step waits until the stack is idle again):
+ * <ol>
+ *   <li>start the stack (launcher, as {@code ./omnirouter up}); warm-up traffic through router, history and
+ *       the pass-through — nothing of it is measured;</li>
+ *   <li>saturation: history frozen, a backlog of {@code events} committed at once to the channel topics; the
+ *       router drains it (events/s from its first to its last output record); the pass-through copies the
+ *       same records (same measure); then the history resumes and drains the router's output (contacts/s from
+ *       the first to the last ingest transaction); the same rows are then COPYed into a scratch table;</li>
+ *   <li>cost at the small store: the same with {@code costEvents}, CPU-ms of history + PostgreSQL per contact;</li>
+ *   <li>freshness at {@code rate} events/s, open loop;</li>
+ *   <li>bulk load to {@code storeContacts} contacts; timeline latency;</li>
+ *   <li>bulk load to {@code largeCustomers} customers; cost at the large store (as step 3);</li>
+ *   <li>peak RSS of each process of the stack.</li>
+ * </ol>
+ */
+final class Benchmark {
+
+    static final String ROUTER_GROUP = "router";
+    static final String HISTORY_GROUP = "contact-history";
+    /** A consumer group that makes no progress for this long is stuck (a service after SIGCONT rejoins in seconds). */
+    private static final Duration STUCK = Duration.ofSeconds(240);
+
+    private final BenchSettings settings;
+    private final Path home;
+    private final Path dataDir;
+    private final PrintStream out;
+    private final String user;
+    private final String password;
+    private final long started = System.nanoTime();
+
+    private LocalStackProcess stack;
+    private Kafka kafka;
+    private HistoryDb db;
+    private CpuMeter meter;
+    private Workload workload;
+    private List<TopicPartition> channelPartitions;
+    private List<TopicPartition> contactPartitions;
+    private List<TopicPartition> deadLetterPartitions;
+    private List<TopicPartition> passThroughPartitions;
+
+    Benchmark(BenchSettings settings, Path home, Path dataDir, PrintStream out, String user, String password) {
+        this.settings = settings;
+        this.home = home;
+        this.dataDir = dataDir;
+        this.out = out;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Runs everything and returns the report; the stack is stopped whatever happens. */
+    Report run() {
+        Report report = new Report(settings, Machine.describe(home));
+        Thread stopOnExit = new Thread(this::stop, "bench-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            startStack(report);
+            warmUp(report);
+            Cycle saturation = cycle("saturation", settings.events(), true);
+            report.saturation(saturation);
+            Cycle small = cycle("cost at the small store", settings.costEvents(), false);
+            freshness(report);
+            timeline(report);
+            growTo(settings.largeCustomers());
+            Cycle large = cycle("cost at the large store", settings.costEvents(), false);
+            report.cost(small, large);
+            report.rss(peakRss());
+            if (settings.profile()) {
+                Profiling.stop(stack, out);
+                Profiling.dumpStatements(db, stack.logs(), out);
+            }
+            report.elapsed(seconds());
+            return report;
+        } finally {
+            stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException e) {
+                // shutting down
+            }
+        }
+    }
+
+    private void startStack(Report report) {
+        out.printf("Starting the local stack (data in %s, logs in %s)%n", dataDir, dataDir.resolve("logs"));
+        List<String> tuning = new ArrayList<>(List.of("shared_buffers = " + settings.sharedBuffers(), "max_wal_size = 4GB"));
+        if (settings.profile()) {
+            tuning.add("shared_preload_libraries = 'pg_stat_statements'");
+        }
+        stack = LocalStackProcess.start(home, dataDir, tuning, settings.fullJit(),
+                Map.of("ROUTER_CONCURRENCY", Integer.toString(settings.routerConcurrency()),
+                        "OMNIROUTER_LOCAL_PASSWORD", password), out);
+        out.printf("  ready after %.0f s%n", seconds());
+        kafka = new Kafka();
+        db = new HistoryDb();
+        long router = stack.pid(LocalStackProcess.ROUTER);
+        long history = stack.pid(LocalStackProcess.HISTORY);
+        long broker = stack.pid(LocalStackProcess.KAFKA);
+        long postmaster = stack.postmasterPid();
+        long self = ProcessHandle.current().pid();
+        meter = new CpuMeter()
+                .track("router", () -> ProcStats.cpuMillis(router, false))
+                .track("history", () -> ProcStats.cpuMillis(history, false))
+                .track("postgres", () -> ProcStats.treeCpuMillis(postmaster))
+                .track("kafka", () -> ProcStats.cpuMillis(broker, false))
+                .track("bench", () -> ProcStats.cpuMillis(self, false));
+        channelPartitions = kafka.partitions(Arrays.stream(ContractTopic.channels()).map(ContractTopic::topic).toList());
+        contactPartitions = kafka.partitions(List.of(ContractTopic.CONTACT_EVENTS.topic()));
+        deadLetterPartitions = kafka.partitions(Arrays.stream(ContractTopic.channels()).map(ContractTopic::deadLetterTopic).toList());
+        kafka.createTopic(PassThrough.TOPIC, contactPartitions.size());
+        passThroughPartitions = kafka.partitions(List.of(PassThrough.TOPIC));
+        workload = new Workload(settings.seed(), settings.customers());
+        report.postgres(db.setting("server_version"), db.setting("shared_buffers"), db.setting("synchronous_commit"),
+                db.setting("fsync"));
+        if (settings.profile()) {
+            Profiling.start(stack, out);
+        }
+    }
+
+    private void warmUp(Report report) {
+        out.printf("Warm-up: %,d events through router, history and the pass-through (not measured)%n", settings.warmupEvents());
+        workload.preload(settings.warmupEvents());
+        awaitRouter(settings.warmupEvents());
+        awaitHistory(settings.warmupEvents());
+        new PassThrough(settings.routerConcurrency(), channelPartitions)
+                .run(kafka.endOffsets(channelPartitions), timeout(settings.warmupEvents()));
+        report.warmup(settings.warmupEvents(), db.contacts(), db.customers());
+    }
+
+    /** One backlog through router (and pass-through), then history (and raw insert); see the class comment. */
+    private Cycle cycle(String name, int events, boolean baselines) {
+        out.printf("%s: %,d events%n", capitalized(name), events);
+        Cycle cycle = new Cycle(name, events);
+        cycle.customersBefore = db.customers();
+        cycle.contactsBefore = db.contacts();
+        cycle.identifiersBefore = db.identifiers();
+        cycle.storeBytes = db.storeBytes();
+        stack.pause(LocalStackProcess.HISTORY);
+        {
+            Map<TopicPartition, Long> contactFrom = kafka.endOffsets(contactPartitions);
+            Map<TopicPartition, Long> deadLetterFrom = kafka.endOffsets(deadLetterPartitions);
+            cycle.preloaded = workload.preload(events);
+            CpuMeter.Sample routerCpu = meter.start();
+            awaitRouter(events);
+            cycle.routerUsage = meter.since(routerCpu);
+            cycle.routerOutput = kafka.read(contactFrom, record -> { });
+            cycle.deadLettered = kafka.read(deadLetterFrom, record -> { }).records();
+            out.printf("  router-service      %,10.0f events/s   (%,d contacts, %,d dead letters; %s)%n", cycle.routerPerSecond(),
+                    cycle.routerOutput.records(), cycle.deadLettered, cycle.routerUsage.load());
+            if (baselines) {
+                Map<TopicPartition, Long> passThroughFrom = kafka.endOffsets(passThroughPartitions);
+                CpuMeter.Sample passThroughCpu = meter.start();
+                cycle.passThroughCopied = new PassThrough(settings.routerConcurrency(), channelPartitions)
+                        .run(kafka.endOffsets(channelPartitions), timeout(events));
+                cycle.passThroughUsage = meter.since(passThroughCpu);
+                cycle.passThrough = kafka.read(passThroughFrom, record -> { });
+                out.printf("  Kafka pass-through  %,10.0f events/s   (%s)%n", cycle.passThrough.perSecond(), cycle.passThroughUsage.load());
+            }
+        }
+        // Rows the history records from now on have recorded_at (their transaction's start) >= since.
+        cycle.since = db.now();
+        CpuMeter.Sample historyCpu = meter.start();
+        stack.resume(LocalStackProcess.HISTORY);
+        awaitHistory(events);
+        cycle.historyUsage = meter.since(historyCpu);
+        cycle.recorded = db.recordedSince(cycle.since);
+        cycle.customersAfter = db.customers();
+        out.printf("  history ingest      %,10.0f contacts/s (%,d contacts; %.3f CPU-ms/contact; %s)%n", cycle.recorded.perSecond(),
+                cycle.recorded.contacts(), cycle.cpuMsPerContact(), cycle.historyUsage.load());
+        if (baselines) {
+            cycle.raw = new RawInsert(db).run(cycle.since, settings.rawBatch(), settings.rawConnections());
+            out.printf("  raw COPY insert     %,10.0f rows/s     (%,d rows, %d rows per transaction, %d connections)%n",
+                    cycle.raw.perSecond(), cycle.raw.rows(), cycle.raw.batchSize(), cycle.raw.connections());
+        }
+        return cycle;
+    }
+
+    private void freshness(Report report) {
+        out.printf("Freshness: %,.0f events/s for %d s (+%d s warm-up, not counted)%n", settings.rate(), settings.freshnessSeconds(),
+                settings.freshnessWarmupSeconds());
+        ApiClient api = new ApiClient(user, password).withSession();
+        FreshnessProbe.Result result = new FreshnessProbe(api, meter).run(workload, settings.rate(),
+                settings.freshnessWarmupSeconds(), settings.freshnessSeconds(), settings.samplesPerSecond(), settings.pollIntervalMs());
+        report.freshness(result);
+        out.printf("  p50 %.1f ms, p99 %.1f ms, max %.1f ms (%s, %,d counted; %s)%n", ms(result.micros().getValueAtPercentile(50)),
+                ms(result.micros().getValueAtPercentile(99)), ms(result.micros().getMaxValue()), result.method(),
+                result.micros().getTotalCount(), result.usage().load());
+        awaitRouter(0);
+        awaitHistory(0);
+    }
+
+    private void timeline(Report report) {
+        long contacts = db.contacts();
+        if (contacts < settings.storeContacts()) {
+            long missing = settings.storeContacts() - contacts;
+            out.printf("Bulk load (COPY): %,d contacts over new customers (%d each on average)%n", missing, settings.contactsPerBulkCustomer());
+            BulkLoader.Loaded loaded = loader().contactsOverNewCustomers(missing, settings.contactsPerBulkCustomer());
+            out.printf("  %,d customers, %,d identifiers, %,d contacts in %.0f s%n", loaded.customers(), loaded.identifiers(),
+                    loaded.contacts(), loaded.seconds());
+        }
+        db.settle(true);
+        long storeContacts = db.contacts();
+        long storeCustomers = db.customers();
+        List<UUID> customers = db.sampleCustomers(Math.min(50_000, settings.timelineWarmup() + settings.timelineRequests()));
+        out.printf("Timeline: %,d + %,d warm-up first-page requests, %,d contacts of %,d customers in the store%n",
+                settings.timelineRequests(), settings.timelineWarmup(), storeContacts, storeCustomers);
+        ApiClient session = new ApiClient(user, password).withSession();
+        TimelineProbe.Result result = new TimelineProbe().run(session, customers, settings.timelineWarmup(), settings.timelineRequests(), meter);
+        out.printf("  p50 %.2f ms, p99 %.2f ms (%s authentication, %.1f items per page; %s)%n",
+                ms(result.micros().getValueAtPercentile(50)), ms(result.micros().getValueAtPercentile(99)), result.auth(),
+                result.meanItems(), result.usage().load());
+        TimelineProbe.Result basic = null;
+        if (settings.basicRequests() > 0) {
+            ApiClient script = new ApiClient(user, password).withBasic();
+            if (script.auth() == ApiClient.Auth.BASIC && session.auth() != ApiClient.Auth.BASIC) {
+                basic = new TimelineProbe().run(script, customers, settings.basicWarmup(), settings.basicRequests(), meter);
+                out.printf("  with HTTP Basic on every request: p50 %.2f ms, p99 %.2f ms (%,d requests; %s)%n",
+                        ms(basic.micros().getValueAtPercentile(50)), ms(basic.micros().getValueAtPercentile(99)), basic.requests(),
+                        basic.usage().load());
+            }
+        }
+        report.timeline(result, basic, storeContacts, storeCustomers, db.storeBytes());
+    }
+
+    private void growTo(long customers) {
+        long current = db.customers();
+        if (current < customers) {
+            out.printf("Bulk load (COPY): %,d customers with one contact each%n", customers - current);
+            BulkLoader.Loaded loaded = loader().customersWithOneContact(customers - current);
+            out.printf("  %,d customers, %,d identifiers, %,d contacts in %.0f s%n", loaded.customers(), loaded.identifiers(),
+                    loaded.contacts(), loaded.seconds());
+        }
+        db.settle(true);
+    }
+
+    private BulkLoader bulkLoader;
+
+    private BulkLoader loader() {
+        if (bulkLoader == null) {
+            bulkLoader = new BulkLoader(db, settings.seed() + 1);
+        }
+        return bulkLoader;
+    }
+
+    private Map<String, Long> peakRss() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        for (String part : List.of(LocalStackProcess.ROUTER, LocalStackProcess.HISTORY, LocalStackProcess.KAFKA, LocalStackProcess.REGISTRY)) {
+            rss.put(part, ProcStats.peakRssKb(stack.pid(part)).orElse(0) / 1024);
+        }
+        return rss;
+    }
+
+    private void awaitRouter(int events) {
+        kafka.awaitDrained(ROUTER_GROUP, channelPartitions, STUCK, stack::checkAlive,
+                stack.logs().resolve(LocalStackProcess.ROUTER + ".log").toString());
+    }
+
+    private void awaitHistory(int events) {
+        kafka.awaitDrained(HISTORY_GROUP, contactPartitions, STUCK, stack::checkAlive,
+                stack.logs().resolve(LocalStackProcess.HISTORY + ".log").toString());
+    }
+
+    /** Generous: the point is to notice a stuck pipeline, not to bound a slow one. */
+    private static Duration timeout(int events) {
+        return Duration.ofSeconds(Math.max(600, events / 20));
+    }
+
+    private double seconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private void stop() {
+        if (workload != null) {
+            workload.close();
+            workload = null;
+        }
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    static double ms(double micros) {
+        return micros / 1000.0;
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** What one backlog cycle measured. */
+    static final class Cycle {
+        final String name;
+        final int events;
+        long customersBefore;
+        long customersAfter;
+        long contactsBefore;
+        long identifiersBefore;
+        long storeBytes;
+        Workload.Preloaded preloaded;
+        CpuMeter.Usage routerUsage;
+        Kafka.Written routerOutput;
+        long deadLettered;
+        long passThroughCopied;
+        CpuMeter.Usage passThroughUsage;
+        Kafka.Written passThrough;
+        Instant since;
+        CpuMeter.Usage historyUsage;
+        HistoryDb.Recorded recorded;
+        RawInsert.Result raw;
+
+        Cycle(String name, int events) {
+            this.name = name;
+            this.events = events;
+        }
+
+        /** Outputs (contacts and dead letters) from the first to the last output record's timestamp. */
+        double routerPerSecond() {
+            long span = routerOutput.lastTimestamp() - routerOutput.firstTimestamp();
+            return span <= 0 ? 0 : (routerOutput.records() + deadLettered) * 1000.0 / span;
+        }
+
+        /** CPU of contact-history-service and PostgreSQL per contact stored, over the ingest. */
+        double cpuMsPerContact() {
+            long contacts = recorded.contacts();
+            return contacts == 0 ? 0 : (historyUsage.cpuMs("history") + historyUsage.cpuMs("postgres")) / (double) contacts;
+        }
+    }
+
+    static void writeFile(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new BenchException("Could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

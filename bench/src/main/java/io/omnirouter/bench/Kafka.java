@@ -1,0 +1,194 @@
+package io.omnirouter.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** Offsets, consumer lag and reading back what a phase produced, on the stack's broker. */
+final class Kafka implements AutoCloseable {
+
+    static final String BOOTSTRAP = "localhost:9092";
+    private static final Duration API_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Admin admin;
+
+    Kafka() {
+        this.admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                AdminClientConfig.CLIENT_ID_CONFIG, "omnirouter-bench-admin"));
+    }
+
+    List<TopicPartition> partitions(Collection<String> topics) {
+        Map<String, TopicDescription> descriptions = get(admin.describeTopics(topics).allTopicNames());
+        List<TopicPartition> partitions = new ArrayList<>();
+        descriptions.values().forEach(d -> d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
+        partitions.sort((a, b) -> a.topic().equals(b.topic()) ? Integer.compare(a.partition(), b.partition()) : a.topic().compareTo(b.topic()));
+        return partitions;
+    }
+
+    void createTopic(String topic, int partitions) {
+        try {
+            get(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all());
+        } catch (BenchException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    /** High watermarks (what is written, committed or not; transaction markers included). */
+    Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        get(admin.listOffsets(request).all()).forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
+    }
+
+    Map<TopicPartition, Long> committed(String group) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        Map<TopicPartition, Long> committed = new HashMap<>();
+        offsets.forEach((tp, om) -> {
+            if (om != null) {
+                committed.put(tp, om.offset());
+            }
+        });
+        return committed;
+    }
+
+    /** Records not yet consumed by {@code group}, counting a trailing transaction marker as consumed. */
+    long lag(String group, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> ends = endOffsets(partitions);
+        Map<TopicPartition, Long> committed = committed(group);
+        long lag = 0;
+        for (TopicPartition tp : partitions) {
+            long behind = ends.get(tp) - committed.getOrDefault(tp, 0L);
+            // A consumer commits the offset after its last record: a transaction's commit marker behind it stays "unread".
+            lag += behind <= 1 ? 0 : behind;
+        }
+        return lag;
+    }
+
+    /**
+     * Waits until {@code group} has consumed everything in {@code partitions}. Inputs of a phase are written
+     * in committed transactions, so each partition ends with a marker the group never commits past. Gives up
+     * when the group makes no progress for {@code stuck}.
+     */
+    void awaitDrained(String group, List<TopicPartition> partitions, Duration stuck, Runnable stillRunning, String whereToLook) {
+        long deadline = System.nanoTime() + stuck.toNanos();
+        long best = Long.MAX_VALUE;
+        long lag;
+        while ((lag = lag(group, partitions)) > 0) {
+            stillRunning.run();
+            if (lag < best) {
+                best = lag;
+                deadline = System.nanoTime() + stuck.toNanos();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new BenchException("Consumer group " + group + " made no progress for " + stuck.toSeconds() + " s with "
+                        + lag + " records left to consume; see " + whereToLook);
+            }
+            LocalStackProcess.sleep(Duration.ofMillis(100));
+        }
+    }
+
+    /** What a phase wrote: records, first and last record timestamp (producer CreateTime). */
+    record Written(long records, long firstTimestamp, long lastTimestamp) {
+
+        double perSecond() {
+            long span = lastTimestamp - firstTimestamp;
+            return span <= 0 ? 0 : records * 1000.0 / span;
+        }
+
+        double seconds() {
+            return (lastTimestamp - firstTimestamp) / 1000.0;
+        }
+    }
+
+    /** Reads the committed records between {@code from} and the current end of each partition. */
+    Written read(Map<TopicPartition, Long> from, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        Map<TopicPartition, Long> to = endOffsets(from.keySet());
+        long count = 0;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(readerConfig(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> pending = new ArrayList<>();
+            from.forEach((tp, offset) -> {
+                if (to.get(tp) > offset) {
+                    pending.add(tp);
+                }
+            });
+            consumer.assign(pending);
+            pending.forEach(tp -> consumer.seek(tp, from.get(tp)));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (!pending.isEmpty()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() >= to.get(tp)) {
+                        continue;
+                    }
+                    count++;
+                    first = Math.min(first, record.timestamp());
+                    last = Math.max(last, record.timestamp());
+                    each.accept(record);
+                }
+                pending.removeIf(tp -> consumer.position(tp) >= to.get(tp));
+                consumer.assign(pending);
+                if (System.nanoTime() > deadline) {
+                    throw new BenchException("Could not read back " + pending + " within 5 min");
+                }
+            }
+        }
+        return new Written(count, count == 0 ? 0 : first, count == 0 ? 0 : last);
+    }
+
+    static Properties readerConfig() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "omnirouter-bench-reader");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        return config;
+    }
+
+    static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
+        try {
+            return future.get(API_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new BenchException("Kafka: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new BenchException("Kafka did not answer within " + API_TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}

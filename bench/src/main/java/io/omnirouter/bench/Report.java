@@ -1,0 +1,365 @@
+package io.omnirouter.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The results of a run: the JSON file (top-level keys any tool can compare across runs, details below) and
+ * the table for the terminal, each measurement next to its limit and target.
+ */
+final class Report {
+
+    /** The keys every result file has at its top level, always numeric. */
+    static final List<String> KEYS = List.of("router_events_per_s", "passthrough_events_per_s", "ingest_contacts_per_s",
+            "raw_insert_rows_per_s", "freshness_p50_ms", "freshness_p99_ms", "timeline_p50_ms", "timeline_p99_ms",
+            "cost_ratio_1m_vs_10k", "router_rss_mb", "history_rss_mb");
+
+    static final double ROUTER_TARGET = 0.5;
+    static final double INGEST_TARGET = 0.5;
+    static final double FRESHNESS_P99_TARGET_MS = 100;
+    static final double TIMELINE_P99_TARGET_MS = 10;
+    static final double COST_RATIO_TARGET = 1.2;
+
+    private final BenchSettings settings;
+    private final Machine machine;
+    private final Instant date = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private final Map<String, Object> top = new LinkedHashMap<>();
+    private final Map<String, Object> details = new LinkedHashMap<>();
+    private final List<String[]> rows = new ArrayList<>();
+    private final Map<String, Boolean> met = new LinkedHashMap<>();
+
+    Report(BenchSettings settings, Machine machine) {
+        this.settings = settings;
+        this.machine = machine;
+        top.put("date", date.toString());
+        top.put("commit", machine.commit());
+        top.put("commit_dirty", machine.dirty());
+        top.put("mode", settings.mode());
+        top.put("machine", machine.toJson());
+        for (String key : KEYS) {
+            top.put(key, null);
+        }
+    }
+
+    void postgres(String version, String sharedBuffers, String synchronousCommit, String fsync) {
+        Map<String, Object> pg = new LinkedHashMap<>();
+        pg.put("server_version", version);
+        pg.put("shared_buffers", sharedBuffers);
+        pg.put("synchronous_commit", synchronousCommit);
+        pg.put("fsync", fsync);
+        details.put("postgres", pg);
+    }
+
+    void warmup(int events, long contacts, long customers) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("events", events);
+        json.put("contacts_after", contacts);
+        json.put("customers_after", customers);
+        json.put("note", "sent through router, history and the pass-through before any measurement; not measured");
+        details.put("warmup", json);
+    }
+
+    void saturation(Benchmark.Cycle cycle) {
+        double router = cycle.routerPerSecond();
+        double passThrough = cycle.passThrough.perSecond();
+        double ingest = cycle.recorded.perSecond();
+        double raw = cycle.raw.perSecond();
+        top.put("router_events_per_s", round(router, 0));
+        top.put("passthrough_events_per_s", round(passThrough, 0));
+        top.put("router_vs_passthrough", round(ratio(router, passThrough), 3));
+        top.put("ingest_contacts_per_s", round(ingest, 0));
+        top.put("raw_insert_rows_per_s", round(raw, 0));
+        top.put("ingest_vs_raw_insert", round(ratio(ingest, raw), 3));
+        details.put("saturation", cycleJson(cycle));
+        met.put("router", ratio(router, passThrough) >= ROUTER_TARGET);
+        met.put("ingest", ratio(ingest, raw) >= INGEST_TARGET);
+        rows.add(row("Router throughput", String.format(Locale.ROOT, "%,.0f events/s", router),
+                String.format(Locale.ROOT, "Kafka pass-through %,.0f/s", passThrough), percent(ratio(router, passThrough)),
+                "≥ 50%", met.get("router"), cycle.routerUsage.load()));
+        rows.add(row("History ingest", String.format(Locale.ROOT, "%,.0f contacts/s", ingest),
+                String.format(Locale.ROOT, "raw COPY insert %,.0f rows/s", raw), percent(ratio(ingest, raw)), "≥ 50%",
+                met.get("ingest"), cycle.historyUsage.load()));
+    }
+
+    void freshness(FreshnessProbe.Result result) {
+        Histogram h = result.micros();
+        double p50 = h.getValueAtPercentile(50) / 1000.0;
+        double p99 = h.getValueAtPercentile(99) / 1000.0;
+        double max = h.getMaxValue() / 1000.0;
+        top.put("freshness_p50_ms", round(p50, 1));
+        top.put("freshness_p99_ms", round(p99, 1));
+        top.put("freshness_max_ms", round(max, 1));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rate_per_s", settings.rate());
+        json.put("achieved_rate_per_s", round(result.achievedRate(), 1));
+        json.put("publisher_max_schedule_lag_ms", result.maxScheduleLagMs());
+        json.put("events_published", result.published());
+        json.put("visibility", result.method());
+        json.put("counted", h.getTotalCount());
+        json.put("delivered_or_visible", result.received());
+        json.put("missing_or_timed_out", result.missing());
+        if (result.resolutionMs() > 0) {
+            json.put("polling_resolution_ms", round(result.resolutionMs(), 1));
+        }
+        if (result.reconnects() > 0) {
+            json.put("stream_reconnects", result.reconnects());
+        }
+        json.put("p50_ms", round(p50, 1));
+        json.put("p90_ms", round(h.getValueAtPercentile(90) / 1000.0, 1));
+        json.put("p99_ms", round(p99, 1));
+        json.put("p999_ms", round(h.getValueAtPercentile(99.9) / 1000.0, 1));
+        json.put("max_ms", round(max, 1));
+        json.put("mean_ms", round(h.getMean() / 1000.0, 1));
+        json.put("warmup", "the first " + settings.freshnessWarmupSeconds() + " s of traffic are not counted");
+        json.put("note", "from occurredAt (event time, truncated to ms) to the moment the API showed the event: its arrival on"
+                + " /api/stream, or (polling) the middle of the first timeline request that showed it");
+        json.put("load", result.usage().toJson());
+        details.put("freshness", json);
+        met.put("freshness", p99 <= FRESHNESS_P99_TARGET_MS && settings.rate() >= 1000);
+        rows.add(row(String.format(Locale.ROOT, "Freshness at %,.0f events/s", settings.rate()),
+                String.format(Locale.ROOT, "p50 %s, p99 %s, max %s", millis(p50), millis(p99), millis(max)),
+                result.method().startsWith("polling") ? "visible by polling timelines" : "visible on /api/stream", "",
+                "p99 ≤ 100 ms at 1,000/s", met.get("freshness"), result.usage().load()));
+    }
+
+    void timeline(TimelineProbe.Result result, TimelineProbe.Result basic, long contacts, long customers, long storeBytes) {
+        double p50 = result.micros().getValueAtPercentile(50) / 1000.0;
+        double p99 = result.micros().getValueAtPercentile(99) / 1000.0;
+        top.put("timeline_p50_ms", round(p50, 2));
+        top.put("timeline_p99_ms", round(p99, 2));
+        Map<String, Object> json = new LinkedHashMap<>(timelineJson(result));
+        json.put("store_contacts", contacts);
+        json.put("store_customers", customers);
+        json.put("store_mb", storeBytes / (1024 * 1024));
+        json.put("note", "GET /api/customers/{id}/timeline?limit=" + TimelineProbe.PAGE + " for random customers, one request after"
+                + " the other over keep-alive; store bulk-loaded with COPY, VACUUM ANALYZE, pg_prewarm");
+        if (basic != null) {
+            json.put("http_basic", timelineJson(basic));
+            top.put("timeline_basic_p50_ms", round(basic.micros().getValueAtPercentile(50) / 1000.0, 2));
+            top.put("timeline_basic_p99_ms", round(basic.micros().getValueAtPercentile(99) / 1000.0, 2));
+        }
+        details.put("timeline", json);
+        met.put("timeline", p99 <= TIMELINE_P99_TARGET_MS && contacts >= 1_000_000);
+        rows.add(row(String.format(Locale.ROOT, "Timeline page, %,d contacts", contacts),
+                String.format(Locale.ROOT, "p50 %s, p99 %s", millis(p50), millis(p99)), result.auth() + " authentication", "",
+                "p99 ≤ 10 ms at 1M", met.get("timeline"), result.usage().load()));
+        if (basic != null) {
+            double bp50 = basic.micros().getValueAtPercentile(50) / 1000.0;
+            double bp99 = basic.micros().getValueAtPercentile(99) / 1000.0;
+            rows.add(row("  same, HTTP Basic per request", String.format(Locale.ROOT, "p50 %s, p99 %s", millis(bp50), millis(bp99)),
+                    String.format(Locale.ROOT, "%,d requests", basic.requests()), "", "", bp99 <= TIMELINE_P99_TARGET_MS && contacts >= 1_000_000,
+                    basic.usage().load()));
+        }
+    }
+
+    void cost(Benchmark.Cycle small, Benchmark.Cycle large) {
+        double ratio = ratio(large.cpuMsPerContact(), small.cpuMsPerContact());
+        top.put("cost_ratio_1m_vs_10k", round(ratio, 3));
+        top.put("cost_throughput_ratio_1m_vs_10k", round(ratio(small.recorded.perSecond(), large.recorded.perSecond()), 3));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("metric", "CPU ms of contact-history-service + PostgreSQL per contact ingested at saturation (same population,"
+                + " same traffic); the ratio is large store / small store");
+        json.put("small_store", cycleJson(small));
+        json.put("large_store", cycleJson(large));
+        details.put("cost", json);
+        met.put("cost", ratio <= COST_RATIO_TARGET);
+        rows.add(row(String.format(Locale.ROOT, "Cost/event, %s vs %s customers", count(large.customersBefore), count(small.customersBefore)),
+                String.format(Locale.ROOT, "%.3f vs %.3f CPU-ms/contact", large.cpuMsPerContact(), small.cpuMsPerContact()),
+                String.format(Locale.ROOT, "ingest %,.0f vs %,.0f/s", large.recorded.perSecond(), small.recorded.perSecond()),
+                String.format(Locale.ROOT, "%.2f×", ratio), "≤ 1.2×", met.get("cost"), large.historyUsage.load()));
+    }
+
+    void rss(Map<String, Long> peakMb) {
+        top.put("router_rss_mb", peakMb.get(LocalStackProcess.ROUTER));
+        top.put("history_rss_mb", peakMb.get(LocalStackProcess.HISTORY));
+        Map<String, Object> json = new LinkedHashMap<>(peakMb);
+        details.put("peak_rss_mb", json);
+        rows.add(row("Peak RSS (VmHWM)", String.format(Locale.ROOT, "router %,d MB, history %,d MB", peakMb.get(LocalStackProcess.ROUTER),
+                peakMb.get(LocalStackProcess.HISTORY)), String.format(Locale.ROOT, "Kafka %,d MB, registry %,d MB",
+                peakMb.get(LocalStackProcess.KAFKA), peakMb.get(LocalStackProcess.REGISTRY)), "", "", null, ""));
+    }
+
+    void elapsed(double seconds) {
+        details.put("elapsed_s", round(seconds, 0));
+    }
+
+    Map<String, Object> json() {
+        Map<String, Object> json = new LinkedHashMap<>(top);
+        Map<String, Object> targets = new LinkedHashMap<>();
+        targets.put("router_vs_passthrough_min", ROUTER_TARGET);
+        targets.put("ingest_vs_raw_insert_min", INGEST_TARGET);
+        targets.put("freshness_p99_ms_max", FRESHNESS_P99_TARGET_MS);
+        targets.put("timeline_p99_ms_max", TIMELINE_P99_TARGET_MS);
+        targets.put("cost_ratio_max", COST_RATIO_TARGET);
+        targets.put("met", met);
+        json.put("targets", targets);
+        json.put("settings", settings.toJson());
+        json.put("details", details);
+        return json;
+    }
+
+    /** {@code <results>/<date>-<commit>[-mode].json} */
+    Path write(Path resultsDir) {
+        String day = DateTimeFormatter.ISO_LOCAL_DATE.format(date.atOffset(ZoneOffset.UTC));
+        String suffix = settings.mode().equals("full") ? "" : "-" + settings.mode();
+        Path file = resultsDir.resolve(day + "-" + machine.commit() + suffix + ".json");
+        try {
+            String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json());
+            Benchmark.writeFile(file, text + System.lineSeparator());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BenchException("Could not write the results: " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    void print(PrintStream out) {
+        out.println();
+        out.printf("Omnirouter benchmark (%s run), %s, commit %s%s%n", settings.mode(),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(date.atOffset(ZoneOffset.UTC)), machine.commit(),
+                machine.dirty() ? " + uncommitted changes" : "");
+        out.println("Machine: " + machine.summary());
+        out.println("Services " + (settings.fullJit() ? "with the full JIT (C2)" : "with C1 only, as ./omnirouter up starts them")
+                + "; PostgreSQL " + pg("server_version") + ", shared_buffers " + pg("shared_buffers") + ", synchronous_commit "
+                + pg("synchronous_commit") + ", fsync " + pg("fsync"));
+        out.println();
+        String[] header = {"Measure", "Omnirouter", "Limit / how", "Ratio", "Target", "", "Load"};
+        int[] width = new int[header.length];
+        List<String[]> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        for (String[] r : all) {
+            for (int i = 0; i < r.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        for (String[] r : all) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < r.length; i++) {
+                line.append(String.format(Locale.ROOT, i == 3 ? "%" + width[i] + "s" : "%-" + width[i] + "s", r[i]));
+                line.append("  ");
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        out.println();
+        out.println("Warm-up excluded everywhere: " + settings.warmupEvents() + " events before any throughput figure, the first "
+                + settings.freshnessWarmupSeconds() + " s of the freshness run, the first " + settings.timelineWarmup()
+                + " timeline requests. Load = average busy cores of the machine while the figure was taken.");
+    }
+
+    private String pg(String key) {
+        Object pg = details.get("postgres");
+        return pg instanceof Map<?, ?> map && map.get(key) != null ? map.get(key).toString() : "?";
+    }
+
+    private Map<String, Object> timelineJson(TimelineProbe.Result result) {
+        Histogram h = result.micros();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("authentication", result.auth());
+        json.put("requests", result.requests());
+        json.put("warmup_requests", result.warmup());
+        json.put("errors", result.errors());
+        json.put("mean_items_per_page", round(result.meanItems(), 1));
+        json.put("p50_ms", round(h.getValueAtPercentile(50) / 1000.0, 3));
+        json.put("p90_ms", round(h.getValueAtPercentile(90) / 1000.0, 3));
+        json.put("p99_ms", round(h.getValueAtPercentile(99) / 1000.0, 3));
+        json.put("p999_ms", round(h.getValueAtPercentile(99.9) / 1000.0, 3));
+        json.put("max_ms", round(h.getMaxValue() / 1000.0, 3));
+        json.put("load", result.usage().toJson());
+        return json;
+    }
+
+    private static Map<String, Object> cycleJson(Benchmark.Cycle cycle) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("events", cycle.events);
+        Map<String, Object> store = new LinkedHashMap<>();
+        store.put("customers", cycle.customersBefore);
+        store.put("contacts", cycle.contactsBefore);
+        store.put("identifiers", cycle.identifiersBefore);
+        store.put("mb", cycle.storeBytes / (1024 * 1024));
+        json.put("store_before", store);
+        json.put("preload_events_per_s", round(cycle.preloaded.perSecond(), 0));
+        Map<String, Object> router = new LinkedHashMap<>();
+        router.put("events_per_s", round(cycle.routerPerSecond(), 0));
+        router.put("contacts", cycle.routerOutput.records());
+        router.put("dead_letters", cycle.deadLettered);
+        router.put("seconds_first_to_last_output", round(cycle.routerOutput.seconds(), 2));
+        router.put("cpu_ms_per_event", round(cycle.routerUsage.cpuMs("router") / (double) Math.max(1, cycle.events), 4));
+        router.put("load", cycle.routerUsage.toJson());
+        json.put("router", router);
+        if (cycle.passThrough != null) {
+            Map<String, Object> passThrough = new LinkedHashMap<>();
+            passThrough.put("events_per_s", round(cycle.passThrough.perSecond(), 0));
+            passThrough.put("records", cycle.passThrough.records());
+            passThrough.put("seconds_first_to_last_output", round(cycle.passThrough.seconds(), 2));
+            passThrough.put("note", "consume the channel records, produce them unchanged to " + PassThrough.TOPIC
+                    + "; read_committed, one transaction per poll of <= " + PassThrough.MAX_POLL_RECORDS
+                    + " with the offsets, acks=all, idempotent, linger.ms=5, as many threads as the router's concurrency");
+            passThrough.put("load", cycle.passThroughUsage.toJson());
+            json.put("passthrough", passThrough);
+        }
+        Map<String, Object> ingest = new LinkedHashMap<>();
+        ingest.put("contacts_per_s", round(cycle.recorded.perSecond(), 0));
+        ingest.put("contacts", cycle.recorded.contacts());
+        ingest.put("seconds_first_to_last_transaction", round(cycle.recorded.seconds(), 2));
+        ingest.put("customers_created", cycle.customersAfter - cycle.customersBefore);
+        ingest.put("cpu_ms_per_contact", round(cycle.cpuMsPerContact(), 4));
+        ingest.put("history_cpu_ms_per_contact", round(cycle.historyUsage.cpuMs("history") / (double) Math.max(1, cycle.recorded.contacts()), 4));
+        ingest.put("postgres_cpu_ms_per_contact", round(cycle.historyUsage.cpuMs("postgres") / (double) Math.max(1, cycle.recorded.contacts()), 4));
+        ingest.put("load", cycle.historyUsage.toJson());
+        json.put("history_ingest", ingest);
+        if (cycle.raw != null) {
+            Map<String, Object> raw = new LinkedHashMap<>();
+            raw.put("rows_per_s", round(cycle.raw.perSecond(), 0));
+            raw.put("rows", cycle.raw.rows());
+            raw.put("seconds", round(cycle.raw.seconds(), 2));
+            raw.put("rows_per_transaction", cycle.raw.batchSize());
+            raw.put("connections", cycle.raw.connections());
+            raw.put("note", "the same contact rows, binary COPY into a scratch table LIKE contact INCLUDING ALL plus its foreign key");
+            json.put("raw_insert", raw);
+        }
+        return json;
+    }
+
+    private static String[] row(String measure, String value, String limit, String ratio, String target, Boolean ok, String load) {
+        return new String[] {measure, value, limit, ratio, target, ok == null ? "" : ok ? "met" : "MISSED", load};
+    }
+
+    static double round(double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return 0;
+        }
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? 0 : a / b;
+    }
+
+    private static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.1f%%", ratio * 100);
+    }
+
+    private static String millis(double ms) {
+        return ms >= 100 ? String.format(Locale.ROOT, "%,.0f ms", ms) : ms >= 10 ? String.format(Locale.ROOT, "%.1f ms", ms)
+                : String.format(Locale.ROOT, "%.2f ms", ms);
+    }
+
+    private static String count(long n) {
+        return n >= 1_000_000 ? String.format(Locale.ROOT, "%.1fM", n / 1e6) : n >= 1000 ? String.format(Locale.ROOT, "%.0fk", n / 1e3)
+                : Long.toString(n);
+    }
+}

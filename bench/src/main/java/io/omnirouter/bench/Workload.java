@@ -1,0 +1,160 @@
+package io.omnirouter.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+import io.omnirouter.channel.ChatEvent;
+import io.omnirouter.channel.CustomerRef;
+import io.omnirouter.channel.EmailEvent;
+import io.omnirouter.channel.EventMeta;
+import io.omnirouter.channel.PhoneCallEvent;
+import io.omnirouter.channel.WebShopEvent;
+import io.omnirouter.schemas.ContractTopic;
+import io.omnirouter.serde.ConfluentAvroSerializer;
+import io.omnirouter.serde.SchemaRegistryClient;
+import io.omnirouter.simulator.ChannelEvent;
+import io.omnirouter.simulator.CustomerJourneys;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The benchmark's traffic: one endless {@link CustomerJourneys} stream over a fixed population (a seed and
+ * a customer count), consumed phase after phase, so that every phase sees the same people and never repeats an
+ * event id. Event times are the wall-clock time an event is generated ({@code Instant::now}): a preloaded
+ * backlog is a burst of events that just happened, as in a shop sale.
+ */
+final class Workload implements AutoCloseable {
+
+    static final String REGISTRY_URL = "http://localhost:8081/apis/ccompat/v7";
+
+    private final Iterator<ChannelEvent> events;
+    private final ConfluentAvroSerializer<SpecificRecord> serializer;
+    private final Producer<byte[], byte[]> transactional;
+    private long generated;
+
+    Workload(long seed, int customers) {
+        this.events = CustomerJourneys.events(seed, customers, Instant::now);
+        this.serializer = new ConfluentAvroSerializer<>(new SchemaRegistryClient(REGISTRY_URL), true);
+        this.transactional = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Kafka.BOOTSTRAP,
+                ProducerConfig.CLIENT_ID_CONFIG, "omnirouter-bench-preload",
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "omnirouter-bench-preload",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 256L * 1024 * 1024,
+                // A whole backlog is one transaction (see preload): give it time.
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 600_000),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        this.transactional.initTransactions();
+    }
+
+    ChannelEvent next() {
+        generated++;
+        return events.next();
+    }
+
+    long generated() {
+        return generated;
+    }
+
+    ProducerRecord<byte[], byte[]> record(ChannelEvent event) {
+        String topic = event.topic().topic();
+        return new ProducerRecord<>(topic, event.key().getBytes(StandardCharsets.UTF_8), serializer.serialize(topic, event.value()));
+    }
+
+    /** How long generating, serializing and sending a backlog took. */
+    record Preloaded(int events, double seconds) {
+
+        double perSecond() {
+            return seconds <= 0 ? 0 : events / seconds;
+        }
+    }
+
+    /**
+     * Writes the next {@code count} events to the channel topics in one Kafka transaction: the consumers
+     * (read_committed, like the router) see none of them until the commit, then all at once — a backlog
+     * that a warm, running router drains at saturation.
+     */
+    Preloaded preload(int count) {
+        long start = System.nanoTime();
+        transactional.beginTransaction();
+        for (int i = 0; i < count; i++) {
+            transactional.send(record(next()));
+        }
+        transactional.commitTransaction();
+        return new Preloaded(count, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** A producer for live traffic (non-transactional, as an adapter publishes; no linger). */
+    static Producer<byte[], byte[]> liveProducer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Kafka.BOOTSTRAP,
+                ProducerConfig.CLIENT_ID_CONFIG, "omnirouter-bench-live",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0),
+                new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    static EventMeta meta(SpecificRecord event) {
+        if (event instanceof PhoneCallEvent call) {
+            return call.getMeta();
+        } else if (event instanceof EmailEvent email) {
+            return email.getMeta();
+        } else if (event instanceof ChatEvent chat) {
+            return chat.getMeta();
+        } else if (event instanceof WebShopEvent shop) {
+            return shop.getMeta();
+        }
+        throw new IllegalArgumentException("not a channel event: " + event.getSchema().getFullName());
+    }
+
+    static CustomerRef customer(SpecificRecord event) {
+        if (event instanceof PhoneCallEvent call) {
+            return call.getCustomer();
+        } else if (event instanceof EmailEvent email) {
+            return email.getCustomer();
+        } else if (event instanceof ChatEvent chat) {
+            return chat.getCustomer();
+        } else if (event instanceof WebShopEvent shop) {
+            return shop.getCustomer();
+        }
+        throw new IllegalArgumentException("not a channel event: " + event.getSchema().getFullName());
+    }
+
+    /** The identifier an agent would look the customer up by: lookup parameter name and raw value. */
+    static Optional<Map.Entry<String, String>> lookupKey(SpecificRecord event) {
+        CustomerRef ref = customer(event);
+        if (ref.getEmail() != null && !ref.getEmail().isBlank()) {
+            return Optional.of(Map.entry("email", ref.getEmail()));
+        }
+        if (ref.getShopCustomerId() != null && !ref.getShopCustomerId().isBlank()) {
+            return Optional.of(Map.entry("shopCustomerId", ref.getShopCustomerId()));
+        }
+        if (ref.getPhone() != null && !ref.getPhone().isBlank()) {
+            return Optional.of(Map.entry("phone", ref.getPhone()));
+        }
+        if (ref.getChatVisitorId() != null && !ref.getChatVisitorId().isBlank()) {
+            return Optional.of(Map.entry("chatVisitorId", ref.getChatVisitorId()));
+        }
+        return Optional.empty();
+    }
+
+    static ContractTopic[] channels() {
+        return ContractTopic.channels();
+    }
+
+    @Override
+    public void close() {
+        transactional.close(java.time.Duration.ofSeconds(5));
+    }
+}

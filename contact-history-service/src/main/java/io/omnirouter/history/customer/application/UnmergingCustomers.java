@@ -1,0 +1,86 @@
+package io.omnirouter.history.customer.application;
+
+import io.omnirouter.history.customer.model.CustomerProfile;
+import io.omnirouter.history.customer.model.CustomersUnmerged;
+import io.omnirouter.history.customer.model.Merge;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Undoes a recorded merge (SPEC §5): records the supervisor's decision, which from then on forbids linking
+ * the two customers, and re-derives their component from the stored contacts (each keeps the identifiers
+ * its event carried), so both customers end as if the link had never happened.
+ */
+@Service
+public class UnmergingCustomers {
+
+    /** Attempts when the re-derivation loses a deadlock against concurrent ingest (PostgreSQL picks one to abort). */
+    private static final int ATTEMPTS = 3;
+
+    private final CustomerStore customers;
+    private final ResolvingCustomers resolving;
+    private final LookingUpCustomers lookingUp;
+    private final CommittedEvents events;
+    private final TransactionTemplate transaction;
+
+    public UnmergingCustomers(CustomerStore customers, ResolvingCustomers resolving, LookingUpCustomers lookingUp,
+                              CommittedEvents events, PlatformTransactionManager transactionManager) {
+        this.customers = customers;
+        this.resolving = resolving;
+        this.lookingUp = lookingUp;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** Both customers after the unmerge. */
+    public record Unmerged(CustomerProfile survivor, CustomerProfile restored) {
+    }
+
+    /**
+     * @param customerId the customer the merge went into (or the one that customer was merged into since)
+     * @param undoneBy   who decided, for the record; may be null
+     * @throws CustomerNotFoundException    if there is no such customer
+     * @throws MergeNotFoundException       if the customer has no such standing merge
+     * @throws MergeAlreadyUndoneException  if it was undone before
+     */
+    public Unmerged unmerge(UUID customerId, UUID mergeId, String undoneBy) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> unmergeOnce(customerId, mergeId, undoneBy));
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Unmerged unmergeOnce(UUID customerId, UUID mergeId, String undoneBy) {
+        UUID current = customers.currentIdOf(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId));
+        Merge found = standingMerge(mergeId, customerId);
+        customers.lockCustomers(new HashSet<>(List.of(current, found.survivorId(), found.mergedId())));
+        // Read again under the locks: a concurrent re-derivation may have changed it meanwhile.
+        Merge merge = standingMerge(mergeId, customerId);
+        if (!current.equals(customers.currentIdOf(merge.survivorId()).orElse(null))) {
+            throw new MergeNotFoundException(mergeId, customerId);
+        }
+        customers.recordUnmerge(merge, Instant.now(), undoneBy);
+        // The cause carried the linking identifiers: their component holds both customers and all they touch.
+        resolving.rederive(merge.linkingIdentifiers());
+        events.publish(new CustomersUnmerged(merge.mergeId(), merge.survivorId(), merge.mergedId()));
+        return new Unmerged(lookingUp.profileOf(customers.currentIdOf(merge.survivorId()).orElseThrow()),
+                lookingUp.profileOf(customers.currentIdOf(merge.mergedId()).orElseThrow()));
+    }
+
+    private Merge standingMerge(UUID mergeId, UUID customerId) {
+        return customers.merge(mergeId).orElseThrow(() -> customers.undoneMerge(mergeId).isPresent()
+                ? new MergeAlreadyUndoneException(mergeId)
+                : new MergeNotFoundException(mergeId, customerId));
+    }
+}

@@ -1,0 +1,188 @@
+package io.omnirouter.history.followup.application;
+
+import io.omnirouter.history.customer.application.CommittedEvents;
+import io.omnirouter.history.customer.model.CustomersMerged;
+import io.omnirouter.history.followup.application.FollowUpStore.PendingContact;
+import io.omnirouter.history.followup.model.FollowUpTask;
+import io.omnirouter.history.followup.model.HandlerContinuity;
+import io.omnirouter.history.followup.model.PromiseKeeping;
+import io.omnirouter.history.followup.model.TaskChanged;
+import io.omnirouter.history.shared.InvalidRequestException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The follow-up use cases: applying stored contacts to the tasks (the poller), escalating overdue tasks (the
+ * clock), and agents' actions. Each unit of work is one database transaction that stores the new task versions
+ * and appends them to the outbox, under the customer's lock; {@link TaskChanged} follows each stored version
+ * after the commit.
+ */
+@Service
+public class KeepingPromises {
+
+    private static final Logger log = LoggerFactory.getLogger(KeepingPromises.class);
+
+    private final FollowUpStore store;
+    private final PromiseKeeping keeping;
+    private final TransactionTemplate transactions;
+    private final CommittedEvents events;
+    private final Clock clock;
+    private final FollowUpProperties properties;
+
+    public KeepingPromises(FollowUpStore store, PromiseKeeping keeping, PlatformTransactionManager transactionManager,
+                           CommittedEvents events, Clock clock, FollowUpProperties properties) {
+        this.store = store;
+        this.keeping = keeping;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /**
+     * Applies one batch of contacts not yet applied (event-time order) in one transaction.
+     *
+     * @return how many contacts were applied (0 when there was nothing to do)
+     */
+    public int applyPendingContacts() {
+        Integer applied = transactions.execute(status -> {
+            List<PendingContact> pending = store.claimUnapplied(properties.workers().applyBatchSize());
+            if (pending.isEmpty()) {
+                return 0;
+            }
+            store.lockCustomers(pending.stream().map(PendingContact::customerId).toList());
+            for (PendingContact p : pending) {
+                apply(p);
+            }
+            store.markApplied(pending.stream().map(p -> p.contact().contactId()).toList());
+            return pending.size();
+        });
+        return applied == null ? 0 : applied;
+    }
+
+    private void apply(PendingContact pending) {
+        var contact = pending.contact();
+        UUID customerId = pending.customerId();
+        HandlerContinuity continuity = new HandlerContinuity(store.lastHandler(customerId, contact.occurredAt()).orElse(null),
+                store.absentAgents(contact.occurredAt()));
+        List<FollowUpTask> changes = keeping.onContact(contact, customerId, store.openTasks(customerId),
+                store.contactsFrom(customerId, contact.occurredAt(), contact.contactId()), continuity);
+        stored(changes);
+    }
+
+    /**
+     * One tick of the clock: escalates the tasks overdue at {@code now}. Safe with any number of instances: a
+     * customer is handled under its lock, and its due tasks are re-read (and locked) once it is held.
+     *
+     * @return the escalations stored
+     */
+    public int escalateDue(Instant now) {
+        int escalations = 0;
+        for (UUID customerId : store.customersWithDueTasks(now, properties.workers().clockBatchSize())) {
+            Integer stored = transactions.execute(status -> {
+                if (!store.tryLockCustomer(customerId)) {
+                    return 0; // another instance (or the poller) is at it; the next tick looks again
+                }
+                List<FollowUpTask> changes = new ArrayList<>();
+                for (FollowUpTask task : store.dueTasks(customerId, now)) {
+                    changes.addAll(keeping.onClock(task, now));
+                }
+                return stored(changes).size();
+            });
+            escalations += stored == null ? 0 : stored;
+        }
+        return escalations;
+    }
+
+    public int escalateDue() {
+        return escalateDue(clock.instant());
+    }
+
+    public FollowUpTask complete(UUID taskId, String agent) {
+        return change(taskId, task -> keeping.complete(task, agent, clock.instant()));
+    }
+
+    public FollowUpTask assign(UUID taskId, String agent) {
+        if (agent == null || agent.isBlank()) {
+            throw new InvalidRequestException("agent is required");
+        }
+        return change(taskId, task -> keeping.assign(task, agent.trim(), clock.instant()));
+    }
+
+    public List<FollowUpTask> search(FollowUpStore.TaskQuery query, Integer limit) {
+        int max = properties.api().maxPageSize();
+        int size = limit == null ? max : limit;
+        if (size < 1 || size > max) {
+            throw new InvalidRequestException("limit must be between 1 and " + max);
+        }
+        return store.search(query, size);
+    }
+
+    public FollowUpTask find(UUID taskId) {
+        return store.find(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+    }
+
+    public void markAbsent(String agentId, Instant from, Instant until, String by) {
+        if (from == null || until == null || !from.isBefore(until)) {
+            throw new InvalidRequestException("from and until are required, from before until");
+        }
+        store.putAbsence(agentId, from, until, by);
+    }
+
+    public boolean clearAbsence(String agentId) {
+        return store.deleteAbsence(agentId);
+    }
+
+    /**
+     * Open tasks of a merged customer become the survivor's (a new version each). Tasks the event misses (a
+     * crash before it was handled) are still found: the survivor's open tasks include its merged customers'.
+     */
+    @EventListener
+    public void onCustomersMerged(CustomersMerged merged) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                store.lockCustomers(List.of(merged.survivorId(), merged.mergedId()));
+                List<FollowUpTask> moved = store.openTasks(merged.survivorId()).stream()
+                        .filter(task -> task.customerId().equals(merged.mergedId()))
+                        .map(task -> keeping.transfer(task, merged.survivorId(), merged.mergedAt()))
+                        .toList();
+                stored(moved);
+            });
+        } catch (RuntimeException e) {
+            log.warn("Moving the open tasks of merged customer {} to {} failed (they stay found through the merge): {}",
+                    merged.mergedId(), merged.survivorId(), e.toString());
+        }
+    }
+
+    private FollowUpTask change(UUID taskId, java.util.function.UnaryOperator<FollowUpTask> change) {
+        return transactions.execute(status -> {
+            FollowUpTask current = find(taskId);
+            store.lockCustomers(List.of(current.customerId()));
+            FollowUpTask locked = find(taskId);
+            if (!locked.isOpen()) {
+                throw new TaskNotOpenException(taskId, locked.status().name());
+            }
+            FollowUpTask next = change.apply(locked);
+            stored(List.of(next));
+            return next;
+        });
+    }
+
+    private List<FollowUpTask> stored(List<FollowUpTask> changes) {
+        if (changes.isEmpty()) {
+            return changes;
+        }
+        List<FollowUpTask> stored = store.save(changes, keeping::nextEscalationAt);
+        stored.forEach(version -> events.publish(TaskChanged.of(version)));
+        return stored;
+    }
+}

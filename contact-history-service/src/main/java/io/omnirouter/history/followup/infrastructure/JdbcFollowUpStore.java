@@ -1,0 +1,345 @@
+package io.omnirouter.history.followup.infrastructure;
+
+import static io.omnirouter.history.shared.jdbc.JdbcValues.instant;
+import static io.omnirouter.history.shared.jdbc.JdbcValues.timestamp;
+
+import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.history.contact.model.ChannelDetails;
+import io.omnirouter.history.contact.model.Contact;
+import io.omnirouter.history.contact.model.Direction;
+import io.omnirouter.history.contact.model.Intent;
+import io.omnirouter.history.contact.model.Priority;
+import io.omnirouter.history.customer.model.Identifier;
+import io.omnirouter.history.followup.application.FollowUpStore;
+import io.omnirouter.history.followup.model.FollowUpTask;
+import io.omnirouter.history.followup.model.TaskStatus;
+import io.omnirouter.history.followup.model.TaskType;
+import io.omnirouter.identifiers.IdentifierType;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcFollowUpStore implements FollowUpStore {
+
+    /**
+     * Customer locks: the two-key form of PostgreSQL's advisory locks, a key space apart from the single-key
+     * identifier locks of identity resolution. Class id 4 = follow-up; object id = a hash of the customer id.
+     */
+    private static final int LOCK_CLASS = 4;
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(" + LOCK_CLASS + ", k) FROM unnest(?::int[]) AS t(k)";
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(" + LOCK_CLASS + ", ?)";
+
+    private static final String CONTACT_COLUMNS = """
+            c.contact_id, c.source_event_id, c.source, c.tenant, c.channel, c.direction, c.kind, c.occurred_at, c.routed_at,
+            c.phone, c.email, c.shop_customer_id, c.chat_visitor_id, c.customer_name, c.language, c.thread_key,
+            c.channel_ref, c.subject, c.text, c.text_truncated, c.agent_id, c.intent, c.priority, c.queue, c.segment,
+            c.call_outcome, c.duration_seconds, c.callback_requested_at, c.in_reply_to, c.attachment_names,
+            c.promised_reply_by, c.chat_author, c.resolved, c.rating, c.order_id, c.amount_minor, c.currency, c.warnings""";
+    // Rows stay locked until the transaction ends; another instance's claim skips them.
+    private static final String CLAIM = """
+            WITH claimed AS (
+                SELECT contact_id FROM contact WHERE NOT followup_applied
+                 ORDER BY occurred_at, contact_id LIMIT ? FOR UPDATE SKIP LOCKED)
+            SELECT COALESCE(cu.merged_into, c.customer_id) AS holder, %s
+              FROM contact c JOIN claimed USING (contact_id) JOIN customer cu ON cu.customer_id = c.customer_id
+             ORDER BY c.occurred_at, c.contact_id""".formatted(CONTACT_COLUMNS);
+    private static final String MARK_APPLIED = "UPDATE contact SET followup_applied = true WHERE contact_id = ANY (?)";
+    /** The customer and the customers merged into it. */
+    private static final String HELD_BY = "(SELECT ?::uuid UNION ALL SELECT customer_id FROM customer WHERE merged_into = ?)";
+    private static final String LATER_CONTACTS = "SELECT " + CONTACT_COLUMNS + " FROM contact c WHERE c.customer_id IN " + HELD_BY
+            + " AND c.occurred_at >= ? AND c.contact_id <> ?";
+    private static final String LAST_HANDLER = "SELECT c.agent_id FROM contact c WHERE c.customer_id IN " + HELD_BY
+            + " AND c.agent_id IS NOT NULL AND c.occurred_at <= ? ORDER BY c.occurred_at DESC, c.contact_id DESC LIMIT 1";
+    private static final String ABSENT = "SELECT agent_id FROM agent_absence WHERE from_time <= ? AND ? < until_time";
+
+    private static final String TASK_COLUMNS = """
+            task_id, version, customer_id, type, status, trigger_contact_id, thread_key, trigger_channel, created_at, due_at,
+            priority, queue, escalation_tier, assignee, closed_at, closed_by_contact_id, closed_late, changed_at, change_reason""";
+    private static final String OPEN_TASKS = "SELECT " + TASK_COLUMNS + " FROM follow_up_task WHERE status = 'OPEN' AND customer_id IN "
+            + HELD_BY + " ORDER BY created_at, task_id";
+    private static final String STORED_VERSIONS = "SELECT task_id, version FROM follow_up_task WHERE task_id = ANY (?)";
+    private static final String UPSERT = """
+            INSERT INTO follow_up_task (task_id, version, customer_id, type, status, trigger_contact_id, thread_key,
+                                        trigger_channel, created_at, due_at, priority, queue, escalation_tier, assignee,
+                                        closed_at, closed_by_contact_id, closed_late, changed_at, change_reason,
+                                        next_escalation_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (task_id) DO UPDATE SET
+                version = EXCLUDED.version, customer_id = EXCLUDED.customer_id, status = EXCLUDED.status,
+                due_at = EXCLUDED.due_at, priority = EXCLUDED.priority, queue = EXCLUDED.queue,
+                escalation_tier = EXCLUDED.escalation_tier, assignee = EXCLUDED.assignee, closed_at = EXCLUDED.closed_at,
+                closed_by_contact_id = EXCLUDED.closed_by_contact_id, closed_late = EXCLUDED.closed_late,
+                changed_at = EXCLUDED.changed_at, change_reason = EXCLUDED.change_reason,
+                next_escalation_at = EXCLUDED.next_escalation_at
+             WHERE follow_up_task.version < EXCLUDED.version""";
+    private static final String OUTBOX = """
+            INSERT INTO follow_up_outbox (task_id, version, customer_id, payload) VALUES (?, ?, ?, ?)
+            ON CONFLICT (task_id, version) DO NOTHING""";
+    private static final String CUSTOMERS_DUE = """
+            SELECT customer_id FROM follow_up_task
+             WHERE status = 'OPEN' AND next_escalation_at <= ?
+             GROUP BY customer_id ORDER BY min(next_escalation_at) LIMIT ?""";
+    private static final String DUE_TASKS = "SELECT " + TASK_COLUMNS + """
+             FROM follow_up_task
+            WHERE customer_id = ? AND status = 'OPEN' AND next_escalation_at <= ?
+            ORDER BY next_escalation_at, task_id FOR UPDATE SKIP LOCKED""";
+    private static final String FIND = "SELECT " + TASK_COLUMNS + " FROM follow_up_task WHERE task_id = ?";
+    private static final String PUT_ABSENCE = """
+            INSERT INTO agent_absence (agent_id, from_time, until_time, updated_by) VALUES (?, ?, ?, ?)
+            ON CONFLICT (agent_id) DO UPDATE SET from_time = EXCLUDED.from_time, until_time = EXCLUDED.until_time,
+                updated_by = EXCLUDED.updated_by, updated_at = now()""";
+
+    private final JdbcTemplate jdbc;
+    private final RowMapper<Contact> contacts = (rs, row) -> contact(rs);
+    private final RowMapper<FollowUpTask> tasks = (rs, row) -> task(rs);
+
+    JdbcFollowUpStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<PendingContact> claimUnapplied(int limit) {
+        return jdbc.query(CLAIM, (rs, row) -> new PendingContact(contact(rs), rs.getObject("holder", UUID.class)), limit);
+    }
+
+    @Override
+    public void markApplied(Collection<UUID> contactIds) {
+        jdbc.update(MARK_APPLIED, ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", contactIds.toArray())));
+    }
+
+    @Override
+    public void lockCustomers(Collection<UUID> customerIds) {
+        // Sorted keys: every transaction takes its locks in the same order.
+        Integer[] keys = new TreeSet<>(customerIds.stream().map(JdbcFollowUpStore::lockKey).toList()).toArray(Integer[]::new);
+        jdbc.query(LOCK, ps -> ps.setArray(1, ps.getConnection().createArrayOf("int4", keys)), rs -> null);
+    }
+
+    @Override
+    public boolean tryLockCustomer(UUID customerId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(TRY_LOCK, Boolean.class, lockKey(customerId)));
+    }
+
+    private static int lockKey(UUID customerId) {
+        return customerId.hashCode();
+    }
+
+    @Override
+    public List<FollowUpTask> openTasks(UUID customerId) {
+        return jdbc.query(OPEN_TASKS, tasks, customerId, customerId);
+    }
+
+    @Override
+    public List<Contact> contactsFrom(UUID customerId, Instant from, UUID excluded) {
+        return jdbc.query(LATER_CONTACTS, contacts, customerId, customerId, timestamp(from), excluded);
+    }
+
+    @Override
+    public Optional<String> lastHandler(UUID customerId, Instant at) {
+        return jdbc.query(LAST_HANDLER, (rs, row) -> rs.getString(1), customerId, customerId, timestamp(at)).stream().findFirst();
+    }
+
+    @Override
+    public Set<String> absentAgents(Instant at) {
+        return new HashSet<>(jdbc.query(ABSENT, (rs, row) -> rs.getString(1), timestamp(at), timestamp(at)));
+    }
+
+    @Override
+    public List<FollowUpTask> save(List<FollowUpTask> versions, Function<FollowUpTask, Optional<Instant>> nextEscalationAt) {
+        UUID[] ids = versions.stream().map(FollowUpTask::taskId).distinct().toArray(UUID[]::new);
+        Map<UUID, Long> storedVersions = new HashMap<>();
+        jdbc.query(STORED_VERSIONS, ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)),
+                rs -> {
+                    storedVersions.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                });
+        List<FollowUpTask> fresh = new ArrayList<>();
+        Map<UUID, FollowUpTask> latest = new LinkedHashMap<>();
+        for (FollowUpTask version : versions) {
+            long stored = Math.max(storedVersions.getOrDefault(version.taskId(), 0L),
+                    latest.containsKey(version.taskId()) ? latest.get(version.taskId()).version() : 0L);
+            if (version.version() > stored) {
+                fresh.add(version);
+                latest.put(version.taskId(), version);
+            }
+        }
+        List<FollowUpTask> rows = List.copyOf(latest.values());
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(UPSERT, rows, rows.size(), (ps, task) -> {
+                int i = 0;
+                ps.setObject(++i, task.taskId());
+                ps.setLong(++i, task.version());
+                ps.setObject(++i, task.customerId());
+                ps.setString(++i, task.type().name());
+                ps.setString(++i, task.status().name());
+                ps.setObject(++i, task.triggerContactId());
+                ps.setString(++i, task.threadKey());
+                ps.setString(++i, task.triggerChannel().name());
+                ps.setObject(++i, timestamp(task.createdAt()));
+                ps.setObject(++i, timestamp(task.dueAt()));
+                ps.setString(++i, task.priority().name());
+                ps.setString(++i, task.queue());
+                ps.setInt(++i, task.escalationTier());
+                ps.setString(++i, task.assignee());
+                ps.setObject(++i, timestamp(task.closedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                ps.setObject(++i, task.closedByContactId(), Types.OTHER);
+                ps.setBoolean(++i, task.closedLate());
+                ps.setObject(++i, timestamp(task.changedAt()));
+                ps.setString(++i, task.changeReason());
+                ps.setObject(++i, timestamp(nextEscalationAt.apply(task).orElse(null)), Types.TIMESTAMP_WITH_TIMEZONE);
+            });
+            jdbc.batchUpdate(OUTBOX, fresh, fresh.size(), (ps, task) -> {
+                ps.setObject(1, task.taskId());
+                ps.setLong(2, task.version());
+                ps.setObject(3, task.customerId());
+                ps.setBytes(4, FollowUpTaskRecords.encode(task));
+            });
+        }
+        return fresh;
+    }
+
+    @Override
+    public List<UUID> customersWithDueTasks(Instant now, int limit) {
+        return jdbc.query(CUSTOMERS_DUE, (rs, row) -> rs.getObject(1, UUID.class), timestamp(now), limit);
+    }
+
+    @Override
+    public List<FollowUpTask> dueTasks(UUID customerId, Instant now) {
+        return jdbc.query(DUE_TASKS, tasks, customerId, timestamp(now));
+    }
+
+    @Override
+    public Optional<FollowUpTask> find(UUID taskId) {
+        return jdbc.query(FIND, tasks, taskId).stream().findFirst();
+    }
+
+    @Override
+    public List<FollowUpTask> search(TaskQuery query, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + TASK_COLUMNS + " FROM follow_up_task WHERE true");
+        List<Object> args = new ArrayList<>();
+        if (query.customerId() != null) {
+            sql.append(" AND customer_id = ?");
+            args.add(query.customerId());
+        }
+        filter(sql, args, "status", query.status());
+        filter(sql, args, "type", query.type());
+        filter(sql, args, "queue", query.queue());
+        filter(sql, args, "assignee", query.assignee());
+        sql.append(" ORDER BY created_at DESC, task_id DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), tasks, args.toArray());
+    }
+
+    private static void filter(StringBuilder sql, List<Object> args, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    @Override
+    public void putAbsence(String agentId, Instant from, Instant until, String by) {
+        jdbc.update(PUT_ABSENCE, agentId, timestamp(from), timestamp(until), by);
+    }
+
+    @Override
+    public boolean deleteAbsence(String agentId) {
+        return jdbc.update("DELETE FROM agent_absence WHERE agent_id = ?", agentId) > 0;
+    }
+
+    private static FollowUpTask task(ResultSet rs) throws SQLException {
+        return new FollowUpTask(
+                rs.getObject("task_id", UUID.class),
+                rs.getLong("version"),
+                rs.getObject("customer_id", UUID.class),
+                TaskType.valueOf(rs.getString("type")),
+                TaskStatus.valueOf(rs.getString("status")),
+                rs.getObject("trigger_contact_id", UUID.class),
+                rs.getString("thread_key"),
+                Channel.valueOf(rs.getString("trigger_channel")),
+                instant(rs, "created_at"),
+                instant(rs, "due_at"),
+                Priority.valueOf(rs.getString("priority")),
+                rs.getString("queue"),
+                rs.getInt("escalation_tier"),
+                rs.getString("assignee"),
+                instant(rs, "closed_at"),
+                rs.getObject("closed_by_contact_id", UUID.class),
+                rs.getBoolean("closed_late"),
+                instant(rs, "changed_at"),
+                rs.getString("change_reason"));
+    }
+
+    private static Contact contact(ResultSet rs) throws SQLException {
+        List<Identifier> identifiers = new ArrayList<>();
+        identifier(identifiers, IdentifierType.PHONE, rs.getString("phone"));
+        identifier(identifiers, IdentifierType.EMAIL, rs.getString("email"));
+        identifier(identifiers, IdentifierType.SHOP_CUSTOMER_ID, rs.getString("shop_customer_id"));
+        identifier(identifiers, IdentifierType.CHAT_VISITOR_ID, rs.getString("chat_visitor_id"));
+        ChannelDetails details = new ChannelDetails(
+                rs.getString("segment"),
+                rs.getString("call_outcome"),
+                rs.getObject("duration_seconds", Integer.class),
+                instant(rs, "callback_requested_at"),
+                rs.getString("in_reply_to"),
+                strings(rs.getArray("attachment_names")),
+                instant(rs, "promised_reply_by"),
+                rs.getString("chat_author"),
+                rs.getObject("resolved", Boolean.class),
+                rs.getObject("rating", Integer.class),
+                rs.getString("order_id"),
+                rs.getObject("amount_minor", Long.class),
+                rs.getString("currency"));
+        return new Contact(
+                rs.getObject("contact_id", UUID.class),
+                rs.getString("source_event_id"),
+                rs.getString("source"),
+                rs.getString("tenant"),
+                Channel.valueOf(rs.getString("channel")),
+                Direction.valueOf(rs.getString("direction")),
+                rs.getString("kind"),
+                instant(rs, "occurred_at"),
+                instant(rs, "routed_at"),
+                identifiers,
+                rs.getString("customer_name"),
+                rs.getString("language"),
+                rs.getString("thread_key"),
+                rs.getString("channel_ref"),
+                rs.getString("subject"),
+                rs.getString("text"),
+                rs.getBoolean("text_truncated"),
+                rs.getString("agent_id"),
+                Intent.valueOf(rs.getString("intent")),
+                Priority.valueOf(rs.getString("priority")),
+                rs.getString("queue"),
+                details,
+                strings(rs.getArray("warnings")));
+    }
+
+    private static void identifier(List<Identifier> identifiers, IdentifierType type, String value) {
+        if (value != null && !value.isBlank()) {
+            identifiers.add(new Identifier(type, value));
+        }
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,52 @@
+package io.omnirouter.history.followup.web;
+
+import io.omnirouter.history.followup.application.KeepingPromises;
+import java.time.Instant;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Agents' absences (handler continuity: tasks are not suggested to an absent agent). Supervisors only; checked
+ * here until the security configuration restricts /api/agents/** itself.
+ */
+@RestController
+@RequestMapping("/api/agents/{agentId}/absence")
+class AbsenceController {
+
+    private static final String SUPERVISOR = "ROLE_SUPERVISOR";
+
+    private final KeepingPromises keeping;
+
+    AbsenceController(KeepingPromises keeping) {
+        this.keeping = keeping;
+    }
+
+    record Absence(Instant from, Instant until) {
+    }
+
+    @PutMapping
+    ResponseEntity<Void> markAbsent(@PathVariable String agentId, @RequestBody Absence absence, Authentication user) {
+        requireSupervisor(user);
+        keeping.markAbsent(agentId, absence == null ? null : absence.from(), absence == null ? null : absence.until(), user.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping
+    ResponseEntity<Void> clear(@PathVariable String agentId, Authentication user) {
+        requireSupervisor(user);
+        return keeping.clearAbsence(agentId) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+
+    private static void requireSupervisor(Authentication user) {
+        boolean supervisor = user != null && user.getAuthorities().stream().anyMatch(a -> SUPERVISOR.equals(a.getAuthority()));
+        if (!supervisor) {
+            throw new FollowUpProblems.ForbiddenException("managing absences needs the role SUPERVISOR");
+        }
+    }
+}

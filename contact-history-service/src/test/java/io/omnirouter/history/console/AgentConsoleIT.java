@@ -1,0 +1,201 @@
+package io.omnirouter.history.console;
+
+import static io.omnirouter.history.ContactEvents.contact;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import io.omnirouter.channel.Direction;
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.contact.CustomerIdentifiers;
+import io.omnirouter.contact.Intent;
+import io.omnirouter.history.HistoryIntegrationTest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The agent console in a real headless Chromium (Debian's chromium and chromium-driver, PLATFORM.md): log in
+ * through the form, find a customer, see the unified timeline, see a contact published to Kafka appear
+ * without a reload, open a conversation and the API documentation. The screenshot (taken when the live contact
+ * arrived) is kept in target/console-screenshots/agent-console.png.
+ */
+class AgentConsoleIT extends HistoryIntegrationTest {
+
+    /** Where Debian installs them; override with -Dchromium.binary / -Dchromedriver.binary. */
+    private static final Path CHROMIUM = Paths.get(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Paths.get(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Paths.get("target", "console-screenshots");
+    private static final Duration BROWSER_PATIENCE = Duration.ofSeconds(30);
+    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofDays(3));
+
+    private Path userDataDir;
+    private ChromeDriverService service;
+    private WebDriver browser;
+
+    @BeforeEach
+    void startChromium() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The console test needs Chromium and ChromeDriver at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": install them with 'apt-get install chromium chromium-driver' (the CI script .ci/run does),"
+                    + " or point -Dchromium.binary and -Dchromedriver.binary at them.");
+        }
+        userDataDir = Files.createTempDirectory("agent-console-chromium-");
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1400,1000", "--lang=en-GB", "--user-data-dir=" + userDataDir);
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopChromium() throws IOException {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (service != null) {
+                service.stop();
+            }
+            deleteRecursively(userDataDir);
+        }
+    }
+
+    @Test
+    void anAgentLogsInFindsACustomerAndSeesANewContactArriveLive() throws IOException {
+        String email = "console-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String phone = "+38641" + (100_000 + (int) (Math.random() * 899_999));
+        CustomerIdentifiers byEmail = CustomerIdentifiers.newBuilder().setEmail(email).build();
+        CustomerIdentifiers byPhone = CustomerIdentifiers.newBuilder().setPhone(phone).build();
+        CustomerIdentifiers both = CustomerIdentifiers.newBuilder().setEmail(email).setPhone(phone).build();
+        ContactEvent question = contact(Channel.EMAIL, T0).setIdentifiers(byEmail).setSubject("Where is my order 1042?")
+                .setText("Hello, I ordered a kettle last week and it has not arrived yet. Could you check, please?")
+                .setThreadKey("email:order-1042-" + email).build();
+        publish(
+                question,
+                contact(Channel.EMAIL, T0.plus(Duration.ofMinutes(40))).setIdentifiers(byEmail).setDirection(Direction.OUTBOUND)
+                        .setKind("EMAIL").setAgentId("maja").setSubject("Re: Where is my order 1042?")
+                        .setText("Dear Ana, your parcel left our warehouse today; you will have it on Thursday.")
+                        .setThreadKey("email:order-1042-" + email).build());
+        // A call from a number nobody knows yet: a customer of its own, until the chat below names both.
+        publish(contact(Channel.PHONE, T0.plus(Duration.ofDays(1))).setIdentifiers(byPhone).setKind("CALL_MISSED")
+                .setText(null).setIntent(Intent.ORDER).build());
+        awaitCustomer("phone", phone);
+        publish(contact(Channel.CHAT, T0.plus(Duration.ofDays(2))).setIdentifiers(both).setAgentId("luka")
+                .setText("The kettle arrived but the lid is cracked.").setIntent(Intent.COMPLAINT).build());
+        awaitContacts(email, 4);
+
+        logIn("agent");
+        new Select(browser.findElement(By.id("lookup-type"))).selectByValue("email");
+        browser.findElement(By.id("lookup-value")).sendKeys("  " + email.toUpperCase() + " ");
+        browser.findElement(By.id("lookup-submit")).click();
+
+        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
+        wait.until(driver -> rows().size() == 4);
+        assertThat(browser.findElement(By.id("timeline-body")).getText())
+                .contains("Where is my order 1042?", "Email", "Phone", "Chat", "Complaint", "luka", "maja");
+        assertThat(browser.findElement(By.id("identifiers")).getText()).contains(email, phone);
+        // The call's customer was merged into the e-mail's by the chat: the lineage says so, with its cause.
+        assertThat(browser.findElements(By.cssSelector("#lineage li"))).singleElement()
+                .satisfies(merge -> assertThat(merge.getText()).contains("merged into this customer", "linked by Phone " + phone));
+        // The stream is open: whatever is published from now on must arrive by it.
+        wait.until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "open"));
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+
+        ContactEvent order = contact(Channel.WEBSHOP, Instant.now().truncatedTo(ChronoUnit.SECONDS)).setIdentifiers(both)
+                .setKind("RETURN_REQUESTED").setIntent(Intent.ORDER).setSubject("Return requested for order 1042")
+                .setText("Reason: damaged on arrival").setThreadKey("order:1042").build();
+        publish(order);
+
+        try {
+            wait.until(driver -> !driver.findElements(By.cssSelector("tr[data-contact-id='" + order.getContactId() + "']")).isEmpty());
+            List<WebElement> rows = rows();
+            assertThat(rows).hasSize(5);
+            assertThat(rows.get(0).getAttribute("data-contact-id")).as("the newest contact is on top").isEqualTo(order.getContactId());
+            assertThat(rows.get(0).getText()).contains("Return requested for order 1042", "Webshop", "order:1042");
+            assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+        } finally {
+            screenshot("agent-console.png");
+        }
+
+        // The conversation behind a timeline entry, oldest first, whole texts.
+        browser.findElement(By.cssSelector("tr[data-contact-id='" + question.getContactId() + "'] button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("thread")));
+        List<WebElement> messages = browser.findElements(By.cssSelector("#thread-items li"));
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0).getText()).contains("it has not arrived yet");
+        assertThat(messages.get(1).getText()).contains("you will have it on Thursday", "agent maja");
+
+        // The API documentation opens from the console, with the session (and under the console's CSP).
+        browser.findElement(By.linkText("API documentation")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector(".opblock-summary-path")).stream()
+                .anyMatch(path -> path.getText().contains("/api/customers/{customerId}/threads/")));
+    }
+
+    private void logIn(String user) {
+        browser.get(baseUrl() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lookup-value")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in"), "Signed in as " + user));
+    }
+
+    private List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("#timeline-body tr"));
+    }
+
+    private void awaitContacts(String email, int contacts) {
+        String customerId = awaitCustomer("email", email);
+        await().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/customers/{id}/timeline", customerId), 200)
+                .get("items").size() == contacts);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
