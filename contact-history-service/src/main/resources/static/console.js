@@ -14,7 +14,13 @@
     streamBroken: false,   // the stream failed since it was last open: reload what may have been missed
     refreshing: null,      // the refresh of the newest contacts in progress
     refreshAgain: false,   // another one was asked for meanwhile
+    roles: [],             // of the signed-in user (GET /api/me)
+    csrf: null,            // { header, token } of the session, fetched before the first change
+    tasks: [],             // open tasks of the customer shown
+    queue: '',             // the queue shown in the Queues view ('' = all)
+    opsTimer: null,        // refreshes the Ops view while it is shown
   };
+  const OPS_REFRESH_MS = 5000;
 
   class SessionEnded extends Error {}
 
@@ -25,6 +31,32 @@
     }
     const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
     return { status: response.status, body };
+  }
+
+  // The session's CSRF token, for changes (POST). /api/me may carry it; otherwise it is the one of the sign-out
+  // form (Spring Security's page), read once per page load.
+  async function csrfToken() {
+    if (state.csrf) return state.csrf;
+    const response = await fetch('logout', { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+    if (response.status === 401) throw new SessionEnded('Your session has ended.');
+    const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const input = page.querySelector('input[name="_csrf"]');
+    if (!input) throw new Error('the session has no CSRF token: reload the page');
+    state.csrf = { header: 'X-CSRF-TOKEN', token: input.value };
+    return state.csrf;
+  }
+
+  async function post(path, body) {
+    const csrf = await csrfToken();
+    const headers = { Accept: 'application/json', [csrf.header]: csrf.token };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(path, {
+      method: 'POST', credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status === 401) throw new SessionEnded('Your session has ended.');
+    if (response.status === 403) state.csrf = null; // perhaps a new session: fetch the token again next time
+    const json = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
+    return { status: response.status, body: json };
   }
 
   function problemText(result) {
@@ -73,6 +105,11 @@
       const me = await api('api/me');
       if (me.status === 200) {
         $('signed-in').textContent = `Signed in as ${me.body.name} (${me.body.roles.join(', ') || 'no role'})`;
+        state.roles = me.body.roles || [];
+        if (me.body.csrf && me.body.csrf.token) state.csrf = { header: me.body.csrf.headerName, token: me.body.csrf.token };
+        const tab = (view) => document.querySelector(`.view-tab[data-view="${view}"]`);
+        tab('queues').hidden = !state.roles.some((role) => role === 'SUPERVISOR' || role === 'OPS');
+        tab('ops').hidden = !state.roles.includes('OPS');
       }
     } catch (error) {
       fail(error);
@@ -118,6 +155,7 @@
     closeThread();
     await loadProfile(known);
     await loadTimeline();
+    await loadTasks();
     openStream();
   }
 
@@ -276,6 +314,261 @@
     return tr;
   }
 
+  // --- follow-up tasks -------------------------------------------------------------------------------------
+
+  // "in 1 h 20 min", "overdue by 15 min": whole minutes, days beyond 48 h.
+  function span(ms) {
+    const minutes = Math.floor(Math.abs(ms) / 60000);
+    if (minutes < 1) return 'less than a minute';
+    const days = Math.floor(minutes / 1440);
+    const hours = Math.floor((minutes % 1440) / 60);
+    const rest = minutes % 60;
+    if (days >= 2) return `${days} d${hours ? ` ${hours} h` : ''}`;
+    const totalHours = Math.floor(minutes / 60);
+    return [totalHours ? `${totalHours} h` : '', rest ? `${rest} min` : ''].filter(Boolean).join(' ');
+  }
+
+  function timeLeft(task) {
+    const left = Date.parse(task.dueAt) - Date.now();
+    const overdue = left < 0;
+    return el('span', {
+      className: overdue ? 'time-left overdue' : (left < 30 * 60000 ? 'time-left soon' : 'time-left'),
+      attrs: { 'data-due-at': task.dueAt },
+      text: overdue ? `overdue by ${span(left)}` : `in ${span(left)}`,
+    });
+  }
+
+  // Overdue first (most overdue on top), then by due time.
+  const byDue = (a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || String(a.taskId).localeCompare(String(b.taskId));
+
+  async function loadTasks() {
+    const customerId = state.customerId;
+    try {
+      const result = await api(`api/tasks?${new URLSearchParams({ customerId, status: 'OPEN' })}`);
+      if (customerId !== state.customerId) return;
+      if (result.status !== 200) {
+        showStatus(problemText(result), true);
+        return;
+      }
+      state.tasks = (result.body.tasks || []).slice().sort(byDue);
+      renderTasks();
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  function renderTasks() {
+    const overdue = state.tasks.filter((task) => Date.parse(task.dueAt) < Date.now()).length;
+    $('tasks-body').replaceChildren(...state.tasks.map((task) => {
+      const complete = el('button', {
+        className: 'small', text: 'Complete',
+        attrs: { type: 'button', 'aria-label': `Complete the ${label(task.type).toLowerCase()} task due ${task.dueAt}` },
+      });
+      complete.addEventListener('click', () => completeTask(task, complete));
+      return el('tr', {
+        className: Date.parse(task.dueAt) < Date.now() ? 'overdue' : '',
+        attrs: { 'data-task-id': task.taskId },
+      }, [
+        el('td', {}, [el('strong', { text: label(task.type) }),
+          el('span', { className: 'muted', text: ` · ${label(task.triggerChannel)}` })]),
+        el('td', { className: 'time' }, [time(task.dueAt)]),
+        el('td', {}, [timeLeft(task)]),
+        el('td', { text: task.queue || '—' }),
+        el('td', { text: task.assignee || '—' }),
+        el('td', { text: String(task.escalationTier ?? 0) }),
+        el('td', {}, [complete]),
+      ]);
+    }));
+    $('tasks-empty').hidden = state.tasks.length > 0;
+    $('tasks').hidden = state.tasks.length === 0;
+    $('tasks-count').textContent = state.tasks.length
+      ? `(${state.tasks.length}${overdue ? `, ${overdue} overdue` : ''})` : '';
+  }
+
+  async function completeTask(task, button) {
+    button.disabled = true;
+    try {
+      const result = await post(`api/tasks/${encodeURIComponent(task.taskId)}/complete`);
+      if (result.status === 200) {
+        showStatus(`${label(task.type)} task completed.`);
+      } else if (result.status === 409) {
+        showStatus('That task was closed meanwhile.');
+      } else {
+        showStatus(problemText(result), true);
+      }
+      await loadTasks();
+      if (!$('view-queues').hidden) await loadQueues();
+    } catch (error) {
+      fail(error);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  // The times left move with the clock, not only with events.
+  function tickTimesLeft() {
+    for (const node of document.querySelectorAll('.time-left[data-due-at]')) {
+      const left = Date.parse(node.dataset.dueAt) - Date.now();
+      node.textContent = left < 0 ? `overdue by ${span(left)}` : `in ${span(left)}`;
+      node.classList.toggle('overdue', left < 0);
+      node.classList.toggle('soon', left >= 0 && left < 30 * 60000);
+      node.closest('tr')?.classList.toggle('overdue', left < 0);
+    }
+  }
+
+  // --- queues (supervisors) --------------------------------------------------------------------------------
+
+  async function loadQueues() {
+    try {
+      const all = await api(`api/tasks?${new URLSearchParams({ status: 'OPEN' })}`);
+      if (all.status !== 200) {
+        showStatus(problemText(all), true);
+        return;
+      }
+      const summary = new Map();
+      for (const task of all.body.tasks || []) {
+        const entry = summary.get(task.queue) || { open: 0, overdue: 0 };
+        entry.open += 1;
+        if (task.overdue) entry.overdue += 1;
+        summary.set(task.queue, entry);
+      }
+      const queueButton = (queue, text, counts) => {
+        const button = el('button', {
+          className: 'queue-chip', attrs: { type: 'button', 'aria-pressed': String(state.queue === queue), 'data-queue': queue },
+        }, [
+          el('span', { text }),
+          el('span', { className: 'count', text: ` ${counts.open}` }),
+          counts.overdue ? el('span', { className: 'badge overdue-badge', text: `${counts.overdue} overdue` }) : null,
+        ]);
+        button.addEventListener('click', () => { state.queue = queue; loadQueues(); });
+        return el('li', {}, [button]);
+      };
+      const total = [...summary.values()].reduce((sum, c) => ({ open: sum.open + c.open, overdue: sum.overdue + c.overdue }), { open: 0, overdue: 0 });
+      $('queue-summary').replaceChildren(queueButton('', 'All queues', total),
+        ...[...summary.keys()].sort().map((queue) => queueButton(queue, queue, summary.get(queue))));
+
+      const tasks = state.queue
+        ? (await api(`api/tasks?${new URLSearchParams({ status: 'OPEN', queue: state.queue })}`)).body?.tasks || []
+        : all.body.tasks || [];
+      $('queue-caption').textContent = state.queue ? `Open tasks of the queue ${state.queue}` : 'Open tasks of every queue';
+      $('queue-tasks-body').replaceChildren(...tasks.slice().sort(byDue).map((task) => {
+        const customer = el('button', { className: 'link', text: String(task.customerId).slice(0, 8) + '…',
+          attrs: { type: 'button', title: task.customerId, 'aria-label': `Open customer ${task.customerId}` } });
+        customer.addEventListener('click', () => {
+          showView('customers');
+          openCustomer(task.customerId).catch(fail);
+        });
+        return el('tr', { className: task.overdue ? 'overdue' : '', attrs: { 'data-task-id': task.taskId } }, [
+          el('td', {}, [el('strong', { text: label(task.type) })]),
+          el('td', {}, [customer]),
+          el('td', { className: 'time' }, [time(task.dueAt)]),
+          el('td', {}, [timeLeft(task)]),
+          el('td', { text: task.queue }),
+          el('td', { text: task.assignee || '—' }),
+          el('td', { text: String(task.escalationTier ?? 0) }),
+        ]);
+      }));
+      $('queue-empty').hidden = tasks.length > 0;
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  // --- ops -------------------------------------------------------------------------------------------------
+
+  const millis = (value) => {
+    if (value === null || value === undefined) return '—';
+    if (value < 1000) return `${Math.round(value)} ms`;
+    if (value < 60000) return `${(value / 1000).toFixed(1)} s`;
+    return span(value);
+  };
+
+  const cells = (...values) => values.map((value) => el('td', { text: value === null || value === undefined ? '—' : String(value) }));
+
+  async function loadOps() {
+    try {
+      const result = await api('api/ops/overview');
+      if (result.status !== 200) {
+        setOpsStatus(false, problemText(result));
+        return;
+      }
+      renderOps(result.body);
+      setOpsStatus(true, `Updated ${new Date(result.body.generatedAt).toLocaleTimeString()} · every ${OPS_REFRESH_MS / 1000} s`);
+    } catch (error) {
+      setOpsStatus(false, 'The overview could not be loaded');
+      fail(error);
+    }
+  }
+
+  function setOpsStatus(on, text) {
+    const status = $('ops-updated');
+    status.textContent = text;
+    status.classList.toggle('on', on);
+    status.classList.toggle('off', !on);
+  }
+
+  function renderOps(o) {
+    const channels = o.throughput.channels || [];
+    $('ops-throughput').replaceChildren(
+      ...channels.map((c) => el('tr', {}, [el('td', {}, [el('span', { className: `channel ${c.channel}`, text: label(c.channel) })]),
+        ...cells(c.lastMinute, c.total)])),
+      el('tr', { className: 'total' }, [el('th', { attrs: { scope: 'row' }, text: 'All' }), ...cells(o.throughput.lastMinute, o.throughput.total)]));
+
+    $('ops-p50').textContent = millis(o.freshness.p50Millis);
+    $('ops-p99').textContent = millis(o.freshness.p99Millis);
+    $('ops-max').textContent = millis(o.freshness.maxMillis);
+    $('ops-fresh-count').textContent = o.freshness.count;
+    $('ops-merges').textContent = o.merges.merges;
+    $('ops-unmerges').textContent = o.merges.unmerges;
+
+    const lag = o.consumerLag;
+    $('ops-lag-group').textContent = lag.group ? `(group ${lag.group}, total ${lag.total})` : '';
+    $('ops-lag-error').hidden = !lag.error;
+    $('ops-lag-error').textContent = lag.error ? `Lag unavailable: ${lag.error}` : '';
+    $('ops-lag').replaceChildren(...lag.partitions.map((p) => el('tr', { className: p.lag > 0 ? 'lagging' : '' },
+      [el('td', {}, [el('code', { text: `${p.topic}-${p.partition}` })]), ...cells(p.committed, p.end, p.lag)])));
+
+    const tasks = o.tasks;
+    $('ops-sla-total').textContent = `(${tasks.overdue} overdue of ${tasks.open} open)`;
+    const rows = (tasks.byTypeAndQueue || []).slice().sort((a, b) => b.overdue - a.overdue || a.type.localeCompare(b.type));
+    $('ops-sla').replaceChildren(...rows.map((r) => el('tr', { className: r.overdue > 0 ? 'overdue' : '' },
+      cells(label(r.type), r.queue, r.open, r.overdue))));
+    if (!rows.length) $('ops-sla').replaceChildren(el('tr', {}, [el('td', { className: 'muted', text: 'No open tasks.', attrs: { colspan: '4' } })]));
+
+    const dlt = o.deadLetters;
+    $('ops-dlt-total').textContent = dlt.total === null || dlt.total === undefined ? '' : `(${dlt.total} records)`;
+    $('ops-dlt-error').hidden = !dlt.error;
+    $('ops-dlt-error').textContent = dlt.error ? `Dead letters unavailable: ${dlt.error}` : '';
+    $('ops-dlt').replaceChildren(...(dlt.topics || []).map((topic) => el('section', { className: 'dlt-topic', attrs: { 'data-topic': topic.topic } }, [
+      el('h4', {}, [el('code', { text: topic.topic }), el('span', { className: 'badge', text: `${topic.records} records` })]),
+      topic.latest.length
+        ? el('ol', { className: 'dlt-latest' }, topic.latest.map((letter) => el('li', {}, [
+          time(letter.failedAt || letter.timestamp),
+          el('span', { className: 'reason', text: ` ${letter.reason || '(no reason)'}` }),
+          el('span', { className: 'muted', text: ` · ${(letter.exception || '').split('.').pop()} · from ${letter.sourceTopic}-${letter.sourcePartition}@${letter.sourceOffset}` }),
+        ])))
+        : el('p', { className: 'muted', text: 'Empty.' }),
+    ])));
+    if (!(dlt.topics || []).length && !dlt.error) $('ops-dlt').replaceChildren(el('p', { className: 'muted', text: 'No dead-letter topics.' }));
+  }
+
+  // --- views -----------------------------------------------------------------------------------------------
+
+  function showView(view) {
+    for (const tab of document.querySelectorAll('.view-tab')) tab.setAttribute('aria-pressed', String(tab.dataset.view === view));
+    for (const name of ['customers', 'queues', 'ops']) $(`view-${name}`).hidden = name !== view;
+    clearInterval(state.opsTimer);
+    state.opsTimer = null;
+    if (view === 'queues') {
+      loadQueues();
+      $('queues-heading').focus();
+    } else if (view === 'ops') {
+      loadOps();
+      state.opsTimer = setInterval(loadOps, OPS_REFRESH_MS);
+      $('ops-heading').focus();
+    }
+  }
+
   // --- conversation ----------------------------------------------------------------------------------------
 
   // Thread keys may hold '/', ':' and '@': each part is encoded, the slashes stay (the API reads the rest of the path).
@@ -342,6 +635,7 @@
         // Events are not replayed after a reconnect: catch up.
         state.streamBroken = false;
         refreshNewest();
+        loadTasks();
       }
     });
     stream.addEventListener('error', () => {
@@ -360,12 +654,15 @@
       }
     });
     stream.addEventListener('unmerge', () => reloadCustomer());
+    // A task of this customer changed (opened, escalated, assigned, closed): the list again.
+    stream.addEventListener('task', () => loadTasks());
   }
 
   async function reloadCustomer() {
     try {
       await loadProfile(null);
       await loadTimeline();
+      await loadTasks();
     } catch (error) {
       fail(error);
     }
@@ -375,6 +672,9 @@
     $('lookup-form').addEventListener('submit', lookup);
     $('older').addEventListener('click', loadOlder);
     $('thread-close').addEventListener('click', closeThread);
+    $('queues-refresh').addEventListener('click', loadQueues);
+    for (const tab of document.querySelectorAll('.view-tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
+    setInterval(tickTimesLeft, 30000);
     showSignedIn();
     $('lookup-value').focus();
   });

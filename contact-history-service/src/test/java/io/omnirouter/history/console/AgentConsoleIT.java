@@ -161,6 +161,85 @@ class AgentConsoleIT extends HistoryIntegrationTest {
                 .anyMatch(path -> path.getText().contains("/api/customers/{customerId}/threads/")));
     }
 
+    @Test
+    void anAgentSeesTheCustomersOpenTasksWithTimeLeftAndCompletesTheOverdueOne() throws IOException {
+        String email = "tasks-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        CustomerIdentifiers byEmail = CustomerIdentifiers.newBuilder().setEmail(email).build();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // E-mails open a REPLY due 2 h later: one is 3 h old (overdue by an hour), one just arrived.
+        ContactEvent late = contact(Channel.EMAIL, now.minus(Duration.ofHours(3))).setIdentifiers(byEmail)
+                .setSubject("Invoice 77 is wrong").setThreadKey("email:invoice-77-" + email).build();
+        ContactEvent fresh = contact(Channel.EMAIL, now).setIdentifiers(byEmail)
+                .setSubject("And my address changed").setThreadKey("email:address-" + email).build();
+        publish(late, fresh);
+        String customerId = awaitCustomer("email", email);
+        await().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/tasks").param("customerId", customerId).param("status", "OPEN"), 200)
+                .get("tasks").size() == 2);
+
+        logIn("agent");
+        new Select(browser.findElement(By.id("lookup-type"))).selectByValue("email");
+        browser.findElement(By.id("lookup-value")).sendKeys(email);
+        browser.findElement(By.id("lookup-submit")).click();
+
+        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
+        wait.until(driver -> taskRows().size() == 2);
+        wait.until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "open"));
+        List<WebElement> tasks = taskRows();
+        try {
+            // Overdue first, marked, with how late it is; the other with the time left.
+            assertThat(tasks.get(0).getAttribute("class")).contains("overdue");
+            assertThat(tasks.get(0).getText()).contains("Reply", "overdue by 1 h", "Email");
+            assertThat(tasks.get(1).getAttribute("class")).doesNotContain("overdue");
+            assertThat(tasks.get(1).getText()).containsPattern("in 1 h 5\\d min|in 2 h");
+            assertThat(browser.findElement(By.id("tasks-count")).getText()).contains("2", "1 overdue");
+        } finally {
+            screenshot("customer-tasks.png");
+        }
+
+        String overdueTask = tasks.get(0).getAttribute("data-task-id");
+        tasks.get(0).findElement(By.tagName("button")).click();
+        wait.until(driver -> taskRows().size() == 1);
+        assertThat(taskRows().get(0).getAttribute("data-task-id")).isNotEqualTo(overdueTask);
+        assertThat(json(mvc.get().uri("/api/tasks/{id}", overdueTask), 200).get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void opsSeesThroughputLagDeadLettersFreshnessAndSlaBreaches() throws IOException {
+        String email = "ops-view-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        ContactEvent late = contact(Channel.EMAIL, Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(3)))
+                .setIdentifiers(CustomerIdentifiers.newBuilder().setEmail(email).build()).setThreadKey("email:ops-" + email).build();
+        io.omnirouter.testing.TopicProbe.send(CONTACT_EVENTS, "ops-view-" + email,
+                ("not avro at all " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        publish(late);
+        awaitCustomer("email", email);
+
+        logIn("ops");
+        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
+        WebElement opsTab = browser.findElement(By.cssSelector(".view-tab[data-view='ops']"));
+        wait.until(driver -> opsTab.isDisplayed());
+        opsTab.click();
+        try {
+            wait.until(driver -> driver.findElement(By.id("ops-throughput")).getText().contains("Email"));
+            wait.until(driver -> !driver.findElements(By.cssSelector("#ops-dlt [data-topic='" + CONTACT_EVENTS_DLT + "'] li")).isEmpty());
+            wait.until(driver -> driver.findElement(By.id("ops-sla")).getText().contains("Reply"));
+            assertThat(browser.findElement(By.id("ops-lag")).getText()).contains(CONTACT_EVENTS + "-0");
+            assertThat(browser.findElement(By.id("ops-p99")).getText()).isNotEqualTo("—");
+        } finally {
+            screenshot("ops-view.png");
+        }
+    }
+
+    @Test
+    void anAgentSeesNeitherTheOpsNorTheQueuesView() {
+        logIn("agent");
+        assertThat(browser.findElement(By.cssSelector(".view-tab[data-view='ops']")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector(".view-tab[data-view='queues']")).isDisplayed()).isFalse();
+    }
+
+    private List<WebElement> taskRows() {
+        return browser.findElements(By.cssSelector("#tasks-body tr"));
+    }
+
     private void logIn(String user) {
         browser.get(baseUrl() + "/");
         WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);

@@ -39,6 +39,9 @@ class RebuildIT extends HistoryIntegrationTest {
         // A merge: an email customer and a phone customer linked by an order.
         String ana = "ana-" + token + "@example.com";
         events.add(contact(Channel.EMAIL, T0).setIdentifiers(ids(null, ana, null)).build());
+        // Ana's email is answered late (after the clock escalated it), so a task closes with escalations behind it.
+        events.add(contact(Channel.EMAIL, T0.plus(Duration.ofHours(7))).setDirection(io.omnirouter.channel.Direction.OUTBOUND)
+                .setAgentId("agent-1").setThreadKey(events.get(0).getThreadKey()).setIdentifiers(ids(null, ana, null)).build());
         events.add(contact(Channel.PHONE, T0.plusSeconds(60)).setIdentifiers(ids("+38641" + digits(token), null, null)).build());
         events.add(contact(Channel.WEBSHOP, T0.plusSeconds(120)).setIdentifiers(ids("+38641" + digits(token), ana, null)).build());
         // A shared switchboard: three shop accounts behind one number.
@@ -62,6 +65,9 @@ class RebuildIT extends HistoryIntegrationTest {
         json(mvc.post().uri("/api/customers/{id}/unmerge", bobId).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"mergeId\":\"" + mergeId + "\"}"), 200);
 
+        awaitFollowUpsApplied();
+        List<Map<String, Object>> tasksBefore = tasks(contactIds);
+        assertThat(tasksBefore).as("the story's promises").isNotEmpty();
         IdentitySnapshot before = IdentitySnapshot.stored(jdbc, contactIds);
         Map<UUID, JsonNode> timelinesBefore = timelines(contactIds);
         assertThat(before.merges()).hasSize(1);
@@ -76,6 +82,8 @@ class RebuildIT extends HistoryIntegrationTest {
         assertThat(status.get("contactsRecorded").asLong()).isGreaterThanOrEqualTo(events.size());
         assertThat(IdentitySnapshot.stored(jdbc, contactIds)).isEqualTo(before);
         assertThat(timelines(contactIds)).isEqualTo(timelinesBefore);
+        awaitFollowUpsApplied();
+        assertThat(tasks(contactIds)).as("follow-up tasks re-derived from the log").isEqualTo(tasksBefore);
         JsonNode bobAfter = json(mvc.get().uri("/api/customers/{id}", bobId), 200);
         assertThat(bobAfter.get("merges").get(0).get("undone").asBoolean()).isTrue();
 
@@ -84,6 +92,25 @@ class RebuildIT extends HistoryIntegrationTest {
         publish(contact(Channel.EMAIL, T0.plusSeconds(900)).setIdentifiers(ids(null, later, null)).build());
         await().pollInSameThread().atMost(PATIENCE).until(() -> mvc.get().uri("/api/customers/lookup").param("email", later).exchange()
                 .getResponse().getStatus() == 200);
+    }
+
+    /** Every contact has been through the follow-up rules and no task is waiting for the clock. */
+    private void awaitFollowUpsApplied() {
+        await().pollInSameThread().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM contact WHERE NOT followup_applied", Integer.class) == 0
+                && jdbc.queryForObject("SELECT count(*) FROM follow_up_task WHERE status = 'OPEN' AND next_escalation_at <= now()",
+                Integer.class) == 0);
+    }
+
+    /**
+     * The tasks this test's contacts triggered, every column the log decides (all but the clock's next due time).
+     * The topic also holds other tests' contacts, which the rebuild re-records too.
+     */
+    private List<Map<String, Object>> tasks(List<UUID> contactIds) {
+        return jdbc.queryForList("SELECT task_id, version, customer_id, type, status, trigger_contact_id, thread_key, "
+                + "created_at, due_at, priority, queue, escalation_tier, assignee, closed_at, closed_by_contact_id, "
+                + "closed_late, changed_at, change_reason FROM follow_up_task WHERE trigger_contact_id = ANY (?) ORDER BY task_id",
+                (Object) contactIds.toArray(UUID[]::new));
     }
 
     /** Every standing customer's whole timeline, by customer. */

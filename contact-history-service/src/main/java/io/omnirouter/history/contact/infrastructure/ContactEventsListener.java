@@ -2,11 +2,14 @@ package io.omnirouter.history.contact.infrastructure;
 
 import io.omnirouter.history.contact.application.RecordingContacts;
 import io.omnirouter.history.contact.infrastructure.ContactEventDecoder.Decoded;
+import io.omnirouter.history.ops.application.IngestMetrics;
 import io.omnirouter.history.shared.kafka.DeadLetterPublisher;
+import io.omnirouter.history.shared.kafka.DeadLetterPublisher.DeadLetter;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +31,19 @@ public class ContactEventsListener {
     private final ContactEventDecoder decoder;
     private final RecordingContacts recording;
     private final DeadLetterPublisher deadLetters;
+    private final IngestMetrics metrics;
 
     ContactEventsListener(ContactEventDecoder decoder, RecordingContacts recording, DeadLetterPublisher deadLetters) {
+        this(decoder, recording, deadLetters, null);
+    }
+
+    @Autowired
+    ContactEventsListener(ContactEventDecoder decoder, RecordingContacts recording, DeadLetterPublisher deadLetters,
+                          IngestMetrics metrics) {
         this.decoder = decoder;
         this.recording = recording;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
     }
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false,
@@ -43,6 +54,9 @@ public class ContactEventsListener {
         Decoded decoded = decoder.decode(records);
         int recorded = recording.record(decoded.contacts());
         deadLetters.publish(decoded.rejected());
+        if (metrics != null) {
+            decoded.rejected().stream().map(DeadLetter::cause).forEach(metrics::deadLettered);
+        }
         log.debug("Batch of {}: {} contacts new, {} already stored, {} dead-lettered",
                 records.size(), recorded, decoded.contacts().size() - recorded, decoded.rejected().size());
     }

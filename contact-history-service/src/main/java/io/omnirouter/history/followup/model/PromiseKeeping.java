@@ -137,8 +137,10 @@ public final class PromiseKeeping {
             if (replyOwed && task.triggerChannel() != contact.channel() && !contact.occurredAt().isBefore(task.createdAt())
                     && task.escalationTier() < ladder.top()) {
                 FollowUpTask current = escalateUpTo(task, contact.occurredAt(), changes);
-                if (current.escalationTier() < ladder.top()) {
-                    int tier = current.escalationTier() + 1;
+                // One tier above what the clock demands at that moment, not above the current tier: so the result
+                // does not depend on whether the clock ran before this contact was applied (replays, rebuilds).
+                int tier = Math.min(ladder.top(), ladder.tierAt(task.dueAt(), contact.occurredAt()) + 1);
+                if (current.escalationTier() < tier) {
                     record(current.escalated(tier, ladder.queueOf(tier), contact.occurredAt(),
                             "escalated: customer chasing on " + contact.channel()), open, changes);
                 }

@@ -15,12 +15,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class FollowUpProblems {
 
     /** The caller lacks the role an action needs. */
-    static class ForbiddenException extends RuntimeException {
-        ForbiddenException(String message) {
-            super(message);
-        }
-    }
-
     @ExceptionHandler
     ProblemDetail taskNotFound(TaskNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Task not found", e.getMessage());
@@ -29,11 +23,6 @@ class FollowUpProblems {
     @ExceptionHandler
     ProblemDetail taskNotOpen(TaskNotOpenException e) {
         return problem(HttpStatus.CONFLICT, "Task not open", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail forbidden(ForbiddenException e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -5,7 +5,9 @@ import io.omnirouter.history.customer.model.CustomersMerged;
 import io.omnirouter.history.customer.model.CustomersUnmerged;
 import io.omnirouter.history.live.model.LiveEvents;
 import io.omnirouter.history.live.model.LiveEvents.ContactData;
+import io.omnirouter.history.followup.model.TaskChanged;
 import io.omnirouter.history.live.model.LiveEvents.MergeData;
+import io.omnirouter.history.live.model.LiveEvents.TaskData;
 import io.omnirouter.history.live.model.LiveEvents.UnmergeData;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,12 @@ class DomainEventRelay {
     @EventListener
     void customersMerged(CustomersMerged e) {
         feed.publish(LiveEvents.merge(new MergeData(e.mergeId(), e.survivorId(), e.mergedId(), e.causeContactId(), e.mergedAt())));
+    }
+
+    @EventListener
+    void taskChanged(TaskChanged e) {
+        feed.publish(LiveEvents.task(new TaskData(e.taskId(), e.version(), e.customerId(), e.type(), e.status(), e.queue(),
+                e.escalationTier(), e.dueAt())));
     }
 
     @EventListener

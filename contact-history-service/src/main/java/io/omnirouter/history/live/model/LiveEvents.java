@@ -10,6 +10,7 @@ public final class LiveEvents {
     public static final String CONTACT = "contact";
     public static final String MERGE = "merge";
     public static final String UNMERGE = "unmerge";
+    public static final String TASK = "task";
 
     private LiveEvents() {
     }
@@ -27,12 +28,21 @@ public final class LiveEvents {
     public record UnmergeData(UUID mergeId, UUID survivorId, UUID restoredId) {
     }
 
+    /** A new version of a follow-up task (created, closed, escalated, assigned, completed). */
+    public record TaskData(UUID taskId, long version, UUID customerId, String type, String status, String queue,
+                           int escalationTier, Instant dueAt) {
+    }
+
     public static LiveEvent contact(ContactData data) {
         return new LiveEvent(CONTACT, data.contactId().toString(), Set.of(data.customerId()), data);
     }
 
     public static LiveEvent merge(MergeData data) {
         return new LiveEvent(MERGE, data.mergeId().toString(), Set.of(data.survivorId(), data.mergedId()), data);
+    }
+
+    public static LiveEvent task(TaskData data) {
+        return new LiveEvent(TASK, data.taskId() + ":" + data.version(), Set.of(data.customerId()), data);
     }
 
     public static LiveEvent unmerge(UnmergeData data) {

@@ -76,6 +76,9 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.PUT, "/api/customers/**").hasRole(SUPERVISOR)
                 .requestMatchers(HttpMethod.PATCH, "/api/customers/**").hasRole(SUPERVISOR)
                 .requestMatchers(HttpMethod.DELETE, "/api/customers/**").hasRole(SUPERVISOR)
+                // Absences decide who gets whose work: supervisors manage them.
+                .requestMatchers(HttpMethod.PUT, "/api/agents/**").hasRole(SUPERVISOR)
+                .requestMatchers(HttpMethod.DELETE, "/api/agents/**").hasRole(SUPERVISOR)
                 .anyRequest().hasAnyRole(AGENT, SUPERVISOR, OPS));
 
         // The API's refusals are problem details. Set as a default for API requests only, not as the entry point of

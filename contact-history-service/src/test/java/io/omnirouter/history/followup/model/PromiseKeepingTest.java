@@ -250,6 +250,37 @@ class PromiseKeepingTest {
     }
 
     @Test
+    void chasingEndsInTheSameStateWhetherTheClockRanBeforeOrAfterTheContactWasApplied() {
+        Contact email = Contacts.at(T0).inboundEmail("email:m1").build();
+        Contact call = Contacts.at(T0.plus(Duration.ofMinutes(30))).call(Direction.INBOUND, "ANSWERED", "c1", "agent-2").build();
+        Instant muchLater = T0.plus(Duration.ofDays(2));
+
+        receive(email);
+        only(TaskType.REPLY);
+        promises.onClock(only(TaskType.REPLY), muchLater).forEach(this::keep);
+        receive(call);
+        FollowUpTask clockFirst = only(TaskType.REPLY);
+
+        PromiseKeepingTest contactFirst = new PromiseKeepingTest();
+        contactFirst.receive(email);
+        contactFirst.receive(call);
+        promises.onClock(contactFirst.only(TaskType.REPLY), muchLater).forEach(contactFirst::keep);
+
+        FollowUpTask after = contactFirst.only(TaskType.REPLY);
+        assertThat(after.escalationTier()).isEqualTo(clockFirst.escalationTier()).isEqualTo(2);
+        assertThat(after.changedAt()).isEqualTo(clockFirst.changedAt());
+        assertThat(after.changeReason()).isEqualTo(clockFirst.changeReason());
+    }
+
+    @Test
+    void aChaseAfterTheDueTimeGoesOneTierAboveTheClock() {
+        receive(Contacts.at(T0).inboundEmail("email:m1").build());
+        receive(Contacts.at(T0.plus(Duration.ofHours(3))).call(Direction.INBOUND, "ANSWERED", "c1", "agent-2").build());
+        assertThat(only(TaskType.REPLY).escalationTier()).isEqualTo(2);
+        assertThat(only(TaskType.REPLY).changeReason()).isEqualTo("escalated: customer chasing on PHONE");
+    }
+
+    @Test
     void anotherMessageInTheSameChannelIsNotChasing() {
         receive(Contacts.at(T0).inboundEmail("email:m1").build());
         receive(Contacts.at(T0.plusSeconds(60)).inboundEmail("email:m1").build());
