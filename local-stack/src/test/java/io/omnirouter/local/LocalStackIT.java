@@ -141,8 +141,8 @@ class LocalStackIT {
                         + "\"customer\":{\"email\":\"%1$s@example.com\",\"shopCustomerId\":\"C-%1$s\"},\"segment\":\"B2C\",\"orderId\":\"O-%1$s\"}%n",
                 person, now.minusSeconds(60)));
 
-        assertThat(cli("publish", "channel.email", emails.toString())).contains("published 1 records to channel.email");
-        assertThat(cli("publish", "channel.webshop", orders.toString())).contains("published 1 records to channel.webshop");
+        assertThat(cli("publish", "channel.email", emails.toString())).contains("published 1 record to channel.email");
+        assertThat(cli("publish", "channel.webshop", orders.toString())).contains("published 1 record to channel.webshop");
 
         JsonNode timeline = Awaitility.await("the unified customer in the API").atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
                 .until(() -> timelineOf("shopCustomerId", "C-" + person), items -> items != null && items.size() == 2);
@@ -181,7 +181,7 @@ class LocalStackIT {
 
         Awaitility.await("the adapter's time is no longer ahead").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !Instant.now().plus(MAX_FUTURE_SKEW).isBefore(ahead));
-        assertThat(cli("dlq", "replay", "channel.email.DLT")).contains("replayed 1 records from channel.email.DLT to channel.email");
+        assertThat(cli("dlq", "replay", "channel.email.DLT")).contains("replayed 1 record from channel.email.DLT to channel.email");
         assertThat(cli("dlq", "replay", "channel.email.DLT")).contains("replayed 0 records");
 
         JsonNode timeline = Awaitility.await("the replayed contact in the API").atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
