@@ -152,10 +152,17 @@ class LocalStackIT {
 
     @Test
     @Order(3)
-    void tailDecodesContactEvents() throws Exception {
-        String lines = cli("tail", "contact.events", "--from-beginning", "--max", "3");
-        assertThat(lines.lines().filter(line -> line.startsWith("{"))).hasSize(3).allSatisfy(line -> {
+    void tailDecodesContactEventsAndFollowUpTasks() throws Exception {
+        String contacts = cli("tail", "contact.events", "--from-beginning", "--max", "3");
+        assertThat(contacts.lines().filter(line -> line.startsWith("{"))).hasSize(3).allSatisfy(line -> {
             assertThat(line).contains("\"topic\":\"contact.events\"").contains("\"contactId\"").contains("\"threadKey\"");
+        });
+        // The simulator's customers have been promised answers by now: their tasks are on followup.tasks.
+        String tasks = Awaitility.await("follow-up tasks").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> cli("tail", "followup.tasks", "--from-beginning", "--max", "2"),
+                        out -> out.lines().filter(line -> line.startsWith("{")).count() == 2);
+        assertThat(tasks.lines().filter(line -> line.startsWith("{"))).allSatisfy(line -> {
+            assertThat(line).contains("\"topic\":\"followup.tasks\"").contains("\"taskId\"").contains("\"dueAt\"");
         });
     }
 

@@ -109,6 +109,25 @@ class LiveStreamIT extends HistoryIntegrationTest {
     }
 
     @Test
+    void aFollowUpTaskOpenedByAContactArrivesOnTheStream() {
+        String address = "task-" + UUID.randomUUID() + "@example.com";
+        publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).build());
+        String customerId = awaitCustomer("email", address);
+
+        try (EventStreamClient stream = new EventStreamClient("/api/stream?customerId=" + customerId)) {
+            stream.awaitConnected();
+            // A second thread's inbound email: a new REPLY promise for this customer.
+            publish(contact(Channel.EMAIL, T0.plusSeconds(60)).setIdentifiers(email(address)).build());
+
+            await().atMost(PATIENCE).until(() -> stream.events("task").stream()
+                    .anyMatch(event -> json(event.get("data")).get("type").asString().equals("REPLY")));
+            JsonNode task = json(stream.events("task").get(0).get("data"));
+            assertThat(task.get("customerId").asString()).isEqualTo(customerId);
+            assertThat(task.get("version").asLong()).isPositive();
+        }
+    }
+
+    @Test
     void withoutCredentialsThereIsNoStream() throws Exception {
         HttpResponse<String> response = httpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/stream")).build(),
                 HttpResponse.BodyHandlers.ofString());
