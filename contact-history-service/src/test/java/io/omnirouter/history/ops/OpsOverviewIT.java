@@ -86,8 +86,9 @@ class OpsOverviewIT extends HistoryIntegrationTest {
         assertThat(prometheus).contains("omnirouter_history_contacts_stored_total{", "omnirouter_history_freshness_seconds_bucket{",
                 "omnirouter_history_dead_letters_total{", "omnirouter_history_tasks_open{", "omnirouter_history_tasks_overdue{",
                 "omnirouter_history_merges_total", "omnirouter_history_unmerges_total",
-                // Consumer lag per partition, from Boot's Kafka client metrics.
-                "kafka_consumer_fetch_manager_records_lag{");
+                // Consumer lag per group and partition (Boot's Kafka client metrics have only records_lag_max per client).
+                "omnirouter_history_consumer_lag{group=\"contact-history\",partition=\"0\",topic=\"contact.events\"}",
+                "kafka_consumer_fetch_manager_records_lag_max{");
     }
 
     @Test

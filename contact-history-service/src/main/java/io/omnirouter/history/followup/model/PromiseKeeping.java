@@ -114,11 +114,22 @@ public final class PromiseKeeping {
         }
         FollowUpTask task = FollowUpTask.open(opening, trigger, customerId, continuity.suggestedAgent());
         record(task, open, changes);
-        laterContacts.stream()
+        // Contacts already applied that happened after the trigger act on the new task as if they came after it.
+        List<Contact> later = laterContacts.stream()
+                .filter(contact -> !contact.contactId().equals(trigger.contactId()))
                 .sorted(Comparator.comparing(Contact::occurredAt).thenComparing(Contact::contactId))
-                .filter(later -> rules.fulfils(later, task))
-                .findFirst()
-                .ifPresent(fulfilling -> close(open.get(task.taskId()), fulfilling, open, changes));
+                .toList();
+        for (Contact contact : later) {
+            FollowUpTask current = open.get(task.taskId());
+            if (current == null) {
+                return;
+            }
+            if (rules.fulfils(contact, current)) {
+                close(current, contact, open, changes);
+            } else {
+                chase(current, contact, open, changes);
+            }
+        }
     }
 
     private void close(FollowUpTask task, Contact fulfilling, Map<UUID, FollowUpTask> open, List<FollowUpTask> changes) {
@@ -129,22 +140,27 @@ public final class PromiseKeeping {
 
     /** A customer who contacts again on another channel while a reply is owed must not be passed around. */
     private void customerIsChasing(Contact contact, Map<UUID, FollowUpTask> open, List<FollowUpTask> changes) {
-        if (contact.direction() != Direction.INBOUND) {
+        for (FollowUpTask task : List.copyOf(open.values())) {
+            chase(task, contact, open, changes);
+        }
+    }
+
+    private void chase(FollowUpTask task, Contact contact, Map<UUID, FollowUpTask> open, List<FollowUpTask> changes) {
+        boolean replyOwed = task.type() == TaskType.REPLY || task.type() == TaskType.PROMISED_REPLY;
+        boolean chasing = contact.direction() == Direction.INBOUND && replyOwed && task.triggerChannel() != contact.channel()
+                && !contact.occurredAt().isBefore(task.createdAt());
+        if (!chasing || task.escalationTier() >= ladder.top()) {
             return;
         }
-        for (FollowUpTask task : List.copyOf(open.values())) {
-            boolean replyOwed = task.type() == TaskType.REPLY || task.type() == TaskType.PROMISED_REPLY;
-            if (replyOwed && task.triggerChannel() != contact.channel() && !contact.occurredAt().isBefore(task.createdAt())
-                    && task.escalationTier() < ladder.top()) {
-                FollowUpTask current = escalateUpTo(task, contact.occurredAt(), changes);
-                // One tier above what the clock demands at that moment, not above the current tier: so the result
-                // does not depend on whether the clock ran before this contact was applied (replays, rebuilds).
-                int tier = Math.min(ladder.top(), ladder.tierAt(task.dueAt(), contact.occurredAt()) + 1);
-                if (current.escalationTier() < tier) {
-                    record(current.escalated(tier, ladder.queueOf(tier), contact.occurredAt(),
-                            "escalated: customer chasing on " + contact.channel()), open, changes);
-                }
-            }
+        FollowUpTask current = escalateUpTo(task, contact.occurredAt(), changes);
+        // One tier above what the clock demands at that moment, not above the current tier: so the result
+        // does not depend on whether the clock ran before this contact was applied (replays, rebuilds).
+        int tier = Math.min(ladder.top(), ladder.tierAt(task.dueAt(), contact.occurredAt()) + 1);
+        if (current.escalationTier() < tier) {
+            record(current.escalated(tier, ladder.queueOf(tier), contact.occurredAt(),
+                    "escalated: customer chasing on " + contact.channel()), open, changes);
+        } else if (current != task) {
+            open.put(current.taskId(), current);
         }
     }
 

@@ -40,15 +40,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class KafkaProbe implements DisposableBean {
 
+    /** Consumer lag per group, topic and partition (Boot's Kafka client metrics only give records-lag-max per client). */
+    public static final String CONSUMER_LAG = "omnirouter.history.consumer.lag";
+
     private static final int LATEST_PER_TOPIC = 5;
 
     private final KafkaAdmin kafkaAdmin;
     private final ConsumerFactory<?, ?> consumerFactory;
     private final String groupId;
     private final Duration timeout;
+    private final io.micrometer.core.instrument.MultiGauge lagGauge;
+    private final java.util.concurrent.ScheduledExecutorService scheduler;
     private Admin admin;
 
-    public record PartitionLag(String topic, int partition, long committed, long end, long lag) {
+    public record PartitionLag(String topic, int partition, Long committed, long end, long lag) {
     }
 
     public record ConsumerLag(String group, long total, List<PartitionLag> partitions) {
@@ -63,11 +68,31 @@ public class KafkaProbe implements DisposableBean {
 
     KafkaProbe(KafkaAdmin kafkaAdmin, ConsumerFactory<?, ?> consumerFactory,
                @Value("${spring.kafka.consumer.group-id}") String groupId,
-               @Value("${omnirouter.history.ops.kafka-timeout:3s}") Duration timeout) {
+               @Value("${omnirouter.history.ops.kafka-timeout:3s}") Duration timeout,
+               @Value("${omnirouter.history.ops.lag-gauge-interval:15s}") Duration lagInterval,
+               io.micrometer.core.instrument.MeterRegistry registry) {
         this.kafkaAdmin = kafkaAdmin;
         this.consumerFactory = consumerFactory;
         this.groupId = groupId;
         this.timeout = timeout;
+        this.lagGauge = io.micrometer.core.instrument.MultiGauge.builder(CONSUMER_LAG)
+                .description("Records of the topic partition not yet consumed by the group").register(registry);
+        this.scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "consumer-lag-gauge");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::refreshLagQuietly, lagInterval.toMillis(), lagInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void refreshLagQuietly() {
+        try {
+            consumerLag();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // The broker may be away: the gauge keeps its last values.
+        }
     }
 
     private synchronized Admin admin() {
@@ -81,23 +106,38 @@ public class KafkaProbe implements DisposableBean {
         return admin;
     }
 
-    /** The lag of the history's consumer group on each partition it has committed offsets for. */
+    /**
+     * The lag of the history's consumer group on every partition of contact.events and of any other topic it has committed
+     * offsets for. A partition without a committed offset lags by all it holds ({@code committed} null; the group
+     * starts from the earliest offset).
+     */
     public ConsumerLag consumerLag() throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(groupId)
                 .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        java.util.Set<String> topics = new java.util.TreeSet<>();
+        topics.add(ContractTopic.CONTACT_EVENTS.topic());
+        committed.keySet().forEach(partition -> topics.add(partition.topic()));
+        List<TopicPartition> partitions = new ArrayList<>();
+        admin().describeTopics(topics).allTopicNames().get(remaining(deadline), TimeUnit.MILLISECONDS).values()
+                .forEach(d -> d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResultInfo> ends = latest.isEmpty() ? Map.of()
-                : admin().listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        List<PartitionLag> partitions = new ArrayList<>();
-        committed.forEach((partition, offset) -> {
+        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResultInfo> ends = admin().listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .all().get(remaining(deadline), TimeUnit.MILLISECONDS);
+        Map<TopicPartition, Long> starts = offsets(partitions, OffsetSpec.earliest(), deadline);
+        List<PartitionLag> lags = new ArrayList<>();
+        for (TopicPartition partition : partitions) {
             long end = ends.containsKey(partition) ? ends.get(partition).offset() : 0;
-            long position = offset == null ? 0 : offset.offset();
-            partitions.add(new PartitionLag(partition.topic(), partition.partition(), position, end, Math.max(0, end - position)));
-        });
-        partitions.sort(Comparator.comparing(PartitionLag::topic).thenComparingInt(PartitionLag::partition));
-        return new ConsumerLag(groupId, partitions.stream().mapToLong(PartitionLag::lag).sum(), partitions);
+            OffsetAndMetadata offset = committed.get(partition);
+            Long position = offset == null ? null : offset.offset();
+            long from = position != null ? position : starts.getOrDefault(partition, 0L);
+            lags.add(new PartitionLag(partition.topic(), partition.partition(), position, end, Math.max(0, end - from)));
+        }
+        lags.sort(Comparator.comparing(PartitionLag::topic).thenComparingInt(PartitionLag::partition));
+        lagGauge.register(lags.stream().map(lag -> io.micrometer.core.instrument.MultiGauge.Row.of(io.micrometer.core.instrument.Tags.of(
+                "group", groupId, "topic", lag.topic(), "partition", Integer.toString(lag.partition())), lag.lag())).toList(), true);
+        return new ConsumerLag(groupId, lags.stream().mapToLong(PartitionLag::lag).sum(), lags);
     }
 
     /** Every {@code *.DLT} topic of the cluster: records held (end - start offsets) and the latest reasons. */
@@ -187,6 +227,7 @@ public class KafkaProbe implements DisposableBean {
 
     @Override
     public synchronized void destroy() {
+        scheduler.shutdownNow();
         if (admin != null) {
             admin.close(Duration.ofSeconds(2));
             admin = null;

@@ -273,6 +273,19 @@ class PromiseKeepingTest {
     }
 
     @Test
+    void aChaseAppliedBeforeTheMessageItChasesStillEscalatesTheReply() {
+        Contact email = Contacts.at(T0).inboundEmail("email:m1").build();
+        Contact call = Contacts.at(T0.plus(Duration.ofMinutes(30))).call(Direction.INBOUND, "ANSWERED", "c1", "agent-2").build();
+        receive(call);
+        receive(email);
+
+        FollowUpTask reply = only(TaskType.REPLY);
+        assertThat(reply.escalationTier()).isEqualTo(1);
+        assertThat(reply.changeReason()).isEqualTo("escalated: customer chasing on PHONE");
+        assertThat(reply.changedAt()).isEqualTo(call.occurredAt());
+    }
+
+    @Test
     void aChaseAfterTheDueTimeGoesOneTierAboveTheClock() {
         receive(Contacts.at(T0).inboundEmail("email:m1").build());
         receive(Contacts.at(T0.plus(Duration.ofHours(3))).call(Direction.INBOUND, "ANSWERED", "c1", "agent-2").build());
