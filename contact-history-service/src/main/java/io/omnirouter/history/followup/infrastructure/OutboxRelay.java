@@ -182,7 +182,10 @@ class OutboxRelay implements AutoCloseable {
         return true;
     }
 
-    /** Task versions in the last records of each partition: at most the last batch can be there and still in the outbox. */
+    /**
+     * Task versions this relay published in the last records of each partition: at most the last batch can be
+     * there and still in the outbox.
+     */
     private Set<String> publishedInTail() {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", bootstrapServers),
@@ -216,7 +219,11 @@ class OutboxRelay implements AutoCloseable {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     Header id = record.headers().lastHeader(HEADER_TASK_ID);
                     Header version = record.headers().lastHeader(HEADER_VERSION);
-                    if (id != null && version != null) {
+                    Header relay = record.headers().lastHeader(HEADER_RELAY);
+                    // Only what this deployment's relay published counts: another deployment sharing the topic
+                    // (or a test context) may publish the same deterministic task versions from its own outbox.
+                    boolean ours = relay != null && settings.transactionalId().equals(new String(relay.value(), StandardCharsets.UTF_8));
+                    if (ours && id != null && version != null) {
                         found.add(new String(id.value(), StandardCharsets.UTF_8) + ":" + new String(version.value(), StandardCharsets.UTF_8));
                     }
                 }
