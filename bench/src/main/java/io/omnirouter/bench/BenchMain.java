@@ -39,7 +39,7 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--smoke", hidden = true, description = "A tiny run that only proves the harness works (CI).")
     boolean smoke;
 
-    @Option(names = "--customers", description = "Simulated customers all traffic comes from (full: 10,000).")
+    @Option(names = "--customers", description = "Simulated customers all traffic comes from (full: 4,000; at most 4,000).")
     Integer customers;
 
     @Option(names = "--warmup-events", description = "Events sent before anything is measured (full: 30,000).")
@@ -60,6 +60,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--store-contacts", description = "Contacts in the store for the timeline measurement (full: 1,000,000).")
     Long storeContacts;
 
+    @Option(names = "--small-customers", description = "Customers in the store of the first cost measurement (full: 10,000).")
+    Long smallCustomers;
+
     @Option(names = "--large-customers", description = "Customers in the store of the second cost measurement (full: 1,000,000).")
     Long largeCustomers;
 
@@ -72,11 +75,19 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--c1-only", description = "Run the services' JVMs with C1 only, as ./omnirouter up starts them (default: full JIT).")
     boolean c1Only;
 
-    @Option(names = "--profile", description = "Record JFR of both services (jcmd) and pg_stat_statements into the log folder.")
+    @Option(names = "--profile", description = "Profile both services (attached with jcmd: JFR, or async-profiler per phase) and"
+            + " record PostgreSQL's statement statistics, into <data dir>/logs/profiles.")
     boolean profile;
+
+    @Option(names = "--async-profiler", paramLabel = "FILE", description = "With --profile: libasyncProfiler.so, or the jar of"
+            + " tools.profiler:async-profiler:4.0 from Maven Central; one CPU profile per phase instead of JFR.")
+    Path asyncProfiler;
 
     @Option(names = "--seed", description = "Seed of the simulated population and traffic.")
     Long seed;
+
+    @Option(names = "--commit", hidden = true, description = "Names the code under test when --home is not a git checkout (a copy of a working tree).")
+    String commit;
 
     private final PrintStream out;
     private Path resultFile;
@@ -118,10 +129,11 @@ public final class BenchMain implements Callable<Integer> {
         logTo(data.resolveSibling(data.getFileName() + ".log"));
         BenchSettings settings = settings();
         String password = System.getenv().getOrDefault("OMNIROUTER_LOCAL_PASSWORD", "");
-        out.printf("Omnirouter benchmark, %s run (%,d customers, %,d-event backlogs, %,.0f events/s freshness, %,d-contact store,"
-                        + " %,d-customer large store)%n", settings.mode(), settings.customers(), settings.events(), settings.rate(),
-                settings.storeContacts(), settings.largeCustomers());
-        Report report = new Benchmark(settings, project, data, out, "agent", password.isEmpty() ? "omnirouter" : password).run();
+        out.printf("Omnirouter benchmark, %s run (traffic of %,d simulated customers, %,d-event backlogs, %,.0f events/s freshness,"
+                        + " %,d-contact store, cost at %,d vs %,d customers)%n", settings.mode(), settings.customers(), settings.events(),
+                settings.rate(), settings.storeContacts(), settings.smallCustomers(), settings.largeCustomers());
+        Report report = new Benchmark(settings, project, data, out, "agent", password.isEmpty() ? "omnirouter" : password, commit,
+                asyncProfiler).run();
         resultFile = report.write(results);
         report.print(out);
         out.println("Results: " + resultFile);
@@ -138,11 +150,12 @@ public final class BenchMain implements Callable<Integer> {
                 or(customers, base.customers()), or(warmupEvents, base.warmupEvents()), or(events, base.events()),
                 or(costEvents, base.costEvents()), or(rate, base.rate()), base.freshnessWarmupSeconds(),
                 or(freshnessSeconds, base.freshnessSeconds()), base.samplesPerSecond(), base.pollIntervalMs(),
-                or(storeContacts, base.storeContacts()), base.contactsPerBulkCustomer(), or(largeCustomers, base.largeCustomers()),
+                or(storeContacts, base.storeContacts()), base.contactsPerBulkCustomer(), or(smallCustomers, base.smallCustomers()),
+                or(largeCustomers, base.largeCustomers()),
                 base.timelineWarmup(), or(timelineRequests, base.timelineRequests()), base.basicWarmup(), base.basicRequests(),
                 base.rawBatch(), base.rawConnections(),
                 Integer.parseInt(System.getenv().getOrDefault("ROUTER_CONCURRENCY", Integer.toString(base.routerConcurrency()))),
-                sharedBuffers != null ? sharedBuffers : base.sharedBuffers(), !c1Only, profile, or(seed, base.seed()));
+                sharedBuffers != null ? sharedBuffers : base.sharedBuffers(), !c1Only, profile || asyncProfiler != null, or(seed, base.seed()));
     }
 
     private static <T> T or(T value, T otherwise) {

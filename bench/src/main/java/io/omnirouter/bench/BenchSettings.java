@@ -7,45 +7,59 @@ import java.util.Map;
  * Sizes of one benchmark run. {@link #full()} is the default run (fits in ~20 minutes on a 2-core machine),
  * {@link #quick()} the one-minute smoke run ({@code --quick}), {@link #smoke()} the CI-sized one.
  *
- * @param customers            the simulated population all traffic comes from (the "10,000 customers" store)
+ * @param customers            the simulated population all traffic comes from; at most {@link #MAX_POPULATION}
  * @param warmupEvents         sent through router and history (and the pass-through) before anything is measured
  * @param events               backlog for the saturation measurements (router, pass-through, ingest, raw insert)
  * @param costEvents           backlog of each per-event cost measurement (small store, large store)
  * @param rate                 freshness: events per second, open loop
  * @param storeContacts        contacts in the store for the timeline measurement (bulk-loaded up to this)
+ * @param smallCustomers       customers in the store for the first cost measurement (bulk-loaded up to this)
  * @param largeCustomers       customers in the store for the second cost measurement (bulk-loaded up to this)
  */
 record BenchSettings(String mode, int customers, int warmupEvents, int events, int costEvents,
                      double rate, int freshnessWarmupSeconds, int freshnessSeconds, int samplesPerSecond, int pollIntervalMs,
-                     long storeContacts, int contactsPerBulkCustomer, long largeCustomers,
+                     long storeContacts, int contactsPerBulkCustomer, long smallCustomers, long largeCustomers,
                      int timelineWarmup, int timelineRequests, int basicWarmup, int basicRequests,
                      int rawBatch, int rawConnections, int routerConcurrency, String sharedBuffers, boolean fullJit,
                      boolean profile, long seed) {
 
+    BenchSettings {
+        if (customers > MAX_POPULATION) {
+            throw new BenchException("--customers " + customers + ": the simulator cannot build more than about 4,500 distinct"
+                    + " customers (its UK phone range has 1,000 numbers); the stores are grown to --small-customers and"
+                    + " --large-customers with bulk-loaded customers instead. At most " + MAX_POPULATION + ".");
+        }
+    }
+
     /** contact-history-service's spring.kafka.consumer.max-poll-records and omnirouter.history.ingest.concurrency. */
     static final int HISTORY_BATCH = 250;
     static final int HISTORY_CONSUMERS = 3;
+    /**
+     * CustomerJourneys gives every customer a distinct phone number, and its UK range has 1,000 numbers for the
+     * fifth of the population that speaks English: above ~4,500 customers it never finishes building them.
+     */
+    static final int MAX_POPULATION = 4_000;
 
     static BenchSettings full() {
-        return new BenchSettings("full", 10_000, 30_000, 200_000, 100_000,
+        return new BenchSettings("full", 4_000, 30_000, 200_000, 100_000,
                 1_000, 10, 60, 10, 10,
-                1_000_000, 50, 1_000_000,
+                1_000_000, 50, 10_000, 1_000_000,
                 2_000, 20_000, 20, 200,
                 HISTORY_BATCH, HISTORY_CONSUMERS, 2, "2GB", true, false, 20261123L);
     }
 
     static BenchSettings quick() {
-        return new BenchSettings("quick", 2_000, 5_000, 30_000, 15_000,
-                1_000, 5, 15, 10, 10,
-                100_000, 50, 100_000,
-                500, 3_000, 5, 30,
+        return new BenchSettings("quick", 2_000, 3_000, 15_000, 8_000,
+                1_000, 3, 10, 10, 10,
+                100_000, 50, 5_000, 100_000,
+                300, 2_000, 3, 20,
                 HISTORY_BATCH, HISTORY_CONSUMERS, 2, "1GB", true, false, 20261123L);
     }
 
     static BenchSettings smoke() {
         return new BenchSettings("smoke", 200, 500, 2_000, 1_000,
                 200, 1, 3, 20, 10,
-                5_000, 20, 3_000,
+                5_000, 20, 1_000, 3_000,
                 20, 100, 2, 5,
                 HISTORY_BATCH, HISTORY_CONSUMERS, 2, "256MB", true, false, 20261123L);
     }
@@ -64,6 +78,7 @@ record BenchSettings(String mode, int customers, int warmupEvents, int events, i
         json.put("freshness_poll_interval_ms", pollIntervalMs);
         json.put("store_contacts", storeContacts);
         json.put("contacts_per_bulk_customer", contactsPerBulkCustomer);
+        json.put("small_store_customers", smallCustomers);
         json.put("large_store_customers", largeCustomers);
         json.put("timeline_warmup_requests", timelineWarmup);
         json.put("timeline_requests", timelineRequests);

@@ -25,7 +25,8 @@ import org.apache.kafka.common.TopicPartition;
  *       router drains it (events/s from its first to its last output record); the pass-through copies the
  *       same records (same measure); then the history resumes and drains the router's output (contacts/s from
  *       the first to the last ingest transaction); the same rows are then COPYed into a scratch table;</li>
- *   <li>cost at the small store: the same with {@code costEvents}, CPU-ms of history + PostgreSQL per contact;</li>
+ *   <li>cost at the small store: bulk load to {@code smallCustomers} customers, then the same with {@code costEvents}:
+ *       CPU-ms of history + PostgreSQL per contact (ingest and follow-up);</li>
  *   <li>freshness at {@code rate} events/s, open loop;</li>
  *   <li>bulk load to {@code storeContacts} contacts; timeline latency;</li>
  *   <li>bulk load to {@code largeCustomers} customers; cost at the large store (as step 3);</li>
@@ -38,6 +39,7 @@ final class Benchmark {
     static final String HISTORY_GROUP = "contact-history";
     /** A consumer group that makes no progress for this long is stuck (a service after SIGCONT rejoins in seconds). */
     private static final Duration STUCK = Duration.ofSeconds(240);
+    private static final Duration PASS_THROUGH_TIMEOUT = Duration.ofMinutes(30);
 
     private final BenchSettings settings;
     private final Path home;
@@ -48,6 +50,8 @@ final class Benchmark {
     private final long started = System.nanoTime();
 
     private LocalStackProcess stack;
+    private Profiling profiling = Profiling.off();
+    private final Path asyncProfiler;
     private Kafka kafka;
     private HistoryDb db;
     private CpuMeter meter;
@@ -57,7 +61,12 @@ final class Benchmark {
     private List<TopicPartition> deadLetterPartitions;
     private List<TopicPartition> passThroughPartitions;
 
-    Benchmark(BenchSettings settings, Path home, Path dataDir, PrintStream out, String user, String password) {
+    private final String commitLabel;
+
+    Benchmark(BenchSettings settings, Path home, Path dataDir, PrintStream out, String user, String password, String commitLabel,
+              Path asyncProfiler) {
+        this.commitLabel = commitLabel;
+        this.asyncProfiler = asyncProfiler;
         this.settings = settings;
         this.home = home;
         this.dataDir = dataDir;
@@ -68,7 +77,7 @@ final class Benchmark {
 
     /** Runs everything and returns the report; the stack is stopped whatever happens. */
     Report run() {
-        Report report = new Report(settings, Machine.describe(home));
+        Report report = new Report(settings, Machine.describe(home, commitLabel));
         Thread stopOnExit = new Thread(this::stop, "bench-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
@@ -76,6 +85,7 @@ final class Benchmark {
             warmUp(report);
             Cycle saturation = cycle("saturation", settings.events(), true);
             report.saturation(saturation);
+            growTo(settings.smallCustomers());
             Cycle small = cycle("cost at the small store", settings.costEvents(), false);
             freshness(report);
             timeline(report);
@@ -83,10 +93,7 @@ final class Benchmark {
             Cycle large = cycle("cost at the large store", settings.costEvents(), false);
             report.cost(small, large);
             report.rss(peakRss());
-            if (settings.profile()) {
-                Profiling.stop(stack, out);
-                Profiling.dumpStatements(db, stack.logs(), out);
-            }
+            profiling.finish(db);
             report.elapsed(seconds());
             return report;
         } finally {
@@ -130,9 +137,7 @@ final class Benchmark {
         workload = new Workload(settings.seed(), settings.customers());
         report.postgres(db.setting("server_version"), db.setting("shared_buffers"), db.setting("synchronous_commit"),
                 db.setting("fsync"));
-        if (settings.profile()) {
-            Profiling.start(stack, out);
-        }
+        profiling = settings.profile() ? Profiling.start(stack, db, out, asyncProfiler) : Profiling.off();
     }
 
     private void warmUp(Report report) {
@@ -140,8 +145,9 @@ final class Benchmark {
         workload.preload(settings.warmupEvents());
         awaitRouter(settings.warmupEvents());
         awaitHistory(settings.warmupEvents());
+        awaitFollowUp();
         new PassThrough(settings.routerConcurrency(), channelPartitions)
-                .run(kafka.endOffsets(channelPartitions), timeout(settings.warmupEvents()));
+                .run(kafka.endOffsets(channelPartitions), PASS_THROUGH_TIMEOUT);
         report.warmup(settings.warmupEvents(), db.contacts(), db.customers());
     }
 
@@ -157,10 +163,12 @@ final class Benchmark {
         {
             Map<TopicPartition, Long> contactFrom = kafka.endOffsets(contactPartitions);
             Map<TopicPartition, Long> deadLetterFrom = kafka.endOffsets(deadLetterPartitions);
+            profiling.begin(name + " router");
             cycle.preloaded = workload.preload(events);
             CpuMeter.Sample routerCpu = meter.start();
             awaitRouter(events);
             cycle.routerUsage = meter.since(routerCpu);
+            profiling.end(name + " router");
             cycle.routerOutput = kafka.read(contactFrom, record -> { });
             cycle.deadLettered = kafka.read(deadLetterFrom, record -> { }).records();
             out.printf("  router-service      %,10.0f events/s   (%,d contacts, %,d dead letters; %s)%n", cycle.routerPerSecond(),
@@ -169,7 +177,7 @@ final class Benchmark {
                 Map<TopicPartition, Long> passThroughFrom = kafka.endOffsets(passThroughPartitions);
                 CpuMeter.Sample passThroughCpu = meter.start();
                 cycle.passThroughCopied = new PassThrough(settings.routerConcurrency(), channelPartitions)
-                        .run(kafka.endOffsets(channelPartitions), timeout(events));
+                        .run(kafka.endOffsets(channelPartitions), PASS_THROUGH_TIMEOUT);
                 cycle.passThroughUsage = meter.since(passThroughCpu);
                 cycle.passThrough = kafka.read(passThroughFrom, record -> { });
                 out.printf("  Kafka pass-through  %,10.0f events/s   (%s)%n", cycle.passThrough.perSecond(), cycle.passThroughUsage.load());
@@ -177,14 +185,27 @@ final class Benchmark {
         }
         // Rows the history records from now on have recorded_at (their transaction's start) >= since.
         cycle.since = db.now();
+        profiling.begin(name + " history");
         CpuMeter.Sample historyCpu = meter.start();
         stack.resume(LocalStackProcess.HISTORY);
         awaitHistory(events);
         cycle.historyUsage = meter.since(historyCpu);
+        long followUpStart = System.nanoTime();
+        cycle.followUpBacklog = db.followUpPending();
+        awaitFollowUp();
+        cycle.followUpSeconds = cycle.followUpBacklog > 0 ? (System.nanoTime() - followUpStart) / 1e9 : 0;
+        cycle.totalUsage = meter.since(historyCpu);
+        profiling.end(name + " history");
         cycle.recorded = db.recordedSince(cycle.since);
         cycle.customersAfter = db.customers();
-        out.printf("  history ingest      %,10.0f contacts/s (%,d contacts; %.3f CPU-ms/contact; %s)%n", cycle.recorded.perSecond(),
-                cycle.recorded.contacts(), cycle.cpuMsPerContact(), cycle.historyUsage.load());
+        out.printf("  history ingest      %,10.0f contacts/s (%,d contacts; %s)%n", cycle.recorded.perSecond(),
+                cycle.recorded.contacts(), cycle.historyUsage.load());
+        if (cycle.followUpBacklog > 0) {
+            out.printf("  follow-up           %,d contacts still to apply after the ingest, applied in %.1f s more%n",
+                    cycle.followUpBacklog, cycle.followUpSeconds);
+        }
+        out.printf("  per contact         %.3f CPU-ms of contact-history-service + PostgreSQL (ingest%s)%n", cycle.cpuMsPerContact(),
+                cycle.followUpBacklog >= 0 ? " and follow-up" : "");
         if (baselines) {
             cycle.raw = new RawInsert(db).run(cycle.since, settings.rawBatch(), settings.rawConnections());
             out.printf("  raw COPY insert     %,10.0f rows/s     (%,d rows, %d rows per transaction, %d connections)%n",
@@ -197,14 +218,17 @@ final class Benchmark {
         out.printf("Freshness: %,.0f events/s for %d s (+%d s warm-up, not counted)%n", settings.rate(), settings.freshnessSeconds(),
                 settings.freshnessWarmupSeconds());
         ApiClient api = new ApiClient(user, password).withSession();
+        profiling.begin("freshness");
         FreshnessProbe.Result result = new FreshnessProbe(api, meter).run(workload, settings.rate(),
                 settings.freshnessWarmupSeconds(), settings.freshnessSeconds(), settings.samplesPerSecond(), settings.pollIntervalMs());
+        profiling.end("freshness");
         report.freshness(result);
         out.printf("  p50 %.1f ms, p99 %.1f ms, max %.1f ms (%s, %,d counted; %s)%n", ms(result.micros().getValueAtPercentile(50)),
                 ms(result.micros().getValueAtPercentile(99)), ms(result.micros().getMaxValue()), result.method(),
                 result.micros().getTotalCount(), result.usage().load());
         awaitRouter(0);
         awaitHistory(0);
+        awaitFollowUp();
     }
 
     private void timeline(Report report) {
@@ -223,7 +247,9 @@ final class Benchmark {
         out.printf("Timeline: %,d + %,d warm-up first-page requests, %,d contacts of %,d customers in the store%n",
                 settings.timelineRequests(), settings.timelineWarmup(), storeContacts, storeCustomers);
         ApiClient session = new ApiClient(user, password).withSession();
+        profiling.begin("timeline");
         TimelineProbe.Result result = new TimelineProbe().run(session, customers, settings.timelineWarmup(), settings.timelineRequests(), meter);
+        profiling.end("timeline");
         out.printf("  p50 %.2f ms, p99 %.2f ms (%s authentication, %.1f items per page; %s)%n",
                 ms(result.micros().getValueAtPercentile(50)), ms(result.micros().getValueAtPercentile(99)), result.auth(),
                 result.meanItems(), result.usage().load());
@@ -273,15 +299,15 @@ final class Benchmark {
                 stack.logs().resolve(LocalStackProcess.ROUTER + ".log").toString());
     }
 
+    private void awaitFollowUp() {
+        db.awaitFollowUp(STUCK, stack::checkAlive, stack.logs().resolve(LocalStackProcess.HISTORY + ".log").toString());
+    }
+
     private void awaitHistory(int events) {
         kafka.awaitDrained(HISTORY_GROUP, contactPartitions, STUCK, stack::checkAlive,
                 stack.logs().resolve(LocalStackProcess.HISTORY + ".log").toString());
     }
 
-    /** Generous: the point is to notice a stuck pipeline, not to bound a slow one. */
-    private static Duration timeout(int events) {
-        return Duration.ofSeconds(Math.max(600, events / 20));
-    }
 
     private double seconds() {
         return (System.nanoTime() - started) / 1e9;
@@ -327,6 +353,10 @@ final class Benchmark {
         Kafka.Written passThrough;
         Instant since;
         CpuMeter.Usage historyUsage;
+        /** From resuming the history until it has also applied the follow-up of every contact. */
+        CpuMeter.Usage totalUsage;
+        long followUpBacklog;
+        double followUpSeconds;
         HistoryDb.Recorded recorded;
         RawInsert.Result raw;
 
@@ -341,10 +371,10 @@ final class Benchmark {
             return span <= 0 ? 0 : (routerOutput.records() + deadLettered) * 1000.0 / span;
         }
 
-        /** CPU of contact-history-service and PostgreSQL per contact stored, over the ingest. */
+        /** CPU of contact-history-service and PostgreSQL per contact: ingest and follow-up, all the work a contact causes. */
         double cpuMsPerContact() {
             long contacts = recorded.contacts();
-            return contacts == 0 ? 0 : (historyUsage.cpuMs("history") + historyUsage.cpuMs("postgres")) / (double) contacts;
+            return contacts == 0 ? 0 : (totalUsage.cpuMs("history") + totalUsage.cpuMs("postgres")) / (double) contacts;
         }
     }
 

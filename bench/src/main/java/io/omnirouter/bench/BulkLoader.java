@@ -42,7 +42,7 @@ final class BulkLoader {
             "customer_identifier", java.util.Set.of("type", "value", "customer_id", "first_seen_at", "touched_at", "touched_by", "seen_with"),
             "contact", java.util.Set.of("contact_id", "customer_id", "source_event_id", "source", "channel", "direction", "kind",
                     "occurred_at", "routed_at", "email", "thread_key", "channel_ref", "subject", "text", "text_truncated", "intent",
-                    "priority", "queue", "attachment_names", "warnings"));
+                    "priority", "queue", "attachment_names", "warnings", "origin_customer_id", "followup_applied"));
 
     private final HistoryDb db;
     private final Random random;
@@ -114,9 +114,14 @@ final class BulkLoader {
                     }
                 }
             }
+            // Optional columns of later migrations: the customer a contact would have created (a function of its id), and
+            // whether the follow-up has seen it (a store's history has been: bulk contacts must not become new promises).
+            boolean origin = schema.has("contact", "origin_customer_id");
+            boolean followUp = schema.has("contact", "followup_applied");
             try (Copy copy = new Copy(pg, "COPY contact (contact_id, customer_id, source_event_id, source, channel, direction, kind,"
                     + " occurred_at, routed_at, email, thread_key, channel_ref, subject, text, text_truncated, intent, priority,"
-                    + " queue, attachment_names, warnings) FROM STDIN")) {
+                    + " queue, attachment_names, warnings" + (origin ? ", origin_customer_id" : "") + (followUp ? ", followup_applied" : "")
+                    + ") FROM STDIN")) {
                 long span = Duration.between(firstContact, lastContact).toMillis();
                 for (long c = 0; c < contacts; c++) {
                     int i = oneEach ? (int) c : random.nextInt(customers);
@@ -124,7 +129,15 @@ final class BulkLoader {
                     String channel = CHANNELS[random.nextInt(CHANNELS.length)];
                     Instant occurred = firstContact.plusMillis(1 + (long) (random.nextDouble() * (span - 2)));
                     int order = 100000 + random.nextInt(900000);
-                    copy.row(new UUID(random.nextLong(), random.nextLong()).toString(),
+                    UUID contactId = new UUID(random.nextLong(), random.nextLong());
+                    String[] optional = new String[(origin ? 1 : 0) + (followUp ? 1 : 0)];
+                    if (origin) {
+                        optional[0] = UUID.nameUUIDFromBytes(("customer:" + contactId).getBytes(StandardCharsets.UTF_8)).toString();
+                    }
+                    if (followUp) {
+                        optional[optional.length - 1] = "t";
+                    }
+                    copy.row(concat(new String[] {contactId.toString(),
                             uuid(hi[i], lo[i]),
                             "bulk-" + contactNumber,
                             "bulk-load",
@@ -143,7 +156,7 @@ final class BulkLoader {
                             PRIORITIES[random.nextInt(PRIORITIES.length)],
                             QUEUES[random.nextInt(QUEUES.length)],
                             "{}",
-                            "{}");
+                            "{}"}, optional));
                 }
             }
         } catch (SQLException e) {

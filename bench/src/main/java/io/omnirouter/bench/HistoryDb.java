@@ -56,6 +56,35 @@ final class HistoryDb {
         return query("SELECT count(*) FROM customer_identifier", rs -> rs.getLong(1));
     }
 
+    /**
+     * Stored contacts the follow-up (tasks, SLA clocks) has not applied yet: it works through them after the
+     * ingest, in the background. -1 if this version of the service has no such stage.
+     */
+    long followUpPending() {
+        boolean staged = query("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public'"
+                + " AND table_name = 'contact' AND column_name = 'followup_applied'", rs -> rs.getLong(1)) > 0;
+        return staged ? query("SELECT count(*) FROM contact WHERE NOT followup_applied", rs -> rs.getLong(1)) : -1;
+    }
+
+    /** Waits until the follow-up has applied every stored contact; gives up after {@code stuck} without progress. */
+    void awaitFollowUp(java.time.Duration stuck, Runnable stillRunning, String whereToLook) {
+        long deadline = System.nanoTime() + stuck.toNanos();
+        long best = Long.MAX_VALUE;
+        long pending;
+        while ((pending = followUpPending()) > 0) {
+            stillRunning.run();
+            if (pending < best) {
+                best = pending;
+                deadline = System.nanoTime() + stuck.toNanos();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new BenchException("The follow-up made no progress for " + stuck.toSeconds() + " s with " + pending
+                        + " contacts not applied; see " + whereToLook);
+            }
+            LocalStackProcess.sleep(java.time.Duration.ofMillis(200));
+        }
+    }
+
     /** Bytes of the history's tables with their indexes. */
     long storeBytes() {
         return query("SELECT pg_total_relation_size('contact') + pg_total_relation_size('customer')"

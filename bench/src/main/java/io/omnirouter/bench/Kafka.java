@@ -77,22 +77,60 @@ final class Kafka implements AutoCloseable {
         return committed;
     }
 
-    /** Records not yet consumed by {@code group}, counting a trailing transaction marker as consumed. */
+    /**
+     * Records {@code group} has still to consume: committed records between its committed offsets and the end
+     * of each partition. The end offset alone overstates it — transaction markers (commit or abort) and
+     * aborted records take offsets too — so the tail is read with a read_committed consumer.
+     */
     long lag(String group, List<TopicPartition> partitions) {
         Map<TopicPartition, Long> ends = endOffsets(partitions);
         Map<TopicPartition, Long> committed = committed(group);
-        long lag = 0;
+        Map<TopicPartition, Long> from = new HashMap<>();
+        long rough = 0;
         for (TopicPartition tp : partitions) {
-            long behind = ends.get(tp) - committed.getOrDefault(tp, 0L);
-            // A consumer commits the offset after its last record: a transaction's commit marker behind it stays "unread".
-            lag += behind <= 1 ? 0 : behind;
+            long start = committed.getOrDefault(tp, 0L);
+            if (ends.get(tp) > start) {
+                from.put(tp, start);
+                rough += ends.get(tp) - start;
+            }
         }
-        return lag;
+        if (from.isEmpty()) {
+            return 0;
+        }
+        if (rough > 5_000) {
+            return rough;
+        }
+        KafkaConsumer<byte[], byte[]> probe = probe();
+        probe.assign(from.keySet());
+        from.forEach(probe::seek);
+        long records = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<TopicPartition> pending = new ArrayList<>(from.keySet());
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> record : probe.poll(Duration.ofMillis(100))) {
+                if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                    records++;
+                }
+            }
+            pending.removeIf(tp -> probe.position(tp) >= ends.get(tp));
+        }
+        return pending.isEmpty() ? records : Math.max(records, 1);
+    }
+
+    private KafkaConsumer<byte[], byte[]> probe;
+
+    private KafkaConsumer<byte[], byte[]> probe() {
+        if (probe == null) {
+            Properties config = readerConfig();
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, "omnirouter-bench-lag");
+            config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+            probe = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        }
+        return probe;
     }
 
     /**
-     * Waits until {@code group} has consumed everything in {@code partitions}. Inputs of a phase are written
-     * in committed transactions, so each partition ends with a marker the group never commits past. Gives up
+     * Waits until {@code group} has consumed everything in {@code partitions}. Gives up
      * when the group makes no progress for {@code stuck}.
      */
     void awaitDrained(String group, List<TopicPartition> partitions, Duration stuck, Runnable stillRunning, String whereToLook) {
@@ -189,6 +227,9 @@ final class Kafka implements AutoCloseable {
 
     @Override
     public void close() {
+        if (probe != null) {
+            probe.close(Duration.ofSeconds(5));
+        }
         admin.close(Duration.ofSeconds(5));
     }
 }

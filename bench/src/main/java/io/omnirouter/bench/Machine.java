@@ -12,14 +12,22 @@ import java.util.concurrent.TimeUnit;
 /** Where a run happened: cores, memory, CPU model, JDK, OS, and the commit of the code under test. */
 record Machine(int cores, long memoryMb, String cpuModel, String jdk, String os, String commit, boolean dirty) {
 
-    static Machine describe(Path home) {
+    /** @param commitLabel names the code under test when {@code home} is not a git checkout (else null) */
+    static Machine describe(Path home, String commitLabel) {
+        if (commitLabel != null) {
+            return describe(home, commitLabel, true);
+        }
         String commit = git(home, "rev-parse", "--short", "HEAD");
         String status = git(home, "status", "--porcelain", "--untracked-files=no");
+        return describe(home, commit, !status.isEmpty());
+    }
+
+    private static Machine describe(Path home, String commit, boolean dirty) {
         return new Machine(Runtime.getRuntime().availableProcessors(), readMemoryMb(), readCpuModel(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                         + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                commit.isEmpty() ? "unknown" : commit, !status.isEmpty());
+                commit.isEmpty() ? "unknown" : commit, dirty);
     }
 
     Map<String, Object> toJson() {
