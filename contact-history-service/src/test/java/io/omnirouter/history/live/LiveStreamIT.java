@@ -57,7 +57,7 @@ class LiveStreamIT extends HistoryIntegrationTest {
             // Both are through the service: the following stream got its customer's contact only.
             await().atMost(PATIENCE).until(() -> stream.contactIds().contains(ours.getContactId()));
             assertThat(stream.contactIds()).containsExactly(ours.getContactId());
-            Map<String, String> event = stream.events().get(0);
+            Map<String, String> event = stream.events("contact").get(0);
             assertThat(event).containsEntry("event", "contact").containsEntry("id", ours.getContactId());
             JsonNode data = json(event.get("data"));
             assertThat(data.get("customerId").asString()).isEqualTo(customerId);
