@@ -42,13 +42,13 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--customers", description = "Simulated customers all traffic comes from (full: 4,000; at most 4,000).")
     Integer customers;
 
-    @Option(names = "--warmup-events", description = "Events sent before anything is measured (full: 30,000).")
+    @Option(names = "--warmup-events", description = "Events sent before anything is measured (full: 150,000).")
     Integer warmupEvents;
 
     @Option(names = "--events", description = "Backlog for router, pass-through, ingest and raw insert (full: 200,000).")
     Integer events;
 
-    @Option(names = "--cost-events", description = "Backlog of each per-event cost measurement (full: 100,000).")
+    @Option(names = "--cost-events", description = "Backlog of each per-event cost measurement (full: 50,000).")
     Integer costEvents;
 
     @Option(names = "--rate", description = "Freshness: events per second, open loop (default 1,000).")

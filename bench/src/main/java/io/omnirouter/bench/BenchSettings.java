@@ -41,7 +41,7 @@ record BenchSettings(String mode, int customers, int warmupEvents, int events, i
     static final int MAX_POPULATION = 4_000;
 
     static BenchSettings full() {
-        return new BenchSettings("full", 4_000, 30_000, 200_000, 100_000,
+        return new BenchSettings("full", 4_000, 150_000, 200_000, 50_000,
                 1_000, 10, 60, 10, 10,
                 1_000_000, 50, 10_000, 1_000_000,
                 2_000, 20_000, 20, 200,
@@ -49,7 +49,7 @@ record BenchSettings(String mode, int customers, int warmupEvents, int events, i
     }
 
     static BenchSettings quick() {
-        return new BenchSettings("quick", 2_000, 3_000, 15_000, 8_000,
+        return new BenchSettings("quick", 2_000, 10_000, 15_000, 8_000,
                 1_000, 3, 10, 10, 10,
                 100_000, 50, 5_000, 100_000,
                 300, 2_000, 3, 20,

@@ -85,9 +85,9 @@ final class Benchmark {
             warmUp(report);
             Cycle saturation = cycle("saturation", settings.events(), true);
             report.saturation(saturation);
+            freshness(report);
             growTo(settings.smallCustomers());
             Cycle small = cycle("cost at the small store", settings.costEvents(), false);
-            freshness(report);
             timeline(report);
             growTo(settings.largeCustomers());
             Cycle large = cycle("cost at the large store", settings.costEvents(), false);
@@ -140,15 +140,23 @@ final class Benchmark {
         profiling = settings.profile() ? Profiling.start(stack, db, out, asyncProfiler) : Profiling.off();
     }
 
+    /**
+     * A backlog through the router and the pass-through with the history paused (the JIT of router, broker and
+     * bench reaches its steady state at saturation), then through the history and its follow-up.
+     */
     private void warmUp(Report report) {
-        out.printf("Warm-up: %,d events through router, history and the pass-through (not measured)%n", settings.warmupEvents());
+        out.printf("Warm-up: %,d events through router and pass-through, then history and follow-up (not measured)%n",
+                settings.warmupEvents());
+        stack.pause(LocalStackProcess.HISTORY);
         workload.preload(settings.warmupEvents());
         awaitRouter(settings.warmupEvents());
-        awaitHistory(settings.warmupEvents());
-        awaitFollowUp();
         new PassThrough(settings.routerConcurrency(), channelPartitions)
                 .run(kafka.endOffsets(channelPartitions), PASS_THROUGH_TIMEOUT);
+        stack.resume(LocalStackProcess.HISTORY);
+        awaitHistory(settings.warmupEvents());
+        awaitFollowUp();
         report.warmup(settings.warmupEvents(), db.contacts(), db.customers());
+        out.printf("  done after %.0f s%n", seconds());
     }
 
     /** One backlog through router (and pass-through), then history (and raw insert); see the class comment. */
@@ -159,21 +167,26 @@ final class Benchmark {
         cycle.contactsBefore = db.contacts();
         cycle.identifiersBefore = db.identifiers();
         cycle.storeBytes = db.storeBytes();
+        long bulkCustomers = bulkLoader == null ? 0 : bulkLoader.customersLoaded();
+        long bulkContacts = bulkLoader == null ? 0 : bulkLoader.contactsLoaded();
+        cycle.pipelineCustomers = cycle.customersBefore - bulkCustomers;
+        cycle.pipelineContacts = cycle.contactsBefore - bulkContacts;
         stack.pause(LocalStackProcess.HISTORY);
         {
             Map<TopicPartition, Long> contactFrom = kafka.endOffsets(contactPartitions);
             Map<TopicPartition, Long> deadLetterFrom = kafka.endOffsets(deadLetterPartitions);
-            profiling.begin(name + " router");
+            profiling.begin(name + " router", LocalStackProcess.ROUTER);
             cycle.preloaded = workload.preload(events);
             CpuMeter.Sample routerCpu = meter.start();
             awaitRouter(events);
             cycle.routerUsage = meter.since(routerCpu);
-            profiling.end(name + " router");
+            profiling.end(name + " router", LocalStackProcess.ROUTER);
             cycle.routerOutput = kafka.read(contactFrom, record -> { });
             cycle.deadLettered = kafka.read(deadLetterFrom, record -> { }).records();
             out.printf("  router-service      %,10.0f events/s   (%,d contacts, %,d dead letters; %s)%n", cycle.routerPerSecond(),
                     cycle.routerOutput.records(), cycle.deadLettered, cycle.routerUsage.load());
-            if (baselines) {
+            {
+                // In every cycle: the router's and the pass-through's figures come in pairs, taken the same way.
                 Map<TopicPartition, Long> passThroughFrom = kafka.endOffsets(passThroughPartitions);
                 CpuMeter.Sample passThroughCpu = meter.start();
                 cycle.passThroughCopied = new PassThrough(settings.routerConcurrency(), channelPartitions)
@@ -185,7 +198,7 @@ final class Benchmark {
         }
         // Rows the history records from now on have recorded_at (their transaction's start) >= since.
         cycle.since = db.now();
-        profiling.begin(name + " history");
+        profiling.begin(name + " history", LocalStackProcess.HISTORY);
         CpuMeter.Sample historyCpu = meter.start();
         stack.resume(LocalStackProcess.HISTORY);
         awaitHistory(events);
@@ -195,9 +208,10 @@ final class Benchmark {
         awaitFollowUp();
         cycle.followUpSeconds = cycle.followUpBacklog > 0 ? (System.nanoTime() - followUpStart) / 1e9 : 0;
         cycle.totalUsage = meter.since(historyCpu);
-        profiling.end(name + " history");
+        profiling.end(name + " history", LocalStackProcess.HISTORY);
         cycle.recorded = db.recordedSince(cycle.since);
         cycle.customersAfter = db.customers();
+        stack.checkAlive();
         out.printf("  history ingest      %,10.0f contacts/s (%,d contacts; %s)%n", cycle.recorded.perSecond(),
                 cycle.recorded.contacts(), cycle.historyUsage.load());
         if (cycle.followUpBacklog > 0) {
@@ -218,10 +232,11 @@ final class Benchmark {
         out.printf("Freshness: %,.0f events/s for %d s (+%d s warm-up, not counted)%n", settings.rate(), settings.freshnessSeconds(),
                 settings.freshnessWarmupSeconds());
         ApiClient api = new ApiClient(user, password).withSession();
-        profiling.begin("freshness");
+        profiling.begin("freshness", LocalStackProcess.ROUTER, LocalStackProcess.HISTORY);
         FreshnessProbe.Result result = new FreshnessProbe(api, meter).run(workload, settings.rate(),
                 settings.freshnessWarmupSeconds(), settings.freshnessSeconds(), settings.samplesPerSecond(), settings.pollIntervalMs());
-        profiling.end("freshness");
+        profiling.end("freshness", LocalStackProcess.ROUTER, LocalStackProcess.HISTORY);
+        stack.checkAlive(); // a figure taken while the stack went away is no figure
         report.freshness(result);
         out.printf("  p50 %.1f ms, p99 %.1f ms, max %.1f ms (%s, %,d counted; %s)%n", ms(result.micros().getValueAtPercentile(50)),
                 ms(result.micros().getValueAtPercentile(99)), ms(result.micros().getMaxValue()), result.method(),
@@ -247,9 +262,10 @@ final class Benchmark {
         out.printf("Timeline: %,d + %,d warm-up first-page requests, %,d contacts of %,d customers in the store%n",
                 settings.timelineRequests(), settings.timelineWarmup(), storeContacts, storeCustomers);
         ApiClient session = new ApiClient(user, password).withSession();
-        profiling.begin("timeline");
+        profiling.begin("timeline", LocalStackProcess.HISTORY);
         TimelineProbe.Result result = new TimelineProbe().run(session, customers, settings.timelineWarmup(), settings.timelineRequests(), meter);
-        profiling.end("timeline");
+        profiling.end("timeline", LocalStackProcess.HISTORY);
+        stack.checkAlive();
         out.printf("  p50 %.2f ms, p99 %.2f ms (%s authentication, %.1f items per page; %s)%n",
                 ms(result.micros().getValueAtPercentile(50)), ms(result.micros().getValueAtPercentile(99)), result.auth(),
                 result.meanItems(), result.usage().load());
@@ -341,6 +357,9 @@ final class Benchmark {
         final int events;
         long customersBefore;
         long customersAfter;
+        /** Customers and contacts that came through the pipeline (not bulk-loaded): the simulated population's history. */
+        long pipelineCustomers;
+        long pipelineContacts;
         long contactsBefore;
         long identifiersBefore;
         long storeBytes;

@@ -49,10 +49,19 @@ final class BulkLoader {
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private long nextCustomerNumber;
     private long nextContactNumber;
+    private long customersLoaded;
 
     BulkLoader(HistoryDb db, long seed) {
         this.db = db;
         this.random = new Random(seed);
+    }
+
+    long customersLoaded() {
+        return customersLoaded;
+    }
+
+    long contactsLoaded() {
+        return nextContactNumber;
     }
 
     record Loaded(long customers, long identifiers, long contacts, double seconds) {
@@ -162,6 +171,7 @@ final class BulkLoader {
         } catch (SQLException e) {
             throw new BenchException("Bulk load failed: " + e.getMessage(), e);
         }
+        customersLoaded += customers;
         return new Loaded(customers, identifiers, contacts, (System.nanoTime() - start) / 1e9);
     }
 

@@ -71,8 +71,8 @@ final class Profiling {
         return profiling;
     }
 
-    /** Starts CPU profiles of both services for a measured phase (async-profiler only), and PostgreSQL's statistics. */
-    void begin(String phase) {
+    /** Starts CPU profiles of the given services for a measured phase (async-profiler only), and PostgreSQL's statistics. */
+    void begin(String phase, String... services) {
         if (stack == null) {
             return;
         }
@@ -82,19 +82,19 @@ final class Profiling {
             // not loaded
         }
         if (asyncProfiler != null) {
-            for (String part : SERVICES) {
+            for (String part : services) {
                 jcmd(stack.pid(part), "JVMTI.agent_load", asyncProfiler.toString(), "start,event=cpu,interval=1ms");
             }
         }
     }
 
-    void end(String phase) {
+    void end(String phase, String... services) {
         if (stack == null) {
             return;
         }
         statements(dir.resolve(phase.replaceAll("[^A-Za-z0-9]+", "-") + "-pg_stat_statements.txt"));
         if (asyncProfiler != null) {
-            for (String part : SERVICES) {
+            for (String part : services) {
                 String name = phase.replaceAll("[^A-Za-z0-9]+", "-") + "-" + part;
                 jcmd(stack.pid(part), "JVMTI.agent_load", asyncProfiler.toString(), "stop,file=" + dir.resolve(name + ".collapsed"));
             }

@@ -289,6 +289,8 @@ final class Report {
         store.put("contacts", cycle.contactsBefore);
         store.put("identifiers", cycle.identifiersBefore);
         store.put("mb", cycle.storeBytes / (1024 * 1024));
+        store.put("pipeline_customers", cycle.pipelineCustomers);
+        store.put("pipeline_contacts_per_pipeline_customer", round(cycle.pipelineContacts / (double) Math.max(1, cycle.pipelineCustomers), 1));
         json.put("store_before", store);
         json.put("preload_events_per_s", round(cycle.preloaded.perSecond(), 0));
         Map<String, Object> router = new LinkedHashMap<>();
@@ -300,6 +302,7 @@ final class Report {
         router.put("load", cycle.routerUsage.toJson());
         json.put("router", router);
         if (cycle.passThrough != null) {
+            router.put("vs_passthrough", round(ratio(cycle.routerPerSecond(), cycle.passThrough.perSecond()), 3));
             Map<String, Object> passThrough = new LinkedHashMap<>();
             passThrough.put("events_per_s", round(cycle.passThrough.perSecond(), 0));
             passThrough.put("records", cycle.passThrough.records());

@@ -19,6 +19,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 final class PostgresEngine implements AutoCloseable {
 
+    private static final String DEADLOCK_DETECTED = "40P01";
+    private static final int TRUNCATE_ATTEMPTS = 5;
+
     private static final String DATABASE = "postgres";
     private static final String USER = "postgres";
     /** The server trusts local connections; the password only satisfies clients that insist on one. */
@@ -61,7 +64,25 @@ final class PostgresEngine implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Empties every table. The service under test works in the background (ingest, follow-up workers) and may
+     * hold locks in another order: PostgreSQL then breaks the deadlock by aborting one side, possibly this
+     * statement, which is simply tried again.
+     */
     void truncateAllTables() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                truncateOnce();
+                return;
+            } catch (SQLException e) {
+                if (!DEADLOCK_DETECTED.equals(e.getSQLState()) || attempt == TRUNCATE_ATTEMPTS) {
+                    throw new IllegalStateException("Emptying the test database failed", e);
+                }
+            }
+        }
+    }
+
+    private void truncateOnce() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery("""
@@ -75,8 +96,6 @@ final class PostgresEngine implements AutoCloseable {
                 // One statement: CASCADE and foreign keys between the tables need no ordering.
                 statement.execute("TRUNCATE TABLE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Emptying the test database failed", e);
         }
     }
 

@@ -191,6 +191,27 @@ class FollowUpIT extends HistoryIntegrationTest {
     }
 
     @Test
+    void tasksAreFoundByTheCustomerIdAnAgentHeldBeforeALateContactReDerivedTheCustomer() {
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofMinutes(30));
+        String address = "rederived-" + UUID.randomUUID() + "@example.com";
+        // The newer e-mail is stored first: its customer is the one the agent looks up.
+        publish(contact(Channel.EMAIL, t0.plus(Duration.ofMinutes(10))).setIdentifiers(email(address)).setKind("EMAIL").build());
+        String heldByAgent = customerOf(address);
+        awaitTask(heldByAgent, "REPLY", "OPEN");
+
+        // The older one arrives late: the component is re-derived, and the customer now has another id.
+        publish(contact(Channel.EMAIL, t0).setIdentifiers(email(address)).setKind("EMAIL").build());
+        await().atMost(PATIENCE).until(() -> !customerOf(address).equals(heldByAgent));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(tasks(heldByAgent))
+                .as("both replies owed, found by the id the agent holds")
+                .hasSize(2).allSatisfy(task -> {
+                    assertThat(task.get("type").asString()).isEqualTo("REPLY");
+                    assertThat(task.get("customerId").asString()).isEqualTo(customerOf(address));
+                }));
+    }
+
+    @Test
     void agentsAssignAndCompleteTasks() {
         String address = "agent-" + UUID.randomUUID() + "@example.com";
         publish(contact(Channel.WEBSHOP, Instant.now().truncatedTo(ChronoUnit.MILLIS)).setIdentifiers(email(address))

@@ -50,6 +50,16 @@ public class LookingUpCustomers {
         return profileOf(customers.currentIdOf(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId)));
     }
 
+    /**
+     * The id a customer goes by now: its own, the one it was merged into, or (a customer that stopped
+     * existing when a late contact re-derived its component) the one now holding the contact that created it.
+     * Empty if there never was such a customer.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> currentId(UUID customerId) {
+        return customers.currentIdOf(customerId);
+    }
+
     /** Joins the caller's transaction; {@code customerId} must be a customer that was not merged away. */
     CustomerProfile profileOf(UUID customerId) {
         return new CustomerProfile(customers.find(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId)),

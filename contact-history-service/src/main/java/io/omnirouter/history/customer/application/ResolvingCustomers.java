@@ -2,6 +2,7 @@ package io.omnirouter.history.customer.application;
 
 import io.omnirouter.history.customer.model.AttributedContact;
 import io.omnirouter.history.customer.model.ContactIdentity;
+import io.omnirouter.history.customer.model.ContactsReattributed;
 import io.omnirouter.history.customer.model.CustomersMerged;
 import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.history.customer.model.IdentifierState;
@@ -168,6 +169,9 @@ public class ResolvingCustomers {
             }
         }
         customers.replace(before, after, moved);
+        if (announce && !moved.isEmpty()) {
+            events.publish(new ContactsReattributed(moved));
+        }
         Set<UUID> mergedBefore = before.merges().stream().map(Merge::mergeId).collect(Collectors.toSet());
         announceMerges(after.merges().stream().filter(merge -> !mergedBefore.contains(merge.mergeId())).toList(), announce);
 

@@ -21,7 +21,12 @@ public interface FollowUpStore {
     }
 
     /** Filters of GET /api/tasks; null = any. */
+    /** @param customerId the customer's tasks and those of customers merged into it */
     record TaskQuery(UUID customerId, String status, String type, String queue, String assignee) {
+
+        public TaskQuery forCustomer(UUID customer) {
+            return new TaskQuery(customer, status, type, queue, assignee);
+        }
     }
 
     /**
@@ -40,6 +45,9 @@ public interface FollowUpStore {
 
     /** The open tasks of the customer and of customers merged into it. */
     List<FollowUpTask> openTasks(UUID customerId);
+
+    /** The open tasks the given contacts triggered, whichever customer holds them. */
+    List<FollowUpTask> openTasksTriggeredBy(Collection<UUID> contactIds);
 
     /** The customer's stored contacts at or after {@code from} (event time), other than {@code excluded}. */
     List<Contact> contactsFrom(UUID customerId, Instant from, UUID excluded);

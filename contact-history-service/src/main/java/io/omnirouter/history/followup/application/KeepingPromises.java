@@ -1,6 +1,8 @@
 package io.omnirouter.history.followup.application;
 
 import io.omnirouter.history.customer.application.CommittedEvents;
+import io.omnirouter.history.customer.application.LookingUpCustomers;
+import io.omnirouter.history.customer.model.ContactsReattributed;
 import io.omnirouter.history.customer.model.CustomersMerged;
 import io.omnirouter.history.followup.application.FollowUpStore.PendingContact;
 import io.omnirouter.history.followup.model.FollowUpTask;
@@ -11,13 +13,17 @@ import io.omnirouter.history.shared.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,18 +40,25 @@ public class KeepingPromises {
     private final FollowUpStore store;
     private final PromiseKeeping keeping;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate afterCommit;
     private final CommittedEvents events;
     private final Clock clock;
     private final FollowUpProperties properties;
+    private final LookingUpCustomers customers;
 
     public KeepingPromises(FollowUpStore store, PromiseKeeping keeping, PlatformTransactionManager transactionManager,
-                           CommittedEvents events, Clock clock, FollowUpProperties properties) {
+                           CommittedEvents events, Clock clock, FollowUpProperties properties, LookingUpCustomers customers) {
         this.store = store;
         this.keeping = keeping;
         this.transactions = new TransactionTemplate(transactionManager);
+        // Merges are announced after the ingest's commit, while its transaction is still bound to the thread:
+        // without a new transaction of its own, the transfer would run in that finished one's connection.
+        this.afterCommit = new TransactionTemplate(transactionManager);
+        this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
         this.clock = clock;
         this.properties = properties;
+        this.customers = customers;
     }
 
     /**
@@ -118,13 +131,22 @@ public class KeepingPromises {
         return change(taskId, task -> keeping.assign(task, agent.trim(), clock.instant()));
     }
 
+    /**
+     * Tasks matching the query. A customer id is taken as the customer goes by now (an agent may hold the id of a
+     * customer merged or re-derived a moment ago), and its tasks include those of customers merged into it.
+     */
     public List<FollowUpTask> search(FollowUpStore.TaskQuery query, Integer limit) {
         int max = properties.api().maxPageSize();
         int size = limit == null ? max : limit;
         if (size < 1 || size > max) {
             throw new InvalidRequestException("limit must be between 1 and " + max);
         }
-        return store.search(query, size);
+        if (query.customerId() == null) {
+            return store.search(query, size);
+        }
+        return customers.currentId(query.customerId())
+                .map(current -> store.search(query.forCustomer(current), size))
+                .orElse(List.of());
     }
 
     public FollowUpTask find(UUID taskId) {
@@ -149,7 +171,7 @@ public class KeepingPromises {
     @EventListener
     public void onCustomersMerged(CustomersMerged merged) {
         try {
-            transactions.executeWithoutResult(status -> {
+            afterCommit.executeWithoutResult(status -> {
                 store.lockCustomers(List.of(merged.survivorId(), merged.mergedId()));
                 List<FollowUpTask> moved = store.openTasks(merged.survivorId()).stream()
                         .filter(task -> task.customerId().equals(merged.mergedId()))
@@ -160,6 +182,31 @@ public class KeepingPromises {
         } catch (RuntimeException e) {
             log.warn("Moving the open tasks of merged customer {} to {} failed (they stay found through the merge): {}",
                     merged.mergedId(), merged.survivorId(), e.toString());
+        }
+    }
+
+    /**
+     * Open tasks whose trigger contact a re-derivation moved to another customer (a late contact, an unmerge)
+     * follow it: the promise was made to whoever made that contact.
+     */
+    @EventListener
+    public void onContactsReattributed(ContactsReattributed reattributed) {
+        try {
+            afterCommit.executeWithoutResult(status -> {
+                Map<UUID, UUID> moves = reattributed.customerByContact();
+                List<FollowUpTask> triggered = store.openTasksTriggeredBy(moves.keySet());
+                Set<UUID> involved = new HashSet<>(moves.values());
+                triggered.forEach(task -> involved.add(task.customerId()));
+                store.lockCustomers(involved);
+                Instant at = clock.instant();
+                List<FollowUpTask> moved = store.openTasksTriggeredBy(moves.keySet()).stream()
+                        .filter(task -> !task.customerId().equals(moves.get(task.triggerContactId())))
+                        .map(task -> keeping.followTrigger(task, moves.get(task.triggerContactId()), at))
+                        .toList();
+                stored(moved);
+            });
+        } catch (RuntimeException e) {
+            log.warn("Moving the open tasks of {} re-attributed contacts failed: {}", reattributed.customerByContact().size(), e.toString());
         }
     }
 

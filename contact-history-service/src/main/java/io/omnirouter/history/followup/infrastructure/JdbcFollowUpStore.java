@@ -76,6 +76,8 @@ class JdbcFollowUpStore implements FollowUpStore {
             priority, queue, escalation_tier, assignee, closed_at, closed_by_contact_id, closed_late, changed_at, change_reason""";
     private static final String OPEN_TASKS = "SELECT " + TASK_COLUMNS + " FROM follow_up_task WHERE status = 'OPEN' AND customer_id IN "
             + HELD_BY + " ORDER BY created_at, task_id";
+    private static final String OPEN_TASKS_TRIGGERED_BY = "SELECT " + TASK_COLUMNS
+            + " FROM follow_up_task WHERE status = 'OPEN' AND trigger_contact_id = ANY (?) ORDER BY created_at, task_id";
     private static final String STORED_VERSIONS = "SELECT task_id, version FROM follow_up_task WHERE task_id = ANY (?)";
     private static final String UPSERT = """
             INSERT INTO follow_up_task (task_id, version, customer_id, type, status, trigger_contact_id, thread_key,
@@ -145,6 +147,12 @@ class JdbcFollowUpStore implements FollowUpStore {
     @Override
     public List<FollowUpTask> openTasks(UUID customerId) {
         return jdbc.query(OPEN_TASKS, tasks, customerId, customerId);
+    }
+
+    @Override
+    public List<FollowUpTask> openTasksTriggeredBy(Collection<UUID> contactIds) {
+        return jdbc.query(OPEN_TASKS_TRIGGERED_BY, ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", contactIds.toArray())),
+                tasks);
     }
 
     @Override
@@ -235,7 +243,8 @@ class JdbcFollowUpStore implements FollowUpStore {
         StringBuilder sql = new StringBuilder("SELECT " + TASK_COLUMNS + " FROM follow_up_task WHERE true");
         List<Object> args = new ArrayList<>();
         if (query.customerId() != null) {
-            sql.append(" AND customer_id = ?");
+            sql.append(" AND customer_id IN " + HELD_BY);
+            args.add(query.customerId());
             args.add(query.customerId());
         }
         filter(sql, args, "status", query.status());

@@ -84,11 +84,10 @@ public record FollowUpTask(
                 "assigned to " + agent);
     }
 
-    /** The same open task, now the promise of {@code survivor} (its customer was merged into the survivor). */
-    FollowUpTask movedTo(UUID survivor, Instant at) {
-        return new FollowUpTask(taskId, version + 1, survivor, type, status, triggerContactId, threadKey, triggerChannel,
-                createdAt, dueAt, priority, queue, escalationTier, assignee, closedAt, closedByContactId, closedLate, at,
-                "customer merged into " + survivor);
+    /** The same open task, now the promise of another customer. */
+    FollowUpTask movedTo(UUID customer, Instant at, String reason) {
+        return new FollowUpTask(taskId, version + 1, customer, type, status, triggerContactId, threadKey, triggerChannel,
+                createdAt, dueAt, priority, queue, escalationTier, assignee, closedAt, closedByContactId, closedLate, at, reason);
     }
 
     private FollowUpTask next(TaskStatus status, Priority priority, String queue, int tier, String assignee,

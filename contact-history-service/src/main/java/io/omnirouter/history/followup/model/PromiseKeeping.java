@@ -81,7 +81,15 @@ public final class PromiseKeeping {
         if (!task.isOpen()) {
             throw new IllegalStateException("task " + task.taskId() + " is " + task.status() + ", not open");
         }
-        return task.movedTo(survivor, at);
+        return task.movedTo(survivor, at, "customer merged into " + survivor);
+    }
+
+    /** An open task whose trigger contact now belongs to {@code customer} (a re-derivation moved it) goes with it. */
+    public FollowUpTask followTrigger(FollowUpTask task, UUID customer, Instant at) {
+        if (!task.isOpen()) {
+            throw new IllegalStateException("task " + task.taskId() + " is " + task.status() + ", not open");
+        }
+        return task.movedTo(customer, at, "its contact now belongs to customer " + customer);
     }
 
     /** When {@code task} would next escalate, or empty at the top of the ladder or when it is done. */
