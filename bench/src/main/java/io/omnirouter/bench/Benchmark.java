@@ -198,9 +198,10 @@ final class Benchmark {
         }
         // Rows the history records from now on have recorded_at (their transaction's start) >= since.
         cycle.since = db.now();
-        profiling.begin(name + " history", LocalStackProcess.HISTORY);
         CpuMeter.Sample historyCpu = meter.start();
         stack.resume(LocalStackProcess.HISTORY);
+        // After resuming: a stopped JVM cannot be attached to.
+        profiling.begin(name + " history", LocalStackProcess.HISTORY);
         awaitHistory(events);
         cycle.historyUsage = meter.since(historyCpu);
         long followUpStart = System.nanoTime();

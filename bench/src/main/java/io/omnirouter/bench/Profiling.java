@@ -83,7 +83,7 @@ final class Profiling {
         }
         if (asyncProfiler != null) {
             for (String part : services) {
-                jcmd(stack.pid(part), "JVMTI.agent_load", asyncProfiler.toString(), "start,event=cpu,interval=1ms");
+                jcmd(stack.pid(part), "JVMTI.agent_load", asyncProfiler.toString(), agentOptions("start,event=cpu,interval=1ms"));
             }
         }
     }
@@ -96,7 +96,7 @@ final class Profiling {
         if (asyncProfiler != null) {
             for (String part : services) {
                 String name = phase.replaceAll("[^A-Za-z0-9]+", "-") + "-" + part;
-                jcmd(stack.pid(part), "JVMTI.agent_load", asyncProfiler.toString(), "stop,file=" + dir.resolve(name + ".collapsed"));
+                jcmd(stack.pid(part), "JVMTI.agent_load", asyncProfiler.toString(), agentOptions("stop,file=" + dir.resolve(name + ".collapsed")));
             }
         }
     }
@@ -147,6 +147,14 @@ final class Profiling {
         } catch (IOException e) {
             throw new BenchException("Cannot read async-profiler from " + given + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * jcmd reads {@code key=value} in an argument as a named option of its own: quoted, the profiler's options
+     * reach the agent whole (unquoted, async-profiler answers "event must not be empty" in the target's stdout).
+     */
+    private static String agentOptions(String options) {
+        return '"' + options + '"';
     }
 
     private static void jcmd(long pid, String... command) {

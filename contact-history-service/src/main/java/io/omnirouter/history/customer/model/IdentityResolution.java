@@ -108,6 +108,10 @@ public final class IdentityResolution {
      * identifier of the customers they link to).
      */
     public boolean isLate(ContactIdentity contact) {
+        return touchesStateAlreadyAhead(contact) && !attachesUnchanged(contact);
+    }
+
+    private boolean touchesStateAlreadyAhead(ContactIdentity contact) {
         ContactKey key = contact.key();
         for (Identifier carried : contact.identifiers()) {
             KnownIdentifier known = identifiers.get(carried);
@@ -126,6 +130,36 @@ public final class IdentityResolution {
             }
         }
         return false;
+    }
+
+    /**
+     * The usual late contact (another partition was ahead): event-time order too would only have attached it to
+     * the customer holding all its identifiers, changing nothing else, because every identifier it carries was
+     * already that customer's when it happened (first seen before it, not shared) and nothing was merged into
+     * that customer since. Applying it now then gives exactly the event-time result (touches and contact times
+     * only ever move outwards), without re-deriving the component.
+     */
+    private boolean attachesUnchanged(ContactIdentity contact) {
+        Instant at = contact.occurredAt();
+        UUID holder = null;
+        for (Identifier carried : contact.identifiers()) {
+            KnownIdentifier known = identifiers.get(carried);
+            if (known == null || known.shared || !known.firstSeenAt.isBefore(at)
+                    || (holder != null && !holder.equals(known.ownerId))) {
+                return false;
+            }
+            holder = known.ownerId;
+        }
+        if (holder == null) {
+            return false;
+        }
+        for (UUID member : customer(holder).members) {
+            Instant mergedAt = customer(member).mergedAt;
+            if (mergedAt == null || !mergedAt.isBefore(at)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Applies the contact (see the class comment) and returns the customer it went to. */

@@ -1,10 +1,13 @@
 package io.omnirouter.history.followup.application;
 
 import io.omnirouter.history.contact.model.Contact;
+import io.omnirouter.history.customer.model.Uuids;
 import io.omnirouter.history.followup.model.FollowUpTask;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -49,14 +52,33 @@ public interface FollowUpStore {
     /** The open tasks the given contacts triggered, whichever customer holds them. */
     List<FollowUpTask> openTasksTriggeredBy(Collection<UUID> contactIds);
 
-    /** The customer's stored contacts at or after {@code from} (event time), other than {@code excluded}. */
-    List<Contact> contactsFrom(UUID customerId, Instant from, UUID excluded);
+    /** The open tasks of each customer and of customers merged into it, by customer. */
+    Map<UUID, List<FollowUpTask>> openTasksOf(Collection<UUID> customerIds);
 
-    /** The agent of the customer's latest contact handled by an agent, at or before {@code at}. */
-    Optional<String> lastHandler(UUID customerId, Instant at);
+    /** Each customer's stored contacts (and those of customers merged into it) at or after its instant (event time). */
+    Map<UUID, List<Contact>> contactsFrom(Map<UUID, Instant> fromByCustomer);
 
-    /** Agents marked absent at {@code at}. */
-    Set<String> absentAgents(Instant at);
+    /** Each customer's latest contact handled by an agent at or before its instant, for customers that have one. */
+    Map<UUID, HandledContact> lastHandledAtOrBefore(Map<UUID, Instant> atByCustomer);
+
+    /** Absences overlapping {@code [from, until]}. */
+    List<Absence> absencesBetween(Instant from, Instant until);
+
+    /** A contact an agent handled. */
+    record HandledContact(String agentId, Instant occurredAt, UUID contactId) {
+
+        /** Event-time order, ties broken by id as PostgreSQL orders uuids. */
+        public static final Comparator<HandledContact> EVENT_TIME_ORDER =
+                Comparator.comparing(HandledContact::occurredAt).thenComparing(HandledContact::contactId, Uuids.ORDER);
+    }
+
+    /** An agent away from {@code from} (inclusive) until {@code until} (exclusive). */
+    record Absence(String agentId, Instant from, Instant until) {
+
+        public boolean covers(Instant at) {
+            return !from.isAfter(at) && at.isBefore(until);
+        }
+    }
 
     /**
      * Stores the versions (the latest one per task becomes the task's row, with its next escalation time) and

@@ -6,7 +6,6 @@ import io.omnirouter.history.customer.model.ContactsReattributed;
 import io.omnirouter.history.customer.model.CustomersMerged;
 import io.omnirouter.history.followup.application.FollowUpStore.PendingContact;
 import io.omnirouter.history.followup.model.FollowUpTask;
-import io.omnirouter.history.followup.model.HandlerContinuity;
 import io.omnirouter.history.followup.model.PromiseKeeping;
 import io.omnirouter.history.followup.model.TaskChanged;
 import io.omnirouter.history.shared.InvalidRequestException;
@@ -73,23 +72,19 @@ public class KeepingPromises {
                 return 0;
             }
             store.lockCustomers(pending.stream().map(PendingContact::customerId).toList());
+            BatchOfContacts batch = BatchOfContacts.read(pending, store);
+            List<FollowUpTask> changes = new ArrayList<>();
             for (PendingContact p : pending) {
-                apply(p);
+                List<FollowUpTask> versions = keeping.onContact(p.contact(), p.customerId(), batch.openTasks(p.customerId()),
+                        batch.contactsFrom(p.contact(), p.customerId()), batch.continuity(p.contact(), p.customerId()));
+                batch.changed(p.customerId(), versions);
+                changes.addAll(versions);
             }
+            stored(changes);
             store.markApplied(pending.stream().map(p -> p.contact().contactId()).toList());
             return pending.size();
         });
         return applied == null ? 0 : applied;
-    }
-
-    private void apply(PendingContact pending) {
-        var contact = pending.contact();
-        UUID customerId = pending.customerId();
-        HandlerContinuity continuity = new HandlerContinuity(store.lastHandler(customerId, contact.occurredAt()).orElse(null),
-                store.absentAgents(contact.occurredAt()));
-        List<FollowUpTask> changes = keeping.onContact(contact, customerId, store.openTasks(customerId),
-                store.contactsFrom(customerId, contact.occurredAt(), contact.contactId()), continuity);
-        stored(changes);
     }
 
     /**

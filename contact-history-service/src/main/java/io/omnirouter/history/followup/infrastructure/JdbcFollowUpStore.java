@@ -34,6 +34,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
@@ -65,17 +66,28 @@ class JdbcFollowUpStore implements FollowUpStore {
     private static final String MARK_APPLIED = "UPDATE contact SET followup_applied = true WHERE contact_id = ANY (?)";
     /** The customer and the customers merged into it. */
     private static final String HELD_BY = "(SELECT ?::uuid UNION ALL SELECT customer_id FROM customer WHERE merged_into = ?)";
-    private static final String LATER_CONTACTS = "SELECT " + CONTACT_COLUMNS + " FROM contact c WHERE c.customer_id IN " + HELD_BY
-            + " AND c.occurred_at >= ? AND c.contact_id <> ?";
-    private static final String LAST_HANDLER = "SELECT c.agent_id FROM contact c WHERE c.customer_id IN " + HELD_BY
-            + " AND c.agent_id IS NOT NULL AND c.occurred_at <= ? ORDER BY c.occurred_at DESC, c.contact_id DESC LIMIT 1";
-    private static final String ABSENT = "SELECT agent_id FROM agent_absence WHERE from_time <= ? AND ? < until_time";
+    /** Customers (holder, with an instant each) and the customers merged into them (member_id), as rows. */
+    private static final String MEMBERS = """
+            WITH given AS (SELECT * FROM unnest(?::uuid[], ?::timestamptz[]) AS g(holder, at)),
+                 members AS (SELECT holder, holder AS member_id, at FROM given
+                             UNION ALL SELECT g.holder, cu.customer_id, g.at FROM given g JOIN customer cu ON cu.merged_into = g.holder)
+            """;
+    private static final String CONTACTS_FROM = MEMBERS + "SELECT m.holder, " + CONTACT_COLUMNS
+            + " FROM members m JOIN contact c ON c.customer_id = m.member_id AND c.occurred_at >= m.at";
+    private static final String LAST_HANDLED = MEMBERS + """
+            SELECT m.holder, h.agent_id, h.occurred_at, h.contact_id FROM members m CROSS JOIN LATERAL (
+                SELECT c.agent_id, c.occurred_at, c.contact_id FROM contact c
+                 WHERE c.customer_id = m.member_id AND c.agent_id IS NOT NULL AND c.occurred_at <= m.at
+                 ORDER BY c.occurred_at DESC, c.contact_id DESC LIMIT 1) h""";
+    private static final String ABSENCES = "SELECT agent_id, from_time, until_time FROM agent_absence WHERE from_time <= ? AND ? < until_time";
 
     private static final String TASK_COLUMNS = """
             task_id, version, customer_id, type, status, trigger_contact_id, thread_key, trigger_channel, created_at, due_at,
             priority, queue, escalation_tier, assignee, closed_at, closed_by_contact_id, closed_late, changed_at, change_reason""";
     private static final String OPEN_TASKS = "SELECT " + TASK_COLUMNS + " FROM follow_up_task WHERE status = 'OPEN' AND customer_id IN "
             + HELD_BY + " ORDER BY created_at, task_id";
+    private static final String OPEN_TASKS_OF = MEMBERS + "SELECT m.holder, " + TASK_COLUMNS
+            + " FROM members m JOIN follow_up_task t ON t.customer_id = m.member_id AND t.status = 'OPEN' ORDER BY t.created_at, t.task_id";
     private static final String OPEN_TASKS_TRIGGERED_BY = "SELECT " + TASK_COLUMNS
             + " FROM follow_up_task WHERE status = 'OPEN' AND trigger_contact_id = ANY (?) ORDER BY created_at, task_id";
     private static final String STORED_VERSIONS = "SELECT task_id, version FROM follow_up_task WHERE task_id = ANY (?)";
@@ -156,18 +168,49 @@ class JdbcFollowUpStore implements FollowUpStore {
     }
 
     @Override
-    public List<Contact> contactsFrom(UUID customerId, Instant from, UUID excluded) {
-        return jdbc.query(LATER_CONTACTS, contacts, customerId, customerId, timestamp(from), excluded);
+    public Map<UUID, List<FollowUpTask>> openTasksOf(Collection<UUID> customerIds) {
+        Map<UUID, Instant> noInstant = new LinkedHashMap<>();
+        customerIds.forEach(id -> noInstant.put(id, null));
+        Map<UUID, List<FollowUpTask>> open = new HashMap<>();
+        jdbc.query(OPEN_TASKS_OF, members(noInstant), rs -> {
+            open.computeIfAbsent(rs.getObject("holder", UUID.class), holder -> new ArrayList<>()).add(task(rs));
+        });
+        return open;
     }
 
     @Override
-    public Optional<String> lastHandler(UUID customerId, Instant at) {
-        return jdbc.query(LAST_HANDLER, (rs, row) -> rs.getString(1), customerId, customerId, timestamp(at)).stream().findFirst();
+    public Map<UUID, List<Contact>> contactsFrom(Map<UUID, Instant> fromByCustomer) {
+        Map<UUID, List<Contact>> found = new HashMap<>();
+        jdbc.query(CONTACTS_FROM, members(fromByCustomer), rs -> {
+            found.computeIfAbsent(rs.getObject("holder", UUID.class), holder -> new ArrayList<>()).add(contact(rs));
+        });
+        return found;
     }
 
     @Override
-    public Set<String> absentAgents(Instant at) {
-        return new HashSet<>(jdbc.query(ABSENT, (rs, row) -> rs.getString(1), timestamp(at), timestamp(at)));
+    public Map<UUID, HandledContact> lastHandledAtOrBefore(Map<UUID, Instant> atByCustomer) {
+        Map<UUID, HandledContact> latest = new HashMap<>();
+        jdbc.query(LAST_HANDLED, members(atByCustomer), rs -> {
+            HandledContact handled = new HandledContact(rs.getString("agent_id"), instant(rs, "occurred_at"),
+                    rs.getObject("contact_id", UUID.class));
+            // One row per member customer: the holder's is the latest of them.
+            latest.merge(rs.getObject("holder", UUID.class), handled, (a, b) -> HandledContact.EVENT_TIME_ORDER.compare(a, b) >= 0 ? a : b);
+        });
+        return latest;
+    }
+
+    @Override
+    public List<Absence> absencesBetween(Instant from, Instant until) {
+        return jdbc.query(ABSENCES, (rs, row) -> new Absence(rs.getString(1), instant(rs, "from_time"), instant(rs, "until_time")),
+                timestamp(until), timestamp(from));
+    }
+
+    private static PreparedStatementSetter members(Map<UUID, Instant> atByCustomer) {
+        return ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", atByCustomer.keySet().toArray()));
+            ps.setArray(2, ps.getConnection().createArrayOf("text",
+                    atByCustomer.values().stream().map(at -> at == null ? null : at.toString()).toArray()));
+        };
     }
 
     @Override

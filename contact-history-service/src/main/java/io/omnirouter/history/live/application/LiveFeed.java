@@ -7,7 +7,7 @@ import io.omnirouter.history.live.model.LiveEvent;
 import java.io.IOException;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -115,7 +115,8 @@ public class LiveFeed implements DisposableBean {
         private Subscription(UUID customerId, LiveSink sink) {
             this.customerId = customerId;
             this.sink = sink;
-            this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
+            // Linked: memory follows what is queued, not the bound (a stream of all customers needs a high one).
+            this.queue = new LinkedBlockingQueue<>(properties.queueCapacity());
         }
 
         /** Forgets the client (it disconnected, or its stream ended); idempotent. */

@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("omnirouter.live")
 public record LiveProperties(@NotNull @DefaultValue("15s") Duration keepAlive,
-                             @Min(1) @Max(100_000) @DefaultValue("256") int queueCapacity,
+                             @Min(1) @Max(100_000) @DefaultValue("10000") int queueCapacity,
                              @Min(1) @DefaultValue("500") int maxStreams,
                              @NotNull @DefaultValue("30m") Duration streamTimeout,
                              @NotNull @DefaultValue("3s") Duration reconnectDelay,

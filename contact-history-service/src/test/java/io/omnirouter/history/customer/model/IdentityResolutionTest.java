@@ -326,15 +326,43 @@ class IdentityResolutionTest {
         }
 
         @Test
-        void aContactBeforeOneAlreadyAppliedToItsIdentifiersOrToTheirOwnersIsLate() {
+        void aContactBeforeOneAlreadyAppliedIsLateWhenItCarriesAnIdentifierItsCustomerDidNotHoldYet() {
             IdentityResolution resolution = fresh();
             resolution.apply(contact(0, EMAIL));
             resolution.apply(contact(100, EMAIL, PHONE));
 
-            assertThat(resolution.isLate(contact(50, EMAIL))).isTrue();
-            // Another identifier of the same customer was touched later.
+            // In event-time order it would have brought the phone to the customer at 50, not at 100.
+            assertThat(resolution.isLate(contact(50, EMAIL, PHONE))).isTrue();
+            // A phone first seen later, whose owner was touched after it.
             resolution.apply(contact(200, PHONE));
-            assertThat(resolution.isLate(contact(150, EMAIL))).isTrue();
+            assertThat(resolution.isLate(contact(150, PHONE, CHAT))).isTrue();
+        }
+
+        @Test
+        void aContactBeforeOneAlreadyAppliedThatOnlyJoinsTheCustomerHoldingAllItsIdentifiersIsNotLate() {
+            List<ContactIdentity> applied = List.of(contact(0, EMAIL), contact(100, EMAIL, PHONE), contact(200, PHONE));
+            IdentityResolution resolution = fresh();
+            applied.forEach(resolution::apply);
+
+            ContactIdentity late = contact(150, EMAIL, PHONE);
+            assertThat(resolution.isLate(late)).isFalse();
+            resolution.apply(late);
+            List<ContactIdentity> all = new ArrayList<>(applied);
+            all.add(late);
+            IdentityState inEventTimeOrder = fold(all).snapshot();
+            assertThat(resolution.snapshot()).usingRecursiveComparison().ignoringCollectionOrder().isEqualTo(inEventTimeOrder);
+        }
+
+        @Test
+        void aContactBeforeAMergeIntoItsCustomerIsLate() {
+            IdentityResolution resolution = fresh();
+            resolution.apply(contact(0, EMAIL));
+            resolution.apply(contact(10, PHONE));
+            resolution.apply(contact(100, EMAIL, PHONE));
+
+            // At 50 the phone was another customer's: event-time order would have put this contact there.
+            assertThat(resolution.isLate(contact(50, PHONE))).isTrue();
+            assertThat(resolution.isLate(contact(150, EMAIL))).isFalse();
         }
 
         @Test
