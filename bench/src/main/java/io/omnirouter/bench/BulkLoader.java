@@ -95,7 +95,10 @@ final class BulkLoader {
         Instant firstContact = now.minus(Duration.ofDays(366));
         Instant lastContact = now.minus(Duration.ofHours(1));
         long identifiers = 0;
+        boolean queued = db.hasTable("followup_pending");
         try (Connection connection = db.connect()) {
+            // One transaction: the follow-up never sees bulk contacts queued (see below).
+            connection.setAutoCommit(false);
             Schema schema = Schema.read(connection);
             schema.requireKnown();
             PGConnection pg = connection.unwrap(PGConnection.class);
@@ -168,6 +171,14 @@ final class BulkLoader {
                             "{}"}, optional));
                 }
             }
+            if (queued) {
+                // The service queues every stored contact for the follow-up; a store's history was applied long ago.
+                try (var statement = connection.createStatement()) {
+                    statement.executeUpdate("DELETE FROM followup_pending p USING contact c"
+                            + " WHERE c.contact_id = p.contact_id AND c.source = 'bulk-load'");
+                }
+            }
+            connection.commit();
         } catch (SQLException e) {
             throw new BenchException("Bulk load failed: " + e.getMessage(), e);
         }

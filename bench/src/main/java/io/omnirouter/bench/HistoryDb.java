@@ -61,9 +61,18 @@ final class HistoryDb {
      * ingest, in the background. -1 if this version of the service has no such stage.
      */
     long followUpPending() {
+        if (hasTable("followup_pending")) {
+            return query("SELECT count(*) FROM followup_pending", rs -> rs.getLong(1));
+        }
+        // Versions before the queue table (V21) flagged contacts instead.
         boolean staged = query("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public'"
                 + " AND table_name = 'contact' AND column_name = 'followup_applied'", rs -> rs.getLong(1)) > 0;
         return staged ? query("SELECT count(*) FROM contact WHERE NOT followup_applied", rs -> rs.getLong(1)) : -1;
+    }
+
+    boolean hasTable(String table) {
+        return query("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = '" + table + "'",
+                rs -> rs.getLong(1)) > 0;
     }
 
     /** Waits until the follow-up has applied every stored contact; gives up after {@code stuck} without progress. */

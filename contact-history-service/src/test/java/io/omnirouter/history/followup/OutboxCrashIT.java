@@ -113,7 +113,7 @@ class OutboxCrashIT {
             properties.put("omnirouter.history.followup.outbox.delay-after-publish", "0s");
             try (ServiceProcess second = ServiceProcess.start("contact-history-service", properties)) {
                 await().atMost(PATIENCE).until(() -> versions(jdbcUrl, "SELECT task_id::text FROM follow_up_outbox").isEmpty()
-                        && count(jdbcUrl, "SELECT count(*) FROM contact WHERE NOT followup_applied") == 0
+                        && count(jdbcUrl, "SELECT count(*) FROM followup_pending") == 0
                         && count(jdbcUrl, "SELECT count(*) FROM follow_up_task") == 4);
                 long expectedVersions = count(jdbcUrl, "SELECT sum(version) FROM follow_up_task");
                 await().atMost(PATIENCE).untilAsserted(() -> {

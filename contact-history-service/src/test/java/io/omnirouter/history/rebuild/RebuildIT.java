@@ -97,7 +97,7 @@ class RebuildIT extends HistoryIntegrationTest {
     /** Every contact has been through the follow-up rules and no task is waiting for the clock. */
     private void awaitFollowUpsApplied() {
         await().pollInSameThread().atMost(PATIENCE).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM contact WHERE NOT followup_applied", Integer.class) == 0
+                "SELECT count(*) FROM followup_pending", Integer.class) == 0
                 && jdbc.queryForObject("SELECT count(*) FROM follow_up_task WHERE status = 'OPEN' AND next_escalation_at <= now()",
                 Integer.class) == 0);
     }

@@ -55,15 +55,16 @@ class JdbcFollowUpStore implements FollowUpStore {
             c.channel_ref, c.subject, c.text, c.text_truncated, c.agent_id, c.intent, c.priority, c.queue, c.segment,
             c.call_outcome, c.duration_seconds, c.callback_requested_at, c.in_reply_to, c.attachment_names,
             c.promised_reply_by, c.chat_author, c.resolved, c.rating, c.order_id, c.amount_minor, c.currency, c.warnings""";
-    // Rows stay locked until the transaction ends; another instance's claim skips them.
+    // Queue rows stay locked until the transaction ends; another instance's claim skips them. The contacts are
+    // share-locked too: a re-derivation moving one to another customer waits, so its customer read here holds.
     private static final String CLAIM = """
             WITH claimed AS (
-                SELECT contact_id FROM contact WHERE NOT followup_applied
-                 ORDER BY occurred_at, contact_id LIMIT ? FOR UPDATE SKIP LOCKED)
+                SELECT contact_id FROM followup_pending ORDER BY occurred_at, contact_id LIMIT ? FOR UPDATE SKIP LOCKED)
             SELECT COALESCE(cu.merged_into, c.customer_id) AS holder, %s
               FROM contact c JOIN claimed USING (contact_id) JOIN customer cu ON cu.customer_id = c.customer_id
-             ORDER BY c.occurred_at, c.contact_id""".formatted(CONTACT_COLUMNS);
-    private static final String MARK_APPLIED = "UPDATE contact SET followup_applied = true WHERE contact_id = ANY (?)";
+             ORDER BY c.occurred_at, c.contact_id
+               FOR SHARE OF c""".formatted(CONTACT_COLUMNS);
+    private static final String MARK_APPLIED = "DELETE FROM followup_pending WHERE contact_id = ANY (?)";
     /** The customer and the customers merged into it. */
     private static final String HELD_BY = "(SELECT ?::uuid UNION ALL SELECT customer_id FROM customer WHERE merged_into = ?)";
     /** Customers (holder, with an instant each) and the customers merged into them (member_id), as rows. */

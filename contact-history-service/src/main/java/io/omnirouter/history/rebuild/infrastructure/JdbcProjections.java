@@ -14,7 +14,7 @@ class JdbcProjections implements Projections {
      * followup.tasks, idempotent by task id and version, see nothing new); agents' completions and assignments
      * are not in the log and are not restored.
      */
-    private static final String TRUNCATE = "TRUNCATE contact, customer_merge, customer_identifier, customer, follow_up_task";
+    private static final String TRUNCATE = "TRUNCATE followup_pending, contact, customer_merge, customer_identifier, customer, follow_up_task";
 
     private final JdbcTemplate jdbc;
 
