@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.omnirouter.history.security.JwtRoles;
 import io.omnirouter.history.security.LocalUsers;
 import io.omnirouter.history.security.Role;
+import io.omnirouter.history.security.PasswordCheckProperties;
+import io.omnirouter.history.security.RememberedPasswordChecks;
 import io.omnirouter.history.security.SecurityProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * because browsers are never asked for Basic credentials (see {@link ProblemResponses}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, PasswordCheckProperties.class})
 class SecurityConfiguration {
 
     private static final String AGENT = Role.AGENT.name();
@@ -47,8 +49,8 @@ class SecurityConfiguration {
             + " img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(PasswordCheckProperties checks) {
+        return new RememberedPasswordChecks(new BCryptPasswordEncoder(), checks);
     }
 
     @Bean
