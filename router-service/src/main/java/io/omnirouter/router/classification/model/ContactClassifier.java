@@ -24,13 +24,14 @@ public final class ContactClassifier {
     }
 
     public Classification classify(ClassificationInput input) {
-        Intent fromText = intents.classify(input.text(), Intent.OTHER);
+        String folded = input.text() == null ? null : KeywordText.fold(input.text());
+        Intent fromText = intents.classifyFolded(folded, Intent.OTHER);
         Intent intent = fromText == Intent.COMPLAINT || input.kindIntent() == null ? fromText : input.kindIntent();
         String queue = queueRules.stream()
                 .filter(rule -> rule.matches(input.channel(), intent, input))
                 .map(QueueRule::queue)
                 .findFirst()
                 .orElse(defaultQueue);
-        return new Classification(intent, priorities.priorityOf(intent, input), queue);
+        return new Classification(intent, priorities.priorityOf(intent, input, folded), queue);
     }
 }

@@ -23,25 +23,22 @@ public final class IntentClassifier {
 
     /** The intent of a free text, or {@code fallback} when neither a keyword nor a question is found. */
     public Intent classify(String text, Intent fallback) {
-        if (text == null || text.isBlank()) {
+        return text == null || text.isBlank() ? fallback : classifyFolded(KeywordText.fold(text), fallback);
+    }
+
+    /** The same for a text already folded ({@link KeywordText#fold}), so that a contact's text is folded once. */
+    Intent classifyFolded(String folded, Intent fallback) {
+        if (folded == null || folded.isBlank()) {
             return fallback;
         }
-        String folded = KeywordText.fold(text);
         for (Map.Entry<Intent, List<String>> entry : keywordsByPrecedence.entrySet()) {
-            if (entry.getValue().stream().anyMatch(folded::contains)) {
-                return entry.getKey();
+            for (String keyword : entry.getValue()) {
+                if (folded.contains(keyword)) {
+                    return entry.getKey();
+                }
             }
         }
         return asksSomething(folded) ? Intent.QUESTION : fallback;
-    }
-
-    /** True when one of the given keywords occurs in the text (same folding as intents). */
-    public static boolean mentionsAny(String text, List<String> keywords) {
-        if (text == null || text.isBlank()) {
-            return false;
-        }
-        String folded = KeywordText.fold(text);
-        return keywords.stream().map(KeywordText::fold).filter(k -> !k.isBlank()).anyMatch(folded::contains);
     }
 
     // '?' in Latin/Cyrillic/Thai texts, the full-width '？' in CJK, the Arabic '؟'.

@@ -15,9 +15,22 @@ final class KeywordText {
     }
 
     static String fold(String text) {
+        if (isAscii(text)) {
+            // NFKC, NFD and NFC leave ASCII as it is: only the case folds (the usual text, without three passes).
+            return text.toLowerCase(Locale.ROOT);
+        }
         String lower = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         // Decompose only to drop the combining dot above that lower-casing "İ" leaves; recompose for the rest.
         String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD).replace("\u0307", "");
         return Normalizer.normalize(decomposed, Normalizer.Form.NFC);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 }

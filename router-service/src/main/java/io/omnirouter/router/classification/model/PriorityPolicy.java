@@ -12,8 +12,18 @@ import java.util.Map;
 public record PriorityPolicy(Map<Intent, Priority> baseByIntent, int lowRatingThreshold, boolean raiseForB2b,
                              List<String> urgentKeywords) {
 
+    /** Keywords are folded once, here, as texts are ({@link KeywordText#fold}). */
+    public PriorityPolicy {
+        urgentKeywords = urgentKeywords.stream().map(KeywordText::fold).filter(keyword -> !keyword.isBlank()).toList();
+    }
+
     public Priority priorityOf(Intent intent, ClassificationInput input) {
-        if (IntentClassifier.mentionsAny(input.text(), urgentKeywords)) {
+        return priorityOf(intent, input, input.text() == null ? null : KeywordText.fold(input.text()));
+    }
+
+    /** The same with the input's text already folded, so that a contact's text is folded once. */
+    Priority priorityOf(Intent intent, ClassificationInput input, String foldedText) {
+        if (foldedText != null && urgentKeywords.stream().anyMatch(foldedText::contains)) {
             return Priority.URGENT;
         }
         Priority priority = baseByIntent.getOrDefault(intent, Priority.NORMAL);
