@@ -40,6 +40,11 @@ final class Benchmark {
     /** A consumer group that makes no progress for this long is stuck (a service after SIGCONT rejoins in seconds). */
     private static final Duration STUCK = Duration.ofSeconds(240);
     private static final Duration PASS_THROUGH_TIMEOUT = Duration.ofMinutes(30);
+    /** A warm-up round after which the router's JIT compiled at most this many methods counts as the last. */
+    private static final long JIT_SETTLED_COMPILATIONS = 50;
+    private static final int WARMUP_MAX_ROUNDS = 6;
+    /** Rounds after the first send this fraction of the first one's events. */
+    private static final int WARMUP_FURTHER_ROUND_DIVISOR = 3;
 
     private final BenchSettings settings;
     private final Path home;
@@ -141,21 +146,35 @@ final class Benchmark {
     }
 
     /**
-     * A backlog through the router and the pass-through with the history paused (the JIT of router, broker and
-     * bench reaches its steady state at saturation), then through the history and its follow-up.
+     * Backlogs through the router and the pass-through with the history paused, until a backlog no longer keeps
+     * the router's JIT compiling (the JIT of router, broker and bench reaches its steady state at saturation: on
+     * two cores one backlog is often not enough), then all of it through the history and its follow-up.
      */
     private void warmUp(Report report) {
-        out.printf("Warm-up: %,d events through router and pass-through, then history and follow-up (not measured)%n",
-                settings.warmupEvents());
+        out.printf("Warm-up: %,d events through router and pass-through, more until the router's JIT is done,"
+                + " then history and follow-up (not measured)%n", settings.warmupEvents());
         stack.pause(LocalStackProcess.HISTORY);
-        workload.preload(settings.warmupEvents());
-        awaitRouter(settings.warmupEvents());
-        new PassThrough(settings.routerConcurrency(), channelPartitions)
-                .run(kafka.endOffsets(channelPartitions), PASS_THROUGH_TIMEOUT);
+        int sent = 0;
+        int rounds = 0;
+        long newlyCompiled;
+        long compiled = Jcmd.compilations(stack.pid(LocalStackProcess.ROUTER));
+        do {
+            int backlog = rounds == 0 ? settings.warmupEvents() : settings.warmupEvents() / WARMUP_FURTHER_ROUND_DIVISOR;
+            workload.preload(backlog);
+            sent += backlog;
+            awaitRouter(backlog);
+            new PassThrough(settings.routerConcurrency(), channelPartitions)
+                    .run(kafka.endOffsets(channelPartitions), PASS_THROUGH_TIMEOUT);
+            long before = compiled;
+            compiled = Jcmd.compilations(stack.pid(LocalStackProcess.ROUTER));
+            newlyCompiled = compiled - before;
+            rounds++;
+            out.printf("  round %d: %,d events, %,d methods newly compiled by the router's JIT%n", rounds, backlog, newlyCompiled);
+        } while (newlyCompiled > JIT_SETTLED_COMPILATIONS && rounds < WARMUP_MAX_ROUNDS);
         stack.resume(LocalStackProcess.HISTORY);
-        awaitHistory(settings.warmupEvents());
+        awaitHistory(sent);
         awaitFollowUp();
-        report.warmup(settings.warmupEvents(), db.contacts(), db.customers());
+        report.warmup(sent, rounds, newlyCompiled, db.contacts(), db.customers());
         out.printf("  done after %.0f s%n", seconds());
     }
 

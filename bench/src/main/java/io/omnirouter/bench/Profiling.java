@@ -158,20 +158,6 @@ final class Profiling {
     }
 
     private static void jcmd(long pid, String... command) {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid)));
-        line.addAll(List.of(command));
-        try {
-            Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-            String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (jcmd.waitFor() != 0 || output.contains("error") || output.contains("Error")) {
-                throw new BenchException("jcmd " + String.join(" ", command) + " failed: " + output.strip());
-            }
-        } catch (IOException e) {
-            throw new BenchException("jcmd failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted", e);
-        }
+        Jcmd.run(pid, command);
     }
 }

@@ -40,6 +40,7 @@ final class Report {
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final List<String[]> rows = new ArrayList<>();
     private final Map<String, Boolean> met = new LinkedHashMap<>();
+    private int warmupEvents;
 
     Report(BenchSettings settings, Machine machine) {
         this.settings = settings;
@@ -63,9 +64,12 @@ final class Report {
         details.put("postgres", pg);
     }
 
-    void warmup(int events, long contacts, long customers) {
+    void warmup(int events, int rounds, long lastRoundCompilations, long contacts, long customers) {
+        warmupEvents = events;
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("events", events);
+        json.put("router_rounds", rounds);
+        json.put("router_methods_compiled_in_last_round", lastRoundCompilations);
         json.put("contacts_after", contacts);
         json.put("customers_after", customers);
         json.put("note", "sent through router, history and the pass-through before any measurement; not measured");
@@ -254,7 +258,7 @@ final class Report {
             out.println(line.toString().stripTrailing());
         }
         out.println();
-        out.println("Warm-up excluded everywhere: " + settings.warmupEvents() + " events before any throughput figure, the first "
+        out.println("Warm-up excluded everywhere: " + warmupEvents + " events (until the router's JIT was done) before any throughput figure, the first "
                 + settings.freshnessWarmupSeconds() + " s of the freshness run, the first " + settings.timelineWarmup()
                 + " timeline requests. Load = average busy cores of the machine while the figure was taken.");
     }

@@ -134,18 +134,25 @@ public final class IdentityResolution {
 
     /**
      * The usual late contact (another partition was ahead): event-time order too would only have attached it to
-     * the customer holding all its identifiers, changing nothing else, because every identifier it carries was
-     * already that customer's when it happened (first seen before it, not shared) and nothing was merged into
-     * that customer since. Applying it now then gives exactly the event-time result (touches and contact times
-     * only ever move outwards), without re-deriving the component.
+     * the customer holding its known identifiers, changing nothing else, because every such identifier was
+     * already that customer's when it happened (first seen before it, not shared), nothing was merged into that
+     * customer since, and identifiers never seen before stay within the customer's limits even next to everything
+     * it holds now (so they were within them at the contact's time, and no contact since would have decided
+     * otherwise had they been there). Applying it now then gives exactly the event-time result (new identifiers
+     * are claimed at the contact's time; touches and contact times only ever move outwards), without
+     * re-deriving the component.
      */
     private boolean attachesUnchanged(ContactIdentity contact) {
         Instant at = contact.occurredAt();
         UUID holder = null;
+        Set<Identifier> unknown = new LinkedHashSet<>();
         for (Identifier carried : contact.identifiers()) {
             KnownIdentifier known = identifiers.get(carried);
-            if (known == null || known.shared || !known.firstSeenAt.isBefore(at)
-                    || (holder != null && !holder.equals(known.ownerId))) {
+            if (known == null) {
+                unknown.add(carried);
+                continue;
+            }
+            if (known.shared || !known.firstSeenAt.isBefore(at) || (holder != null && !holder.equals(known.ownerId))) {
                 return false;
             }
             holder = known.ownerId;
@@ -153,13 +160,20 @@ public final class IdentityResolution {
         if (holder == null) {
             return false;
         }
-        for (UUID member : customer(holder).members) {
+        Customer customer = customer(holder);
+        for (UUID member : customer.members) {
             Instant mergedAt = customer(member).mergedAt;
             if (mergedAt == null || !mergedAt.isBefore(at)) {
                 return false;
             }
         }
-        return true;
+        if (unknown.isEmpty()) {
+            return true;
+        }
+        Map<IdentifierType, Integer> perType = new EnumMap<>(IdentifierType.class);
+        customer.owned.forEach(identifier -> perType.merge(identifier.type(), 1, Integer::sum));
+        unknown.forEach(identifier -> perType.merge(identifier.type(), 1, Integer::sum));
+        return protection.identifierLimitPerCustomer(perType);
     }
 
     /** Applies the contact (see the class comment) and returns the customer it went to. */

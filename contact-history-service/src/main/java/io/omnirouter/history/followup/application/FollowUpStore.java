@@ -33,12 +33,10 @@ public interface FollowUpStore {
     }
 
     /**
-     * Claims up to {@code limit} contacts not yet applied, oldest first (event time, then contact id), locking
-     * them so that another instance skips them.
+     * Claims up to {@code limit} contacts not yet applied, oldest first (event time, then contact id), taking them
+     * off the queue: they are back if the caller's transaction fails, and another instance skips them meanwhile.
      */
     List<PendingContact> claimUnapplied(int limit);
-
-    void markApplied(Collection<UUID> contactIds);
 
     /** Waits for the customers' locks (taken in a fixed order, so two transactions never deadlock). */
     void lockCustomers(Collection<UUID> customerIds);

@@ -81,7 +81,6 @@ public class KeepingPromises {
                 changes.addAll(versions);
             }
             stored(changes);
-            store.markApplied(pending.stream().map(p -> p.contact().contactId()).toList());
             return pending.size();
         });
         return applied == null ? 0 : applied;

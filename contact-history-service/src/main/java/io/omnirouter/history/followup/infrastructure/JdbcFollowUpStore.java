@@ -55,16 +55,18 @@ class JdbcFollowUpStore implements FollowUpStore {
             c.channel_ref, c.subject, c.text, c.text_truncated, c.agent_id, c.intent, c.priority, c.queue, c.segment,
             c.call_outcome, c.duration_seconds, c.callback_requested_at, c.in_reply_to, c.attachment_names,
             c.promised_reply_by, c.chat_author, c.resolved, c.rating, c.order_id, c.amount_minor, c.currency, c.warnings""";
-    // Queue rows stay locked until the transaction ends; another instance's claim skips them. The contacts are
-    // share-locked too: a re-derivation moving one to another customer waits, so its customer read here holds.
+    // Claiming takes the contacts off the queue (by the rows' physical ids, which a lock holds still): if the
+    // transaction fails they are back, and another instance's claim skips them meanwhile. The contacts are
+    // share-locked too: a re-derivation moving one to another customer waits, so the customer read here holds.
     private static final String CLAIM = """
             WITH claimed AS (
-                SELECT contact_id FROM followup_pending ORDER BY occurred_at, contact_id LIMIT ? FOR UPDATE SKIP LOCKED)
+                DELETE FROM followup_pending WHERE ctid = ANY (ARRAY(
+                    SELECT ctid FROM followup_pending ORDER BY occurred_at, contact_id LIMIT ? FOR UPDATE SKIP LOCKED))
+                RETURNING contact_id)
             SELECT COALESCE(cu.merged_into, c.customer_id) AS holder, %s
               FROM contact c JOIN claimed USING (contact_id) JOIN customer cu ON cu.customer_id = c.customer_id
              ORDER BY c.occurred_at, c.contact_id
                FOR SHARE OF c""".formatted(CONTACT_COLUMNS);
-    private static final String MARK_APPLIED = "DELETE FROM followup_pending WHERE contact_id = ANY (?)";
     /** The customer and the customers merged into it. */
     private static final String HELD_BY = "(SELECT ?::uuid UNION ALL SELECT customer_id FROM customer WHERE merged_into = ?)";
     /** Customers (holder, with an instant each) and the customers merged into them (member_id), as rows. */
@@ -134,11 +136,6 @@ class JdbcFollowUpStore implements FollowUpStore {
     @Override
     public List<PendingContact> claimUnapplied(int limit) {
         return jdbc.query(CLAIM, (rs, row) -> new PendingContact(contact(rs), rs.getObject("holder", UUID.class)), limit);
-    }
-
-    @Override
-    public void markApplied(Collection<UUID> contactIds) {
-        jdbc.update(MARK_APPLIED, ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", contactIds.toArray())));
     }
 
     @Override

@@ -333,9 +333,31 @@ class IdentityResolutionTest {
 
             // In event-time order it would have brought the phone to the customer at 50, not at 100.
             assertThat(resolution.isLate(contact(50, EMAIL, PHONE))).isTrue();
-            // A phone first seen later, whose owner was touched after it.
-            resolution.apply(contact(200, PHONE));
-            assertThat(resolution.isLate(contact(150, PHONE, CHAT))).isTrue();
+        }
+
+        @Test
+        void aLateContactBringingANewIdentifierIsLateWhenItsCustomerHasNoRoomForItNow() {
+            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), protection(1, 10));
+            resolution.apply(contact(0, EMAIL));
+            resolution.apply(contact(100, EMAIL, PHONE));
+
+            // At 50 the customer had no phone yet, so a second one fitted then; the phone at 100 would then not have.
+            assertThat(resolution.isLate(contact(50, EMAIL, phone("+38640999999")))).isTrue();
+        }
+
+        @Test
+        void aLateContactBringingANewIdentifierWithinTheLimitsJoinsItsCustomerAsInEventTimeOrder() {
+            List<ContactIdentity> applied = List.of(contact(0, EMAIL), contact(100, EMAIL, PHONE), contact(200, PHONE));
+            IdentityResolution resolution = fresh();
+            applied.forEach(resolution::apply);
+
+            ContactIdentity late = contact(150, PHONE, CHAT);
+            assertThat(resolution.isLate(late)).isFalse();
+            resolution.apply(late);
+            List<ContactIdentity> all = new ArrayList<>(applied);
+            all.add(late);
+            assertThat(resolution.snapshot()).usingRecursiveComparison().ignoringCollectionOrder().isEqualTo(fold(all).snapshot());
+            assertThat(state(resolution, CHAT).firstSeenAt()).isEqualTo(at(150));
         }
 
         @Test
