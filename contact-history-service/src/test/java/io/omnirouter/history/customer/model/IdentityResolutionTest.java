@@ -347,32 +347,27 @@ class IdentityResolutionTest {
 
         @Test
         void aLateContactBringingANewIdentifierWithinTheLimitsJoinsItsCustomerAsInEventTimeOrder() {
-            List<ContactIdentity> applied = List.of(contact(0, EMAIL), contact(100, EMAIL, PHONE), contact(200, PHONE));
-            IdentityResolution resolution = fresh();
-            applied.forEach(resolution::apply);
-
-            ContactIdentity late = contact(150, PHONE, CHAT);
-            assertThat(resolution.isLate(late)).isFalse();
-            resolution.apply(late);
-            List<ContactIdentity> all = new ArrayList<>(applied);
-            all.add(late);
-            assertThat(resolution.snapshot()).usingRecursiveComparison().ignoringCollectionOrder().isEqualTo(fold(all).snapshot());
+            IdentityResolution resolution = appliedInPlaceAsInEventTimeOrder(contact(150, PHONE, CHAT));
             assertThat(state(resolution, CHAT).firstSeenAt()).isEqualTo(at(150));
         }
 
         @Test
         void aContactBeforeOneAlreadyAppliedThatOnlyJoinsTheCustomerHoldingAllItsIdentifiersIsNotLate() {
+            appliedInPlaceAsInEventTimeOrder(contact(150, EMAIL, PHONE));
+        }
+
+        /** After contacts at 0, 100 and 200: the late one is not late, and applying it gives the event-time result. */
+        private IdentityResolution appliedInPlaceAsInEventTimeOrder(ContactIdentity late) {
             List<ContactIdentity> applied = List.of(contact(0, EMAIL), contact(100, EMAIL, PHONE), contact(200, PHONE));
             IdentityResolution resolution = fresh();
             applied.forEach(resolution::apply);
 
-            ContactIdentity late = contact(150, EMAIL, PHONE);
             assertThat(resolution.isLate(late)).isFalse();
             resolution.apply(late);
             List<ContactIdentity> all = new ArrayList<>(applied);
             all.add(late);
-            IdentityState inEventTimeOrder = fold(all).snapshot();
-            assertThat(resolution.snapshot()).usingRecursiveComparison().ignoringCollectionOrder().isEqualTo(inEventTimeOrder);
+            assertThat(resolution.snapshot()).usingRecursiveComparison().ignoringCollectionOrder().isEqualTo(fold(all).snapshot());
+            return resolution;
         }
 
         @Test
