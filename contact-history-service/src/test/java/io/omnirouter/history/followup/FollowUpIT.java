@@ -212,6 +212,27 @@ class FollowUpIT extends HistoryIntegrationTest {
     }
 
     @Test
+    void anOpenTaskACrashLeftWithAnotherCustomerIsMovedToTheCustomerHoldingItsContact() {
+        String address = "stray-" + UUID.randomUUID() + "@example.com";
+        publish(contact(Channel.EMAIL, Instant.now().truncatedTo(ChronoUnit.MILLIS)).setIdentifiers(email(address)).setKind("EMAIL").build());
+        String customer = customerOf(address);
+        JsonNode reply = awaitTask(customer, "REPLY", "OPEN");
+        // As if the service had stopped between a re-derivation and moving the task: it is with a customer id
+        // that no longer exists, where nobody finds it.
+        jdbc.update("UPDATE follow_up_task SET customer_id = ? WHERE task_id = ?::uuid", UUID.randomUUID(), reply.get("taskId").asString());
+        assertThat(task(customer, "REPLY")).isNull();
+
+        assertThat(keeping.reattachStrayTasks()).isEqualTo(1);
+
+        JsonNode moved = task(customer, "REPLY");
+        assertThat(moved.get("taskId").asString()).isEqualTo(reply.get("taskId").asString());
+        assertThat(moved.get("status").asString()).isEqualTo("OPEN");
+        assertThat(moved.get("version").asInt()).isEqualTo(reply.get("version").asInt() + 1);
+        assertThat(moved.get("changeReason").asString()).contains("now belongs to customer " + customer);
+        assertThat(keeping.reattachStrayTasks()).as("nothing left to move").isZero();
+    }
+
+    @Test
     void agentsAssignAndCompleteTasks() {
         String address = "agent-" + UUID.randomUUID() + "@example.com";
         publish(contact(Channel.WEBSHOP, Instant.now().truncatedTo(ChronoUnit.MILLIS)).setIdentifiers(email(address))

@@ -50,6 +50,9 @@ public interface FollowUpStore {
     /** The open tasks the given contacts triggered, whichever customer holds them. */
     List<FollowUpTask> openTasksTriggeredBy(Collection<UUID> contactIds);
 
+    /** Trigger contacts of open tasks that are not with the customer holding the contact now, with that customer. */
+    Map<UUID, UUID> strayTriggers();
+
     /** The open tasks of each customer and of customers merged into it, by customer. */
     Map<UUID, List<FollowUpTask>> openTasksOf(Collection<UUID> customerIds);
 

@@ -186,22 +186,39 @@ public class KeepingPromises {
     @EventListener
     public void onContactsReattributed(ContactsReattributed reattributed) {
         try {
-            afterCommit.executeWithoutResult(status -> {
-                Map<UUID, UUID> moves = reattributed.customerByContact();
-                List<FollowUpTask> triggered = store.openTasksTriggeredBy(moves.keySet());
-                Set<UUID> involved = new HashSet<>(moves.values());
-                triggered.forEach(task -> involved.add(task.customerId()));
-                store.lockCustomers(involved);
-                Instant at = clock.instant();
-                List<FollowUpTask> moved = store.openTasksTriggeredBy(moves.keySet()).stream()
-                        .filter(task -> !task.customerId().equals(moves.get(task.triggerContactId())))
-                        .map(task -> keeping.followTrigger(task, moves.get(task.triggerContactId()), at))
-                        .toList();
-                stored(moved);
-            });
+            afterCommit.executeWithoutResult(status -> followTriggers(reattributed.customerByContact()));
         } catch (RuntimeException e) {
             log.warn("Moving the open tasks of {} re-attributed contacts failed: {}", reattributed.customerByContact().size(), e.toString());
         }
+    }
+
+    /**
+     * Open tasks that are not with the customer now holding their trigger contact (the service stopped between a
+     * re-derivation or merge and moving them) go there. The workers run it once at start.
+     *
+     * @return the tasks moved
+     */
+    public int reattachStrayTasks() {
+        Map<UUID, UUID> strays = store.strayTriggers();
+        if (strays.isEmpty()) {
+            return 0;
+        }
+        Integer moved = transactions.execute(status -> followTriggers(strays));
+        log.info("Moved {} open tasks to the customers now holding their trigger contacts", moved);
+        return moved == null ? 0 : moved;
+    }
+
+    /** Moves the open tasks triggered by the given contacts to the given customers, under both customers' locks. */
+    private int followTriggers(Map<UUID, UUID> customerByContact) {
+        Set<UUID> involved = new HashSet<>(customerByContact.values());
+        store.openTasksTriggeredBy(customerByContact.keySet()).forEach(task -> involved.add(task.customerId()));
+        store.lockCustomers(involved);
+        Instant at = clock.instant();
+        List<FollowUpTask> moved = store.openTasksTriggeredBy(customerByContact.keySet()).stream()
+                .filter(task -> !task.customerId().equals(customerByContact.get(task.triggerContactId())))
+                .map(task -> keeping.followTrigger(task, customerByContact.get(task.triggerContactId()), at))
+                .toList();
+        return stored(moved).size();
     }
 
     private FollowUpTask change(UUID taskId, java.util.function.UnaryOperator<FollowUpTask> change) {

@@ -46,6 +46,14 @@ class FollowUpWorkers implements SmartLifecycle {
             return thread;
         });
         FollowUpProperties.Workers workers = properties.workers();
+        // Before anything else, on a worker thread (start-up need not wait): tasks a crash left with the wrong customer.
+        executor.execute(() -> {
+            try {
+                keeping.reattachStrayTasks();
+            } catch (RuntimeException e) {
+                log.warn("Follow-up: reattaching stray tasks failed (the next start tries again): {}", e.toString());
+            }
+        });
         schedule("applying contacts", keeping::applyPendingContacts, workers.applyBatchSize(), workers.applyInterval().toMillis());
         schedule("escalating overdue tasks", keeping::escalateDue, Integer.MAX_VALUE, workers.clockInterval().toMillis());
         schedule("relaying the outbox", relay::relayOnce, properties.outbox().batchSize(), properties.outbox().interval().toMillis());
@@ -61,6 +69,10 @@ class FollowUpWorkers implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("Follow-up: {} failed, retrying in {} ms: {}", what, intervalMillis, e.toString());
                 log.debug("Cause", e);
+            } catch (Error e) {
+                // The executor would end this schedule without a word: say so, loudly, before it does.
+                log.error("Follow-up: {} stopped by {}; restart the service", what, e.toString(), e);
+                throw e;
             }
         }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }

@@ -91,6 +91,11 @@ class JdbcFollowUpStore implements FollowUpStore {
             + HELD_BY + " ORDER BY created_at, task_id";
     private static final String OPEN_TASKS_OF = MEMBERS + "SELECT m.holder, " + TASK_COLUMNS
             + " FROM members m JOIN follow_up_task t ON t.customer_id = m.member_id AND t.status = 'OPEN' ORDER BY t.created_at, t.task_id";
+    private static final String STRAY_TRIGGERS = """
+            SELECT t.trigger_contact_id, COALESCE(cu.merged_into, c.customer_id) AS holder
+              FROM follow_up_task t JOIN contact c ON c.contact_id = t.trigger_contact_id
+                   JOIN customer cu ON cu.customer_id = c.customer_id
+             WHERE t.status = 'OPEN' AND t.customer_id <> COALESCE(cu.merged_into, c.customer_id)""";
     private static final String OPEN_TASKS_TRIGGERED_BY = "SELECT " + TASK_COLUMNS
             + " FROM follow_up_task WHERE status = 'OPEN' AND trigger_contact_id = ANY (?) ORDER BY created_at, task_id";
     private static final String STORED_VERSIONS = "SELECT task_id, version FROM follow_up_task WHERE task_id = ANY (?)";
@@ -157,6 +162,15 @@ class JdbcFollowUpStore implements FollowUpStore {
     @Override
     public List<FollowUpTask> openTasks(UUID customerId) {
         return jdbc.query(OPEN_TASKS, tasks, customerId, customerId);
+    }
+
+    @Override
+    public Map<UUID, UUID> strayTriggers() {
+        Map<UUID, UUID> strays = new HashMap<>();
+        jdbc.query(STRAY_TRIGGERS, rs -> {
+            strays.put(rs.getObject("trigger_contact_id", UUID.class), rs.getObject("holder", UUID.class));
+        });
+        return strays;
     }
 
     @Override

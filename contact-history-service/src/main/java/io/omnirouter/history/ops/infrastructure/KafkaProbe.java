@@ -68,13 +68,11 @@ public class KafkaProbe implements DisposableBean {
 
     KafkaProbe(KafkaAdmin kafkaAdmin, ConsumerFactory<?, ?> consumerFactory,
                @Value("${spring.kafka.consumer.group-id}") String groupId,
-               @Value("${omnirouter.history.ops.kafka-timeout:3s}") Duration timeout,
-               @Value("${omnirouter.history.ops.lag-gauge-interval:15s}") Duration lagInterval,
-               io.micrometer.core.instrument.MeterRegistry registry) {
+               OpsProperties properties, io.micrometer.core.instrument.MeterRegistry registry) {
         this.kafkaAdmin = kafkaAdmin;
         this.consumerFactory = consumerFactory;
         this.groupId = groupId;
-        this.timeout = timeout;
+        this.timeout = properties.kafkaTimeout();
         this.lagGauge = io.micrometer.core.instrument.MultiGauge.builder(CONSUMER_LAG)
                 .description("Records of the topic partition not yet consumed by the group").register(registry);
         this.scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -82,7 +80,8 @@ public class KafkaProbe implements DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::refreshLagQuietly, lagInterval.toMillis(), lagInterval.toMillis(), TimeUnit.MILLISECONDS);
+        long lagInterval = properties.lagGaugeInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::refreshLagQuietly, lagInterval, lagInterval, TimeUnit.MILLISECONDS);
     }
 
     private void refreshLagQuietly() {

@@ -10,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,10 +40,9 @@ public class TaskGauges implements SmartLifecycle {
     public record TaskCount(String type, String queue, long open, long overdue) {
     }
 
-    TaskGauges(JdbcTemplate jdbc, MeterRegistry registry,
-               @Value("${omnirouter.history.ops.task-gauge-interval:10s}") Duration interval) {
+    TaskGauges(JdbcTemplate jdbc, MeterRegistry registry, OpsProperties properties) {
         this.jdbc = jdbc;
-        this.interval = interval;
+        this.interval = properties.taskGaugeInterval();
         this.open = MultiGauge.builder(OPEN).description("Open follow-up tasks").register(registry);
         this.overdue = MultiGauge.builder(OVERDUE).description("Open follow-up tasks past their due time (SLA breached)")
                 .register(registry);
