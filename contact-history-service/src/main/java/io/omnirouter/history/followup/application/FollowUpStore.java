@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,8 +22,11 @@ public interface FollowUpStore {
     record PendingContact(Contact contact, UUID customerId) {
     }
 
-    /** Filters of GET /api/tasks; null = any. */
-    /** @param customerId the customer's tasks and those of customers merged into it */
+    /**
+     * Filters of GET /api/tasks; null = any.
+     *
+     * @param customerId the customer's tasks and those of customers merged into it
+     */
     record TaskQuery(UUID customerId, String status, String type, String queue, String assignee) {
 
         public TaskQuery forCustomer(UUID customer) {
