@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import tools.jackson.databind.JsonNode;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -173,8 +174,13 @@ class AgentConsoleIT extends HistoryIntegrationTest {
                 .setSubject("And my address changed").setThreadKey("email:address-" + email).build();
         publish(late, fresh);
         String customerId = awaitCustomer("email", email);
-        await().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/tasks").param("customerId", customerId).param("status", "OPEN"), 200)
-                .get("tasks").size() == 2);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode tasks = json(mvc.get().uri("/api/tasks").param("customerId", customerId), 200).get("tasks");
+            String seen = "tasks of " + customerId + " (now " + awaitCustomer("email", email) + "): " + tasks;
+            assertThat(tasks.size()).as(seen).isEqualTo(2);
+            assertThat(tasks.toString()).as(seen).contains("email:invoice-77-", "email:address-");
+            tasks.forEach(task -> assertThat(task.get("status").asString()).as(seen).isEqualTo("OPEN"));
+        });
 
         logIn("agent");
         new Select(browser.findElement(By.id("lookup-type"))).selectByValue("email");

@@ -67,7 +67,8 @@ class LiveStreamIT extends HistoryIntegrationTest {
             // What the stream carries is what the API shows, no identifiers.
             assertThat(event.get("data")).doesNotContain(address);
         }
-        await().atMost(PATIENCE).until(() -> feed.size() == before);
+        // Our two streams are gone (at most: a stream a browser of an earlier test class left may end meanwhile).
+        await().atMost(PATIENCE).until(() -> feed.size() <= before);
     }
 
     @Test

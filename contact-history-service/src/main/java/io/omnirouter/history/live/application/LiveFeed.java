@@ -5,13 +5,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.omnirouter.history.live.model.LiveEvent;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -34,6 +36,8 @@ public class LiveFeed implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
     private static final Object KEEP_ALIVE = new Object();
+    /** Queued events written to a client with one flush at most: bounds one write, not the queue. */
+    private static final int EVENTS_PER_WRITE = 500;
 
     private final LiveProperties properties;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
@@ -161,14 +165,20 @@ public class LiveFeed implements DisposableBean {
 
         private void drain() {
             try {
+                List<LiveEvent> events = new ArrayList<>();
                 Object next;
                 while (active.get() && (next = queue.poll()) != null) {
                     if (next == KEEP_ALIVE) {
+                        sendAll(events);
                         sink.keepAlive();
                     } else {
-                        sink.send((LiveEvent) next);
+                        events.add((LiveEvent) next);
+                        if (events.size() == EVENTS_PER_WRITE) {
+                            sendAll(events);
+                        }
                     }
                 }
+                sendAll(events);
             } catch (IOException | RuntimeException e) {
                 // The client went away: normal for a stream, not an error.
                 log.debug("Live stream ended while sending: {}", e.toString());
@@ -178,6 +188,13 @@ public class LiveFeed implements DisposableBean {
             }
             if (active.get() && !queue.isEmpty()) {
                 schedule();
+            }
+        }
+
+        private void sendAll(List<LiveEvent> events) throws IOException {
+            if (!events.isEmpty()) {
+                sink.send(List.copyOf(events));
+                events.clear();
             }
         }
 

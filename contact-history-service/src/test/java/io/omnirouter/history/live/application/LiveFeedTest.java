@@ -159,7 +159,7 @@ class LiveFeedTest {
         volatile boolean failing;
 
         @Override
-        public void send(LiveEvent event) throws IOException {
+        public void send(List<LiveEvent> sent) throws IOException {
             if (failing) {
                 throw new IOException("Broken pipe");
             }
@@ -171,7 +171,7 @@ class LiveFeedTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            events.add(event);
+            events.addAll(sent);
         }
 
         @Override
