@@ -53,18 +53,21 @@ class JdbcFollowUpStore implements FollowUpStore {
             c.channel_ref, c.subject, c.text, c.text_truncated, c.agent_id, c.intent, c.priority, c.queue, c.segment,
             c.call_outcome, c.duration_seconds, c.callback_requested_at, c.in_reply_to, c.attachment_names,
             c.promised_reply_by, c.chat_author, c.resolved, c.rating, c.order_id, c.amount_minor, c.currency, c.warnings""";
-    // Claiming takes the contacts off the queue (by the rows' physical ids, which a lock holds still): if the
-    // transaction fails they are back, and another instance's claim skips them meanwhile. The contacts are
-    // share-locked too: a re-derivation moving one to another customer waits, so the customer read here holds.
+    // Claiming takes the contacts off the queue (by the rows' physical ids, which the lock holds still): if the
+    // transaction fails they are back, and another instance's claim skips them meanwhile.
     private static final String CLAIM = """
-            WITH claimed AS (
-                DELETE FROM followup_pending WHERE ctid = ANY (ARRAY(
-                    SELECT ctid FROM followup_pending ORDER BY occurred_at, contact_id LIMIT ? FOR UPDATE SKIP LOCKED))
-                RETURNING contact_id)
+            DELETE FROM followup_pending WHERE ctid = ANY (ARRAY(
+                SELECT ctid FROM followup_pending ORDER BY occurred_at, contact_id LIMIT ? FOR UPDATE SKIP LOCKED))
+            RETURNING contact_id""";
+    // Then the contacts are share-locked: a re-derivation moving one to another customer is waited for. On their
+    // own, without a join: a row re-checked after the wait must not drop out of the claim (it is off the queue).
+    private static final String LOCK_CLAIMED = "SELECT contact_id FROM contact WHERE contact_id = ANY (?) FOR SHARE";
+    // And read, with their customers, as committed once the locks are held (a new statement, a new snapshot).
+    private static final String CLAIMED = """
             SELECT COALESCE(cu.merged_into, c.customer_id) AS holder, %s
-              FROM contact c JOIN claimed USING (contact_id) JOIN customer cu ON cu.customer_id = c.customer_id
-             ORDER BY c.occurred_at, c.contact_id
-               FOR SHARE OF c""".formatted(CONTACT_COLUMNS);
+              FROM contact c JOIN customer cu ON cu.customer_id = c.customer_id
+             WHERE c.contact_id = ANY (?)
+             ORDER BY c.occurred_at, c.contact_id""".formatted(CONTACT_COLUMNS);
     /** The customer and the customers merged into it. */
     private static final String HELD_BY = "(SELECT ?::uuid UNION ALL SELECT customer_id FROM customer WHERE merged_into = ?)";
     /** Customers (holder, with an instant each) and the customers merged into them (member_id), as rows. */
@@ -138,7 +141,13 @@ class JdbcFollowUpStore implements FollowUpStore {
 
     @Override
     public List<PendingContact> claimUnapplied(int limit) {
-        return jdbc.query(CLAIM, (rs, row) -> new PendingContact(contact(rs), rs.getObject("holder", UUID.class)), limit);
+        List<UUID> claimed = jdbc.queryForList(CLAIM, UUID.class, limit);
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        PreparedStatementSetter ids = ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", claimed.toArray()));
+        jdbc.query(LOCK_CLAIMED, ids, rs -> { });
+        return jdbc.query(CLAIMED, ids, (rs, row) -> new PendingContact(contact(rs), rs.getObject("holder", UUID.class)));
     }
 
     @Override
