@@ -17,11 +17,7 @@ public record PriorityPolicy(Map<Intent, Priority> baseByIntent, int lowRatingTh
         urgentKeywords = urgentKeywords.stream().map(KeywordText::fold).filter(keyword -> !keyword.isBlank()).toList();
     }
 
-    public Priority priorityOf(Intent intent, ClassificationInput input) {
-        return priorityOf(intent, input, input.text() == null ? null : KeywordText.fold(input.text()));
-    }
-
-    /** The same with the input's text already folded, so that a contact's text is folded once. */
+    /** @param foldedText the input's text folded ({@link KeywordText#fold}) once for intent and urgency, or null */
     Priority priorityOf(Intent intent, ClassificationInput input, String foldedText) {
         if (foldedText != null && urgentKeywords.stream().anyMatch(foldedText::contains)) {
             return Priority.URGENT;
