@@ -1,5 +1,6 @@
 package io.omnirouter.bench;
 
+import io.omnirouter.local.ChildProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -145,12 +146,12 @@ final class LocalStackProcess implements AutoCloseable {
 
     /** Freezes a service (SIGSTOP): it consumes nothing until {@link #resume}, and keeps its JIT-compiled code. */
     synchronized void pause(String part) {
-        signal("STOP", pid(part));
+        ChildProcess.signal("STOP", pid(part));
         paused.add(part);
     }
 
     synchronized void resume(String part) {
-        signal("CONT", pid(part));
+        ChildProcess.signal("CONT", pid(part));
         paused.remove(part);
     }
 
@@ -210,7 +211,7 @@ final class LocalStackProcess implements AutoCloseable {
                             .filter(p -> p.info().commandLine().map(c -> c.contains(MARKER + dataDir)).orElse(false))
                             .ifPresent(leftover -> {
                                 progress.println("Stopping " + file.getFileName() + " (pid " + leftover.pid() + ") left running in " + dataDir);
-                                signal("CONT", leftover.pid());
+                                ChildProcess.signal("CONT", leftover.pid());
                                 terminate(leftover, Duration.ofSeconds(30));
                             });
                 }
@@ -222,7 +223,7 @@ final class LocalStackProcess implements AutoCloseable {
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
                 .ifPresent(postmaster -> {
                     progress.println("Stopping PostgreSQL (pid " + postmaster.pid() + ") left running in " + dataDir);
-                    signal("INT", postmaster.pid()); // fast shutdown
+                    ChildProcess.signal("INT", postmaster.pid()); // fast shutdown
                     terminate(postmaster, Duration.ofSeconds(30));
                 });
     }
@@ -269,21 +270,6 @@ final class LocalStackProcess implements AutoCloseable {
     private static String tail(String text, int lines) {
         List<String> all = text.lines().toList();
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    }
-
-    static void signal(String signal, long pid) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
-            String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (kill.waitFor() != 0) {
-                throw new BenchException("kill -" + signal + " " + pid + " failed: " + out);
-            }
-        } catch (IOException e) {
-            throw new BenchException("kill -" + signal + " " + pid + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted", e);
-        }
     }
 
     private static void terminate(ProcessHandle process, Duration grace) {

@@ -1,5 +1,6 @@
 package io.omnirouter.bench;
 
+import io.omnirouter.local.Machine;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -15,23 +15,28 @@ final class Banner {
     static void print(PrintStream out, StackSettings settings, Duration startup) {
         out.println();
         if (settings.runs(OptionalPart.HISTORY)) {
-            String api = "http://localhost:" + LocalPorts.HISTORY;
+            StackPorts ports = settings.ports();
+            String api = "http://localhost:" + ports.history(1);
             out.printf(ROW, "Console and API", api);
             out.printf(ROW, "Swagger UI", api + "/swagger-ui.html");
             out.printf(ROW, "Users", "agent, supervisor, ops  password: " + (settings.defaultPassword()
                     ? "\"" + StackSettings.DEFAULT_PASSWORD + "\" (set OMNIROUTER_LOCAL_PASSWORD to change it)"
                     : "as set in OMNIROUTER_LOCAL_PASSWORD"));
             out.printf(ROW, "Metrics", api + "/actuator/prometheus  (contact-history-service)");
+            for (int instance = 2; instance <= settings.shape().instances(); instance++) {
+                out.printf(ROW, "", "http://localhost:" + ports.history(instance) + "  (contact-history-service instance " + instance + ")");
+            }
         } else {
             out.printf(ROW, "Console and API", "not started (--without history)");
         }
         if (settings.runs(OptionalPart.ROUTER)) {
             out.printf(ROW, settings.runs(OptionalPart.HISTORY) ? "" : "Metrics",
-                    "http://localhost:" + LocalPorts.ROUTER_MANAGEMENT + "/actuator/prometheus  (router-service)");
+                    "http://localhost:" + settings.ports().routerManagement(1) + "/actuator/prometheus  (router-service"
+                            + (settings.shape().instances() > 1 ? "; instance n on +100 x (n-1))" : ")"));
         }
-        out.printf(ROW, "Schema registry", LocalPorts.REGISTRY_URL);
-        out.printf(ROW, "Kafka", LocalPorts.KAFKA_BOOTSTRAP);
-        out.printf(ROW, "PostgreSQL", "jdbc:postgresql://localhost:" + LocalPorts.POSTGRES + "/" + PostgresServer.DATABASE
+        out.printf(ROW, "Schema registry", settings.ports().registryUrl());
+        out.printf(ROW, "Kafka", settings.bootstrapServers());
+        out.printf(ROW, "PostgreSQL", "jdbc:postgresql://localhost:" + settings.ports().postgres() + "/" + PostgresServer.DATABASE
                 + "  (user " + PostgresServer.USER + ")");
         out.printf(ROW, "Simulator", settings.runs(OptionalPart.SIMULATOR)
                 ? String.format(Locale.ROOT, "%s events/s from %d customers (OMNIROUTER_SIMULATOR=off to start without)",

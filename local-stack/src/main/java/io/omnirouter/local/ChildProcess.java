@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A part of the stack running as a child process, its output appended to its own log file. */
-final class ChildProcess {
+public final class ChildProcess {
 
     private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
@@ -41,6 +41,7 @@ final class ChildProcess {
     static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path workingDir, Path logFile) {
         try {
             Files.createDirectories(workingDir);
+            Files.createDirectories(logFile.getParent());
             Files.writeString(logFile, System.lineSeparator() + "=== " + Instant.now() + " omnirouter up: starting " + name + " ==="
                     + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -90,6 +91,41 @@ final class ChildProcess {
                     .collect(Collectors.joining(System.lineSeparator()));
         } catch (IOException e) {
             return "    (" + logFile + " unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** {@code kill -9}: the process dies at once, without running its shutdown hooks; waits until it is gone. */
+    void kill() {
+        List<ProcessHandle> descendants = process.toHandle().descendants().toList();
+        process.destroyForcibly();
+        awaitQuietly(process.toHandle());
+        descendants.forEach(descendant -> {
+            descendant.destroyForcibly();
+            awaitQuietly(descendant);
+        });
+    }
+
+    /** Sends {@code signal} (a name {@code kill} knows: STOP, CONT, QUIT...) to the process. */
+    void signal(String signal) {
+        signal(signal, process.pid());
+    }
+
+    /**
+     * {@code kill -<signal> <pid>}. Java's process API sends only SIGTERM and SIGKILL, so the signals a fault
+     * harness and a benchmark need besides (SIGSTOP, SIGCONT, SIGQUIT) go through the {@code kill} command.
+     */
+    public static void signal(String signal, long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+            String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (kill.waitFor() != 0) {
+                throw new StackException("kill -" + signal + " " + pid + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new StackException("kill -" + signal + " " + pid + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while sending " + signal + " to " + pid, e);
         }
     }
 

@@ -19,16 +19,21 @@ final class HealthProbes implements AutoCloseable {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
+    private final String bootstrapServers;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(1))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     private Admin admin;
 
-    /** The broker answers a cluster description with at least one node. */
-    boolean kafkaReady() {
+    HealthProbes(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** The cluster answers a description with at least {@code brokers} nodes. */
+    boolean kafkaReady(int brokers) {
         try {
-            return !admin().describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+            return admin().describeCluster().nodes().get(3, TimeUnit.SECONDS).size() >= brokers;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // RuntimeException: the broker still starting, or the admin client closed by a concurrent stop.
             return false;
@@ -52,7 +57,7 @@ final class HealthProbes implements AutoCloseable {
     private Admin admin() {
         if (admin == null) {
             admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalPorts.KAFKA_BOOTSTRAP,
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                     AdminClientConfig.CLIENT_ID_CONFIG, "omnirouter-local-health",
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000));

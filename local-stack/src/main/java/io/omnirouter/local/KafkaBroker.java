@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,29 +12,48 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.common.Uuid;
 
 /**
- * A single KRaft broker (broker and controller in one process) from the Maven Central jars in
- * {@code kafka-lib}, with every replication factor and min ISR at 1, data under {@code <data dir>/kafka}.
- * The storage is formatted once, when the data directory is new.
+ * One KRaft node (broker and controller in one process) of a cluster of {@link StackShape#brokers()}, from
+ * the Maven Central jars in {@code kafka-lib}, data under {@code <data dir>/<name>}. Replication factors and
+ * min ISR follow the shape (1 and 1 for one broker; 3 and 2 for three or more), internal topics included.
+ * The storage is formatted once, when the node's data directory is new, with the cluster id that every node
+ * of the data directory shares ({@code <data dir>/kafka-cluster.id}).
  */
 final class KafkaBroker {
 
     static final String NAME = "kafka";
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
 
+    private final int node;
+    private final StackShape shape;
+    private final StackPorts ports;
     private final Path home;
     private final Path kafkaLib;
     private final Jvm jvm;
     private final Path logFile;
 
-    KafkaBroker(Path home, Path kafkaLib, Jvm jvm, Path logFile) {
-        this.home = home;
+    /**
+     * @param node    1-based node id
+     * @param dataDir the stack's data directory
+     */
+    KafkaBroker(int node, StackShape shape, StackPorts ports, Path dataDir, Path kafkaLib, Jvm jvm, Path logFile) {
+        this.node = node;
+        this.shape = shape;
+        this.ports = ports;
+        this.home = dataDir.resolve(name(node, shape));
         this.kafkaLib = kafkaLib;
         this.jvm = jvm;
         this.logFile = logFile;
+    }
+
+    /** {@code kafka} when it is the only broker, {@code kafka-<node>} in a cluster. */
+    static String name(int node, StackShape shape) {
+        return shape.brokers() == 1 ? NAME : NAME + "-" + node;
     }
 
     ChildProcess start() {
@@ -42,7 +62,7 @@ final class KafkaBroker {
         if (!Files.exists(dataDir().resolve("meta.properties"))) {
             format(config, logging);
         }
-        return ChildProcess.start(NAME, jvm.command(List.of(
+        return ChildProcess.start(name(node, shape), jvm.command(List.of(
                 "-Xmx512m", "-Xms256m",
                 // C1 only: a local broker at a few events per second needs no peak throughput, but starts faster.
                 "-XX:TieredStopAtLevel=1",
@@ -52,32 +72,38 @@ final class KafkaBroker {
                 "kafka.Kafka", config.toString())), Map.of(), home, logFile);
     }
 
-    /** server.properties, rewritten on every start so that it always matches this launcher. */
-    static String serverProperties(Path dataDir) {
+    /** server.properties of {@code node}, rewritten on every start so that it always matches this launcher. */
+    static String serverProperties(int node, StackShape shape, StackPorts ports, Path dataDir) {
+        String voters = IntStream.rangeClosed(1, shape.brokers())
+                .mapToObj(voter -> voter + "@localhost:" + ports.kafkaController(voter))
+                .collect(Collectors.joining(","));
         return """
                 # Written by ./omnirouter up on every start; edits are overwritten.
                 process.roles=broker,controller
-                node.id=1
-                controller.quorum.voters=1@localhost:%2$d
-                listeners=PLAINTEXT://localhost:%1$d,CONTROLLER://localhost:%2$d
-                advertised.listeners=PLAINTEXT://localhost:%1$d
+                node.id=%1$d
+                controller.quorum.voters=%2$s
+                listeners=PLAINTEXT://localhost:%3$d,CONTROLLER://localhost:%4$d
+                advertised.listeners=PLAINTEXT://localhost:%3$d
                 controller.listener.names=CONTROLLER
                 inter.broker.listener.name=PLAINTEXT
                 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-                log.dirs=%3$s
-                # One broker: every replication factor and min ISR is 1, internal topics included.
-                default.replication.factor=1
-                min.insync.replicas=1
-                offsets.topic.replication.factor=1
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
+                log.dirs=%5$s
+                # Every replication factor and min ISR from the stack's shape, internal topics included.
+                default.replication.factor=%6$d
+                min.insync.replicas=%7$d
+                offsets.topic.replication.factor=%6$d
+                transaction.state.log.replication.factor=%6$d
+                transaction.state.log.min.isr=%7$d
+                share.coordinator.state.topic.replication.factor=%6$d
+                share.coordinator.state.topic.min.isr=%7$d
+                # Never elect a replica that lacks acknowledged writes, even if that means waiting.
+                unclean.leader.election.enable=false
                 # Like the services' own topics, for anything created on first use.
                 num.partitions=6
                 # A consumer group of one member need not wait for others to join.
                 group.initial.rebalance.delay.ms=0
-                """.formatted(LocalPorts.KAFKA, LocalPorts.KAFKA_CONTROLLER, dataDir);
+                """.formatted(node, voters, ports.kafka(node), ports.kafkaController(node), dataDir,
+                shape.replicationFactor(), shape.minInsyncReplicas());
     }
 
     private Path dataDir() {
@@ -88,7 +114,7 @@ final class KafkaBroker {
         Path config = home.resolve("server.properties");
         try {
             Files.createDirectories(home);
-            Files.writeString(config, serverProperties(dataDir()));
+            Files.writeString(config, serverProperties(node, shape, ports, dataDir()));
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -105,11 +131,26 @@ final class KafkaBroker {
         }
     }
 
-    /** kafka-storage.sh format, once: a new cluster id and the bootstrap metadata. */
+    /** The cluster id every node of this data directory formats with, chosen by the first. */
+    private String clusterId() {
+        Path file = home.getParent().resolve("kafka-cluster.id");
+        try {
+            synchronized (KafkaBroker.class) {
+                if (!Files.exists(file)) {
+                    Files.writeString(file, Uuid.randomUuid().toString(), StandardCharsets.UTF_8);
+                }
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** kafka-storage.sh format, once: the cluster id and the bootstrap metadata. */
     private void format(Path config, Path logging) {
         List<String> command = jvm.command(List.of("-Dlog4j2.configurationFile=" + logging,
                 "-cp", kafkaLib.resolve("*").toString(),
-                "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
+                "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString()));
         try {
             Process format = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(Redirect.appendTo(logFile.toFile())).start();

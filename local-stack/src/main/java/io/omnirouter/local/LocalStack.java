@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.omnirouter.schemas.ContractTopic;
@@ -18,23 +19,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the local stack in dependency order — the registry, Kafka and PostgreSQL side by side, then both
- * services, then the simulator — waits until each part is healthy, and stops everything in reverse:
- * simulator, services, registry, Kafka, PostgreSQL. Safe to close from a shutdown hook while starting.
+ * The whole system as processes on one machine, in the shape the settings ask for (one broker and one instance
+ * of each service for {@code ./omnirouter up}; a three-broker cluster and two instances of each service for the
+ * fault harness). Starts in dependency order — the registry, the Kafka brokers and PostgreSQL side by side, then
+ * the routers, then the history services, then the simulator — waits until each part is healthy, and stops
+ * everything in reverse. Safe to close from a shutdown hook while starting.
+ *
+ * <p>Besides {@link #run()} (what {@code up} does: start, then stop everything when any part dies), every part
+ * can be killed, paused, stopped and started again by its name ({@link #brokers()}, {@link #routers()},
+ * {@link #histories()}, {@link #REGISTRY}) and PostgreSQL can be crashed and restarted: this is how the
+ * benchmark and the fault harness drive the same stack that {@code up} runs.
  */
-final class LocalStack implements AutoCloseable {
+public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
-    static final String REGISTRY = "registry";
-    static final String ROUTER = "router-service";
-    static final String HISTORY = "contact-history-service";
-    /** Stop order of the children, also for the leftovers of a launcher that was killed hard. */
-    private static final List<String> STOP_ORDER = List.of(HISTORY, ROUTER, REGISTRY, KafkaBroker.NAME);
+    public static final String REGISTRY = "registry";
+    public static final String ROUTER = "router-service";
+    public static final String HISTORY = "contact-history-service";
 
     private static final Duration INFRASTRUCTURE_TIMEOUT = Duration.ofSeconds(120);
-    /** Generous: on two cores both Spring Boot services start while three other JVMs are still warming up. */
-    private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(240);
+    /** Generous: on two cores the Spring Boot services start while the other JVMs are still warming up. */
+    private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(30);
     private static final Duration REGISTRY_GRACE = Duration.ofSeconds(15);
     private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
@@ -46,80 +52,282 @@ final class LocalStack implements AutoCloseable {
         boolean ready();
     }
 
+    /** A part of the stack: how to start it, how to tell it is healthy, and the process it runs as now. */
+    private static final class Part {
+        final String name;
+        final Supplier<ChildProcess> starter;
+        final Probe health;
+        final Duration grace;
+        volatile ChildProcess process;
+
+        Part(String name, Supplier<ChildProcess> starter, Probe health, Duration grace) {
+            this.name = name;
+            this.starter = starter;
+            this.health = health;
+            this.grace = grace;
+        }
+    }
+
     private final StackSettings settings;
+    private final StackShape shape;
+    private final StackPorts ports;
     private final StackLayout layout;
     private final PrintStream out;
     private final PrintStream err;
     private final Jvm jvm;
     private final PidFiles pidFiles;
-    private final HealthProbes probes = new HealthProbes();
+    private final HealthProbes probes;
     private final long launchedAt = System.nanoTime();
-    private final List<ChildProcess> children = new ArrayList<>();
+    /** Every part in start order; absent services (--without) are not declared. */
+    private final Map<String, Part> parts = new LinkedHashMap<>();
+    private final List<String> brokers;
+    private final List<String> routers;
+    private final List<String> histories;
 
     private volatile boolean closing;
     private boolean closed;
     /** Held for the launcher's lifetime: one launcher per data directory. */
     private LauncherLock lock;
-    private PostgresServer postgres;
+    private volatile PostgresServer postgres;
     private TrafficSimulator simulator;
 
-    LocalStack(StackSettings settings, StackLayout layout, PrintStream out, PrintStream err) {
+    public LocalStack(StackSettings settings, StackLayout layout, PrintStream out, PrintStream err) {
         this.settings = settings;
+        this.shape = settings.shape();
+        this.ports = settings.ports();
         this.layout = layout;
         this.out = out;
         this.err = err;
         this.jvm = new Jvm(settings.dataDir());
         this.pidFiles = new PidFiles(settings.runDir(), jvm);
+        this.probes = new HealthProbes(settings.bootstrapServers());
+        declare(REGISTRY, this::startRegistry, () -> probes.ok("http://localhost:" + ports.registry() + "/health/ready"),
+                REGISTRY_GRACE);
+        this.brokers = IntStream.rangeClosed(1, shape.brokers()).mapToObj(node -> {
+            KafkaBroker broker = new KafkaBroker(node, shape, ports, settings.dataDir(), layout.kafkaLib(), jvm,
+                    settings.logFile(KafkaBroker.name(node, shape)));
+            return declare(KafkaBroker.name(node, shape), broker::start, () -> probes.kafkaReady(shape.brokers()), KAFKA_GRACE);
+        }).toList();
+        this.routers = settings.runs(OptionalPart.ROUTER) ? instances(ROUTER, this::startRouter,
+                instance -> "http://localhost:" + ports.routerManagement(instance) + "/actuator/health") : List.of();
+        this.histories = settings.runs(OptionalPart.HISTORY) ? instances(HISTORY, this::startHistory,
+                instance -> "http://localhost:" + ports.history(instance) + "/actuator/health") : List.of();
+    }
+
+    private List<String> instances(String service, IntFunction<ChildProcess> starter,
+                                   IntFunction<String> healthUrl) {
+        return IntStream.rangeClosed(1, shape.instances()).mapToObj(instance -> declare(instanceName(service, instance),
+                () -> starter.apply(instance), () -> probes.up(healthUrl.apply(instance)), SERVICE_GRACE)).toList();
+    }
+
+    private String declare(String name, Supplier<ChildProcess> starter, Probe health, Duration grace) {
+        parts.put(name, new Part(name, starter, health, grace));
+        return name;
+    }
+
+    /** {@code router-service} when it is the only instance, {@code router-service-<n>} among several. */
+    private String instanceName(String service, int instance) {
+        return shape.instances() == 1 ? service : service + "-" + instance;
     }
 
     /** Starts everything, prints where it is, and runs until closed (0) or until a part dies (1). */
-    int run() {
+    public int run() {
         start();
         Banner.print(out, settings, elapsed());
         return watch();
     }
 
-    private void start() {
+    /** Starts every part and waits until each is healthy. */
+    public void start() {
         lock = LauncherLock.acquire(settings.runDir());
-        pidFiles.stopLeftovers(STOP_ORDER, LEFTOVER_GRACE, out::println);
-        PostgresServer.stopLeftover(postgresDir(), LEFTOVER_GRACE, out::println);
-        PortCheck.ensureFree(ports());
+        stopLeftovers(settings, out);
+        PortCheck.ensureFree(portsInUse());
 
-        out.println("Starting Omnirouter (data in " + settings.dataDir() + ")");
-        ChildProcess registry = register(startRegistry());
-        ChildProcess kafka = register(new KafkaBroker(settings.dataDir().resolve("kafka"), layout.kafkaLib(), jvm,
-                settings.logFile(KafkaBroker.NAME)).start());
-        postgres = register(PostgresServer.start(postgresDir(), settings.logFile("postgres")));
-        await("PostgreSQL", null, settings.logFile("postgres"), INFRASTRUCTURE_TIMEOUT, postgres::healthy);
-        report("PostgreSQL 17", "localhost:" + LocalPorts.POSTGRES);
-        await("Kafka", kafka, kafka.logFile(), INFRASTRUCTURE_TIMEOUT, probes::kafkaReady);
-        report("Kafka", LocalPorts.KAFKA_BOOTSTRAP);
-        await("The schema registry", registry, registry.logFile(), INFRASTRUCTURE_TIMEOUT,
-                () -> probes.ok("http://localhost:" + LocalPorts.REGISTRY + "/health/ready"));
-        report("Schema registry", LocalPorts.REGISTRY_URL);
+        out.println("Starting Omnirouter (data in " + settings.dataDir() + ")" + (shape.equals(StackShape.LAPTOP) ? ""
+                : ": " + shape.brokers() + " Kafka brokers, " + shape.instances() + " instances of each service"));
+        launch(REGISTRY);
+        brokers.forEach(this::launch);
+        startPostgres();
+        await("PostgreSQL", null, settings.logFile("postgres"), INFRASTRUCTURE_TIMEOUT, () -> postgres.healthy());
+        report("PostgreSQL 17", "localhost:" + ports.postgres());
+        for (String broker : brokers) {
+            awaitHealthy(broker, INFRASTRUCTURE_TIMEOUT);
+        }
+        report(brokers.size() == 1 ? "Kafka" : "Kafka (" + brokers.size() + " brokers)", settings.bootstrapServers());
+        awaitHealthy(REGISTRY, INFRASTRUCTURE_TIMEOUT);
+        report("Schema registry", ports.registryUrl());
 
-        ChildProcess router = settings.runs(OptionalPart.ROUTER) ? register(startRouter()) : null;
-        if (router != null && settings.runs(OptionalPart.HISTORY)) {
+        routers.forEach(this::launch);
+        if (!routers.isEmpty() && !histories.isEmpty()) {
             // The router creates contact.events (retention: forever). Started earlier, the history service's consumer
             // could have the broker auto-create it first, with the default retention of a week.
             String contactEvents = ContractTopic.CONTACT_EVENTS.topic();
-            await(ROUTER + " creating " + contactEvents, router, router.logFile(), SERVICE_TIMEOUT,
+            Part first = parts.get(routers.get(0));
+            await(first.name + " creating " + contactEvents, first.process, first.process.logFile(), SERVICE_TIMEOUT,
                     () -> probes.topicExists(contactEvents));
         }
-        ChildProcess history = settings.runs(OptionalPart.HISTORY) ? register(startHistory()) : null;
-        if (router != null) {
-            await(ROUTER, router, router.logFile(), SERVICE_TIMEOUT,
-                    () -> probes.up("http://localhost:" + LocalPorts.ROUTER_MANAGEMENT + "/actuator/health"));
-            report(ROUTER, "management on :" + LocalPorts.ROUTER_MANAGEMENT);
+        histories.forEach(this::launch);
+        for (String router : routers) {
+            awaitHealthy(router, SERVICE_TIMEOUT);
+            report(router, "management on :" + ports.routerManagement(routers.indexOf(router) + 1));
         }
-        if (history != null) {
-            await(HISTORY, history, history.logFile(), SERVICE_TIMEOUT,
-                    () -> probes.up("http://localhost:" + LocalPorts.HISTORY + "/actuator/health"));
-            report(HISTORY, "http://localhost:" + LocalPorts.HISTORY);
+        for (String history : histories) {
+            awaitHealthy(history, SERVICE_TIMEOUT);
+            report(history, historyUrl(histories.indexOf(history) + 1));
         }
         if (settings.runs(OptionalPart.SIMULATOR)) {
             startSimulator();
         }
+    }
+
+    /**
+     * Stops what a launcher killed hard left running in the settings' data directory (its pid files say what), so
+     * that the directory can be wiped or reused.
+     */
+    public static void stopLeftovers(StackSettings settings, PrintStream out) {
+        new PidFiles(settings.runDir(), new Jvm(settings.dataDir())).stopLeftovers(LEFTOVER_GRACE, out::println);
+        PostgresServer.stopLeftover(settings.dataDir().resolve("postgres"), LEFTOVER_GRACE, out::println);
+    }
+
+    public List<String> brokers() {
+        return brokers;
+    }
+
+    public List<String> routers() {
+        return routers;
+    }
+
+    public List<String> histories() {
+        return histories;
+    }
+
+    public String bootstrapServers() {
+        return settings.bootstrapServers();
+    }
+
+    public String registryUrl() {
+        return ports.registryUrl();
+    }
+
+    /** The application database, user and password {@link #DATABASE_USER} / {@link #DATABASE_PASSWORD}. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + ports.postgres() + "/" + PostgresServer.DATABASE;
+    }
+
+    public static final String DATABASE_USER = PostgresServer.USER;
+    public static final String DATABASE_PASSWORD = PostgresServer.PASSWORD;
+
+    /** The API and console of history instance {@code instance} (1-based). */
+    public String historyUrl(int instance) {
+        return "http://localhost:" + ports.history(instance);
+    }
+
+    public String localPassword() {
+        return settings.localPassword();
+    }
+
+    public Path logFile(String part) {
+        return settings.logFile(part);
+    }
+
+    /** The process id of a running part. */
+    public long pid(String part) {
+        ChildProcess process = part(part).process;
+        if (process == null || !process.isAlive()) {
+            throw new StackException(part + " is not running");
+        }
+        return process.pid();
+    }
+
+    public boolean isRunning(String part) {
+        ChildProcess process = part(part).process;
+        return process != null && process.isAlive();
+    }
+
+    /** Whether the part answers its health check (a broker: the whole cluster answers). */
+    public boolean healthy(String part) {
+        return isRunning(part) && part(part).health.ready();
+    }
+
+    /** {@code kill -9} of a part: no shutdown hook, no goodbye to the broker or the database. */
+    public void kill(String part) {
+        ChildProcess process = part(part).process;
+        if (process != null) {
+            process.kill();
+            log.info("{} (pid {}) killed", part, process.pid());
+        }
+    }
+
+    /** A clean stop (SIGTERM, SIGKILL after a grace period), as a deploy or a scale-down does it. */
+    public void stop(String part) {
+        Part stopping = part(part);
+        if (stopping.process != null) {
+            stopping.process.stop(stopping.grace);
+        }
+    }
+
+    /** SIGSTOP: the process is frozen (no heartbeats, no transaction progress) until {@link #resume}. */
+    public void pause(String part) {
+        part(part).process.signal("STOP");
+    }
+
+    /** SIGCONT: a paused process goes on where it was, unaware of the time that passed. */
+    public void resume(String part) {
+        part(part).process.signal("CONT");
+    }
+
+    /** Starts a part that was killed or stopped, with its data as it left it; returns once the process runs. */
+    public void restart(String part) {
+        if (isRunning(part)) {
+            throw new StackException(part + " is still running");
+        }
+        launch(part);
+    }
+
+    /** Waits until the part is healthy; fails if it dies or takes longer than {@code timeout}. */
+    public void awaitHealthy(String part, Duration timeout) {
+        Part waiting = part(part);
+        await(part, waiting.process, settings.logFile(part), timeout, waiting.health);
+    }
+
+    /** An immediate shutdown of PostgreSQL, as in a crash or a lost machine; {@link #startPostgres} brings it back. */
+    public synchronized void crashPostgres() {
+        try {
+            postgres.crash();
+        } catch (IOException e) {
+            throw new StackException("Crashing PostgreSQL failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts PostgreSQL on its data directory (crash recovery first, if it was crashed); returns once it runs. */
+    public synchronized void startPostgres() {
+        postgres = register(PostgresServer.start(postgresDir(), ports.postgres(), settings.logFile("postgres")));
+    }
+
+    public boolean postgresRunning() {
+        PostgresServer server = postgres;
+        return server != null && server.isAlive();
+    }
+
+    private void launch(String name) {
+        Part part = part(name);
+        ChildProcess process = part.starter.get();
+        synchronized (this) {
+            if (closed) {
+                process.stop(part.grace);
+                throw stopping();
+            }
+            pidFiles.write(process);
+            part.process = process;
+        }
+    }
+
+    private Part part(String name) {
+        Part part = parts.get(name);
+        if (part == null) {
+            throw new StackException("No part " + name + " in this stack; there are " + String.join(", ", parts.keySet()));
+        }
+        return part;
     }
 
     private ChildProcess startRegistry() {
@@ -131,34 +339,34 @@ final class LocalStack implements AutoCloseable {
                 "-Xmx384m",
                 "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.host=localhost",
-                "-Dquarkus.http.port=" + LocalPorts.REGISTRY,
+                "-Dquarkus.http.port=" + ports.registry(),
                 "-jar", layout.registryJar().toString())), env, settings.dataDir().resolve("registry"), settings.logFile(REGISTRY));
     }
 
-    private ChildProcess startRouter() {
+    private ChildProcess startRouter(int instance) {
         Map<String, String> env = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", LocalPorts.KAFKA_BOOTSTRAP,
-                "SCHEMA_REGISTRY_URL", LocalPorts.REGISTRY_URL,
-                "ROUTER_MANAGEMENT_PORT", Integer.toString(LocalPorts.ROUTER_MANAGEMENT),
+                "KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers(),
+                "SCHEMA_REGISTRY_URL", ports.registryUrl(),
+                "ROUTER_MANAGEMENT_PORT", Integer.toString(ports.routerManagement(instance)),
                 "DEFAULT_PHONE_REGION", "SI",
-                // A stable id keeps the transactional id stable: a restarted router fences its killed predecessor at
+                // A stable id keeps the transactional ids stable: a restarted router fences its killed predecessor at
                 // once instead of leaving read_committed consumers waiting for the old transaction to time out.
-                "ROUTER_INSTANCE_ID", "local-1",
+                "ROUTER_INSTANCE_ID", "local-" + instance,
                 "SERVER_ADDRESS", "localhost");
-        return startService(ROUTER, layout.routerJar().toString(), "384m", env);
+        return startService(instanceName(ROUTER, instance), layout.routerJar().toString(), "384m", env);
     }
 
-    private ChildProcess startHistory() {
+    private ChildProcess startHistory(int instance) {
         Map<String, String> env = Map.of(
-                "SERVER_PORT", Integer.toString(LocalPorts.HISTORY),
+                "SERVER_PORT", Integer.toString(ports.history(instance)),
                 "SERVER_ADDRESS", "localhost",
-                "SPRING_DATASOURCE_URL", postgres.jdbcUrl(),
+                "SPRING_DATASOURCE_URL", jdbcUrl(),
                 "SPRING_DATASOURCE_USERNAME", PostgresServer.USER,
                 "SPRING_DATASOURCE_PASSWORD", PostgresServer.PASSWORD,
-                "KAFKA_BOOTSTRAP_SERVERS", LocalPorts.KAFKA_BOOTSTRAP,
-                "SCHEMA_REGISTRY_URL", LocalPorts.REGISTRY_URL,
+                "KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers(),
+                "SCHEMA_REGISTRY_URL", ports.registryUrl(),
                 "OMNIROUTER_LOCAL_PASSWORD", settings.localPassword());
-        return startService(HISTORY, layout.historyJar().toString(), "512m", env);
+        return startService(instanceName(HISTORY, instance), layout.historyJar().toString(), "512m", env);
     }
 
     /** C1 only, like the registry and the broker: faster start-up on a laptop; a local stack needs no peak throughput. */
@@ -168,7 +376,7 @@ final class LocalStack implements AutoCloseable {
     }
 
     private void startSimulator() {
-        TrafficSimulator traffic = TrafficSimulator.connect(LocalPorts.KAFKA_BOOTSTRAP, LocalPorts.REGISTRY_URL, settings.simulator());
+        TrafficSimulator traffic = TrafficSimulator.connect(settings.bootstrapServers(), ports.registryUrl(), settings.simulator());
         synchronized (this) {
             if (closed) {
                 traffic.close();
@@ -183,13 +391,14 @@ final class LocalStack implements AutoCloseable {
     /** Until closed (0), or until a part stops by itself (1: the rest is stopped, the reason printed). */
     private int watch() {
         while (!closing) {
-            for (ChildProcess child : children) {
-                if (!child.isAlive()) {
+            for (Part part : parts.values()) {
+                ChildProcess child = part.process;
+                if (child != null && !child.isAlive()) {
                     return died(child.name() + " exited with code " + child.exitValue() + ". Last lines of " + child.logFile()
                             + ":" + System.lineSeparator() + child.lastLines(25));
                 }
             }
-            if (!postgres.isAlive()) {
+            if (!postgresRunning()) {
                 return died("PostgreSQL stopped; see " + settings.logFile("postgres"));
             }
             sleep(Duration.ofMillis(500));
@@ -223,17 +432,6 @@ final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Registers a started part for stopping; stops it at once if the stack is already being stopped. */
-    private synchronized ChildProcess register(ChildProcess child) {
-        if (closed) {
-            child.stop(SERVICE_GRACE);
-            throw stopping();
-        }
-        pidFiles.write(child);
-        children.add(child);
-        return child;
-    }
-
     private synchronized PostgresServer register(PostgresServer server) {
         if (closed) {
             closeQuietly(server);
@@ -254,7 +452,7 @@ final class LocalStack implements AutoCloseable {
             return;
         }
         closed = true;
-        boolean started = simulator != null || !children.isEmpty() || postgres != null;
+        boolean started = simulator != null || parts.values().stream().anyMatch(part -> part.process != null) || postgres != null;
         if (started) {
             out.println("Stopping Omnirouter");
         }
@@ -262,9 +460,9 @@ final class LocalStack implements AutoCloseable {
             simulator.close();
         }
         probes.close();
-        stopInParallel(child(HISTORY), child(ROUTER));
-        stop(child(REGISTRY), REGISTRY_GRACE);
-        stop(child(KafkaBroker.NAME), KAFKA_GRACE);
+        stopInParallel(Stream.concat(histories.stream(), routers.stream()).toList());
+        stopPart(REGISTRY);
+        stopInParallel(brokers);
         if (postgres != null) {
             closeQuietly(postgres);
             out.println("  PostgreSQL stopped");
@@ -274,9 +472,9 @@ final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void stopInParallel(ChildProcess... services) {
-        List<Thread> stoppers = Stream.of(services).filter(Objects::nonNull)
-                .map(service -> new Thread(() -> stop(service, SERVICE_GRACE), "stop-" + service.name()))
+    private void stopInParallel(List<String> names) {
+        List<Thread> stoppers = names.stream()
+                .map(name -> new Thread(() -> stopPart(name), "stop-" + name))
                 .toList();
         stoppers.forEach(Thread::start);
         for (Thread stopper : stoppers) {
@@ -288,32 +486,42 @@ final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void stop(ChildProcess child, Duration grace) {
+    private void stopPart(String name) {
+        Part part = parts.get(name);
+        ChildProcess child = part == null ? null : part.process;
         if (child == null) {
             return;
         }
-        child.stop(grace);
+        // A paused part would never see SIGTERM: let it go on first.
+        if (child.isAlive()) {
+            try {
+                child.signal("CONT");
+            } catch (StackException e) {
+                log.debug("{} ended before SIGCONT", name);
+            }
+        }
+        child.stop(part.grace);
         pidFiles.delete(child.name());
         out.println("  " + child.name() + " stopped");
     }
 
-    private ChildProcess child(String name) {
-        return children.stream().filter(child -> child.name().equals(name)).findFirst().orElse(null);
-    }
-
-    private Map<Integer, String> ports() {
-        Map<Integer, String> ports = new LinkedHashMap<>();
-        ports.put(LocalPorts.KAFKA, "Kafka");
-        ports.put(LocalPorts.KAFKA_CONTROLLER, "Kafka controller");
-        ports.put(LocalPorts.REGISTRY, "schema registry");
-        ports.put(LocalPorts.POSTGRES, "PostgreSQL");
-        if (settings.runs(OptionalPart.HISTORY)) {
-            ports.put(LocalPorts.HISTORY, HISTORY);
+    private Map<Integer, String> portsInUse() {
+        Map<Integer, String> inUse = new LinkedHashMap<>();
+        for (int node = 1; node <= shape.brokers(); node++) {
+            inUse.put(ports.kafka(node), KafkaBroker.name(node, shape));
+            inUse.put(ports.kafkaController(node), KafkaBroker.name(node, shape) + " controller");
         }
-        if (settings.runs(OptionalPart.ROUTER)) {
-            ports.put(LocalPorts.ROUTER_MANAGEMENT, ROUTER);
+        inUse.put(ports.registry(), "schema registry");
+        inUse.put(ports.postgres(), "PostgreSQL");
+        for (int instance = 1; instance <= shape.instances(); instance++) {
+            if (settings.runs(OptionalPart.HISTORY)) {
+                inUse.put(ports.history(instance), instanceName(HISTORY, instance));
+            }
+            if (settings.runs(OptionalPart.ROUTER)) {
+                inUse.put(ports.routerManagement(instance), instanceName(ROUTER, instance));
+            }
         }
-        return ports;
+        return inUse;
     }
 
     private Path postgresDir() {

@@ -5,15 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * {@code <data dir>/run/<part>.pid} for every child. A launcher killed hard (SIGKILL, a crashed terminal)
  * cannot stop its children; the next launcher finds them here and stops them before it starts anew.
  */
 final class PidFiles {
+
+    private static final String PID = ".pid";
+    private static final String LAUNCHER = "launcher";
 
     private final Path dir;
     private final Jvm jvm;
@@ -40,13 +45,13 @@ final class PidFiles {
         }
     }
 
-    /** Stops leftovers of the named parts, in the given order, and forgets their pid files. */
-    void stopLeftovers(List<String> names, Duration grace, Consumer<String> report) {
-        for (String name : names) {
+    /**
+     * Stops the leftovers of every part that has a pid file, services first, then the registry, then the brokers
+     * (whatever the shape of the launcher that left them), and forgets their pid files.
+     */
+    void stopLeftovers(Duration grace, Consumer<String> report) {
+        for (String name : leftovers()) {
             Path file = file(name);
-            if (!Files.exists(file)) {
-                continue;
-            }
             readPid(file).flatMap(ProcessHandle::of)
                     .filter(ProcessHandle::isAlive)
                     .filter(jvm::startedHere)
@@ -58,8 +63,31 @@ final class PidFiles {
         }
     }
 
+    private List<String> leftovers() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(PID) && !name.equals(LAUNCHER + PID))
+                    .map(name -> name.substring(0, name.length() - PID.length()))
+                    .sorted(Comparator.comparingInt(PidFiles::stopRank).thenComparing(Comparator.naturalOrder()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Clients of the infrastructure before the infrastructure: services, registry, brokers. */
+    private static int stopRank(String name) {
+        if (name.startsWith(LocalStack.REGISTRY)) {
+            return 1;
+        }
+        return name.startsWith(KafkaBroker.NAME) ? 2 : 0;
+    }
+
     private Path file(String name) {
-        return dir.resolve(name + ".pid");
+        return dir.resolve(name + PID);
     }
 
     static Optional<Long> readPid(Path file) {

@@ -10,6 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -27,21 +30,25 @@ final class PostgresServer implements AutoCloseable {
     static final String PASSWORD = "omnirouter";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(90);
 
+    private static final Duration CRASH_WAIT = Duration.ofSeconds(30);
+
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
+    private final int port;
 
-    private PostgresServer(EmbeddedPostgres postgres, Path dataDir) {
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDir, int port) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.port = port;
     }
 
-    static PostgresServer start(Path dataDir, Path logFile) {
+    static PostgresServer start(Path dataDir, int port, Path logFile) {
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
-                    .setPort(LocalPorts.POSTGRES)
+                    .setPort(port)
                     // zonky's default is off, which loses committed transactions on a crash.
                     .setServerConfig("synchronous_commit", "on")
                     // Stopped by the launcher after the services, not by a hook racing them.
@@ -51,7 +58,7 @@ final class PostgresServer implements AutoCloseable {
                     .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(Redirect.appendTo(logFile.toFile()))
                     .start();
-            PostgresServer server = new PostgresServer(postgres, dataDir);
+            PostgresServer server = new PostgresServer(postgres, dataDir, port);
             server.createDatabase();
             return server;
         } catch (IOException | SQLException | RuntimeException e) {
@@ -60,7 +67,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + LocalPorts.POSTGRES + "/" + DATABASE;
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
     /** A connection to the application database works. */
@@ -79,6 +86,29 @@ final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        postgres.close();
+    }
+
+    /**
+     * An immediate shutdown (SIGQUIT to the postmaster, {@code pg_ctl stop -m immediate}): every backend ends at
+     * once without a checkpoint, as in a crash, and the next start runs crash recovery from the WAL. This
+     * server object is finished afterwards; {@link #start} a new one on the same data directory.
+     */
+    void crash() throws IOException {
+        Optional<ProcessHandle> postmaster = postmaster(dataDir);
+        if (postmaster.isPresent()) {
+            ChildProcess.signal("QUIT", postmaster.get().pid());
+            try {
+                postmaster.get().onExit().get(CRASH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new StackException("PostgreSQL (pid " + postmaster.get().pid() + ") still runs " + CRASH_WAIT.toSeconds()
+                        + " s after an immediate shutdown");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("Interrupted while PostgreSQL shut down", e);
+            }
+        }
+        // Releases zonky's lock on the data directory; its pg_ctl stop finds no server and says so in the log.
         postgres.close();
     }
 

@@ -17,11 +17,11 @@ import java.util.stream.Stream;
  *
  * @param historyJar null when the history service is left out; likewise {@code routerJar}
  */
-record StackLayout(Path registryJar, Path kafkaLib, Path routerJar, Path historyJar) {
+public record StackLayout(Path registryJar, Path kafkaLib, Path routerJar, Path historyJar) {
 
     static final String BUILD_COMMAND = "./mvnw -DskipTests install";
 
-    static StackLayout locate(Path home, StackSettings settings) {
+    public static StackLayout locate(Path home, StackSettings settings) {
         List<String> missing = new ArrayList<>();
         Path registry = find(home.resolve("registry/target"), "registry-", "-runner.jar", "schema registry", missing);
         Path kafkaLib = home.resolve("local-stack/kafka-broker/target/kafka-lib");

@@ -8,27 +8,33 @@ import java.util.Set;
 import io.omnirouter.simulator.TrafficSimulator;
 
 /**
- * What the user asked for: where the built project is, where the data goes, which parts run, the local
- * users' password and the simulator's pace.
+ * What the user asked for: where the built project is, where the data goes, which parts run in which shape on
+ * which ports, the local users' password and the simulator's pace.
  *
  * @param defaultPassword whether {@code localPassword} is the documented default (then it may be shown)
  */
-record StackSettings(Path home, Path dataDir, Set<OptionalPart> without, String localPassword, boolean defaultPassword,
-                     TrafficSimulator.Settings simulator) {
+public record StackSettings(Path home, Path dataDir, Set<OptionalPart> without, String localPassword, boolean defaultPassword,
+                            TrafficSimulator.Settings simulator, StackShape shape, StackPorts ports) {
 
     static final String DEFAULT_PASSWORD = "omnirouter";
     static final String DATA_DIR_NAME = ".omnirouter";
 
-    StackSettings {
+    public StackSettings {
         without = Set.copyOf(without);
+    }
+
+    /** One broker and one instance of each service on the documented ports. */
+    static StackSettings of(Path home, Path dataDir, Set<OptionalPart> without, Map<String, String> env,
+                            TrafficSimulator.Settings simulator) {
+        return of(home, dataDir, without, env, simulator, StackShape.LAPTOP, StackPorts.LOCAL);
     }
 
     /**
      * @param dataDir null for the default, {@code <home>/.omnirouter}
      * @param env     the environment: OMNIROUTER_LOCAL_PASSWORD, OMNIROUTER_SIMULATOR=off
      */
-    static StackSettings of(Path home, Path dataDir, Set<OptionalPart> without, Map<String, String> env,
-                            TrafficSimulator.Settings simulator) {
+    public static StackSettings of(Path home, Path dataDir, Set<OptionalPart> without, Map<String, String> env,
+                                   TrafficSimulator.Settings simulator, StackShape shape, StackPorts ports) {
         Path absoluteHome = home.toAbsolutePath().normalize();
         Path data = dataDir == null ? absoluteHome.resolve(DATA_DIR_NAME) : dataDir.toAbsolutePath().normalize();
         Set<OptionalPart> parts = without.isEmpty() ? EnumSet.noneOf(OptionalPart.class) : EnumSet.copyOf(without);
@@ -37,23 +43,28 @@ record StackSettings(Path home, Path dataDir, Set<OptionalPart> without, String 
         }
         String password = env.get("OMNIROUTER_LOCAL_PASSWORD");
         boolean useDefault = password == null || password.isEmpty();
-        return new StackSettings(absoluteHome, data, parts, useDefault ? DEFAULT_PASSWORD : password, useDefault, simulator);
+        return new StackSettings(absoluteHome, data, parts, useDefault ? DEFAULT_PASSWORD : password, useDefault, simulator,
+                shape, ports);
     }
 
-    boolean runs(OptionalPart part) {
+    public boolean runs(OptionalPart part) {
         return !without.contains(part);
     }
 
-    Path logs() {
+    public Path logs() {
         return dataDir.resolve("logs");
     }
 
-    Path logFile(String part) {
+    public Path logFile(String part) {
         return logs().resolve(part + ".log");
     }
 
     /** Pid files of the children, for cleaning up after a launcher that was killed hard. */
     Path runDir() {
         return dataDir.resolve("run");
+    }
+
+    String bootstrapServers() {
+        return ports.bootstrapServers(shape);
     }
 }

@@ -47,12 +47,23 @@ final class UpCommand implements Callable<Integer> {
             description = "Simulated customers (default: ${DEFAULT-VALUE}; env OMNIROUTER_SIMULATOR_CUSTOMERS).")
     int simulatorCustomers;
 
+    @Option(names = "--brokers", defaultValue = "1",
+            description = "Kafka brokers (KRaft nodes). 3 gives every topic 3 replicas and min.insync.replicas 2, as in "
+                    + "production (default: ${DEFAULT-VALUE}). Changing it needs a fresh data directory.")
+    int brokers;
+
+    @Option(names = "--instances", defaultValue = "1",
+            description = "Instances of router-service and of contact-history-service each (default: ${DEFAULT-VALUE}); "
+                    + "instance n listens on the first one's port + 100 x (n-1).")
+    int instances;
+
     @Override
     public Integer call() {
         // A new seed per run: the same seed would replay event ids that the router already saw and drops.
         TrafficSimulator.Settings simulator = new TrafficSimulator.Settings(simulatorRate, simulatorCustomers,
                 new SecureRandom().nextLong());
-        StackSettings settings = StackSettings.of(home, dataDir, without, System.getenv(), simulator);
+        StackSettings settings = StackSettings.of(home, dataDir, without, System.getenv(), simulator,
+                new StackShape(brokers, instances), StackPorts.LOCAL);
         logTo(settings.logFile("local-stack"));
         StackLayout layout = StackLayout.locate(settings.home(), settings);
 

@@ -27,19 +27,29 @@ class PidFilesTest {
     }
 
     @Test
-    void leftovers_of_a_launcher_killed_hard_are_stopped_and_forgotten() throws Exception {
+    void leftovers_of_a_launcher_killed_hard_are_stopped_services_before_brokers_and_forgotten() throws Exception {
         Jvm jvm = new Jvm(dataDir);
         PidFiles pidFiles = new PidFiles(dataDir.resolve("run"), jvm);
-        ChildProcess kafka = ChildProcess.start("kafka", jvm.command(List.of("-cp", System.getProperty("java.class.path"),
-                Idle.class.getName())), Map.of(), dataDir, dataDir.resolve("kafka.log"));
+        ChildProcess kafka = idle(jvm, "kafka-1");
+        ChildProcess router = idle(jvm, "router-service-2");
         pidFiles.write(kafka);
+        pidFiles.write(router);
         List<String> reports = new ArrayList<>();
 
-        pidFiles.stopLeftovers(List.of("router-service", "kafka"), Duration.ofSeconds(10), reports::add);
+        pidFiles.stopLeftovers(Duration.ofSeconds(10), reports::add);
 
         assertThat(kafka.isAlive()).isFalse();
-        assertThat(reports).containsExactly("Stopping kafka (pid " + kafka.pid() + ") left running by an earlier launcher");
-        assertThat(dataDir.resolve("run/kafka.pid")).doesNotExist();
+        assertThat(router.isAlive()).isFalse();
+        assertThat(reports).containsExactly(
+                "Stopping router-service-2 (pid " + router.pid() + ") left running by an earlier launcher",
+                "Stopping kafka-1 (pid " + kafka.pid() + ") left running by an earlier launcher");
+        assertThat(dataDir.resolve("run/kafka-1.pid")).doesNotExist();
+        assertThat(dataDir.resolve("run/router-service-2.pid")).doesNotExist();
+    }
+
+    private ChildProcess idle(Jvm jvm, String name) {
+        return ChildProcess.start(name, jvm.command(List.of("-cp", System.getProperty("java.class.path"),
+                Idle.class.getName())), Map.of(), dataDir, dataDir.resolve(name + ".log"));
     }
 
     @Test
@@ -49,7 +59,7 @@ class PidFilesTest {
         Files.createDirectories(dataDir.resolve("run"));
         Files.writeString(dataDir.resolve("run/registry.pid"), Long.toString(stranger.pid()));
 
-        new PidFiles(dataDir.resolve("run"), new Jvm(dataDir)).stopLeftovers(List.of("registry"), Duration.ofSeconds(1), report -> { });
+        new PidFiles(dataDir.resolve("run"), new Jvm(dataDir)).stopLeftovers(Duration.ofSeconds(1), report -> { });
 
         assertThat(stranger.waitFor(300, TimeUnit.MILLISECONDS)).isFalse();
         assertThat(dataDir.resolve("run/registry.pid")).doesNotExist();

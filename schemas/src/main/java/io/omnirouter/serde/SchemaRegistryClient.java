@@ -209,7 +209,9 @@ public class SchemaRegistryClient {
             throw new InterruptException("interrupted while calling the schema registry at " + settings.url(), e);
         }
         int status = response.statusCode();
-        if (status == 502 || status == 503 || status == 504) {
+        // Any 5xx is the registry failing, not a verdict on the request: Apicurio answers 500 when its store times out
+        // on a lock (two instances registering at once), Confluent 500 with error_code 50001-50003 for store errors.
+        if (status >= 500) {
             throw new SchemaRegistryUnavailableException("schema registry at " + settings.url() + " unreachable: HTTP "
                     + status + " (" + what + ")");
         }

@@ -32,17 +32,21 @@ class KafkaTopology {
             topics.add(topic(channel.topic(), t, t.channelRetention()));
             topics.add(topic(channel.deadLetterTopic(), t, t.deadLetterRetention()));
         }
-        topics.add(TopicBuilder.name(ContractTopic.CONTACT_EVENTS.topic())
-                .partitions(t.partitions()).replicas(t.replicationFactor())
+        topics.add(sized(ContractTopic.CONTACT_EVENTS.topic(), t)
                 .config(TopicConfig.RETENTION_MS_CONFIG, FOREVER)
                 .build());
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
     private static NewTopic topic(String name, RouterProperties.Topics t, Duration retention) {
-        return TopicBuilder.name(name).partitions(t.partitions()).replicas(t.replicationFactor())
+        return sized(name, t)
                 .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))
                 .build();
+    }
+
+    private static TopicBuilder sized(String name, RouterProperties.Topics t) {
+        TopicBuilder topic = TopicBuilder.name(name).partitions(t.partitions());
+        return t.replicationFactor() == null ? topic : topic.replicas(t.replicationFactor());
     }
 
     /**

@@ -22,12 +22,15 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param instanceId         unique per running instance: it prefixes the Kafka transactional ids
  * @param defaultPhoneRegion ISO 3166 region in which national phone numbers are read (e.g. SI)
+ * @param schemaRegistrationWait how long start-up keeps asking an unreachable or failing registry to register the
+ *                           contract's schemas before it gives up
  */
 @Validated
 @ConfigurationProperties("omnirouter.router")
 public record RouterProperties(
         @NotBlank String instanceId,
         @NotBlank String defaultPhoneRegion,
+        @NotNull Duration schemaRegistrationWait,
         @Valid @NotNull Validation validation,
         @Valid @NotNull Deduplication deduplication,
         @Valid @NotNull Classification classification,
@@ -73,11 +76,12 @@ public record RouterProperties(
 
     /**
      * @param partitions        partitions of the channel topics, contact.events and the DLTs
-     * @param replicationFactor replication of the topics the router declares
+     * @param replicationFactor replication of the topics the router declares; unset = the broker's
+     *                          {@code default.replication.factor} (1 on a laptop, 3 in a cluster)
      * @param channelRetention  how long channel topics keep events (contact.events is kept forever)
      * @param deadLetterRetention how long dead letters are kept for inspection and replay
      */
-    public record Topics(@Min(1) int partitions, @Min(1) short replicationFactor,
+    public record Topics(@Min(1) int partitions, @Min(1) Short replicationFactor,
                          @NotNull Duration channelRetention, @NotNull Duration deadLetterRetention) {
     }
 }

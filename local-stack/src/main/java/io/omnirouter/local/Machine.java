@@ -1,4 +1,4 @@
-package io.omnirouter.bench;
+package io.omnirouter.local;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Where a run happened: cores, memory, CPU model, JDK, OS, and the commit of the code under test. */
-record Machine(int cores, long memoryMb, String cpuModel, String jdk, String os, String commit, boolean dirty) {
+/**
+ * Where a run happened: cores, memory, CPU model, JDK, OS, and the commit of the code under test. The benchmark
+ * and the fault harness print it with their results.
+ */
+public record Machine(int cores, long memoryMb, String cpuModel, String jdk, String os, String commit, boolean dirty) {
 
     /** @param commitLabel names the code under test when {@code home} is not a git checkout (else null) */
-    static Machine describe(Path home, String commitLabel) {
+    public static Machine describe(Path home, String commitLabel) {
         if (commitLabel != null) {
             return describe(home, commitLabel, true);
         }
@@ -30,7 +33,7 @@ record Machine(int cores, long memoryMb, String cpuModel, String jdk, String os,
                 commit.isEmpty() ? "unknown" : commit, dirty);
     }
 
-    Map<String, Object> toJson() {
+    public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("cores", cores);
         json.put("memory_mb", memoryMb);
@@ -40,7 +43,7 @@ record Machine(int cores, long memoryMb, String cpuModel, String jdk, String os,
         return json;
     }
 
-    String summary() {
+    public String summary() {
         return String.format(java.util.Locale.ROOT, "%d cores (%s), %.1f GB, %s, %s", cores, cpuModel, memoryMb / 1024.0, jdk, os);
     }
 
