@@ -88,11 +88,14 @@ public class ChannelEventListener {
             try {
                 SpecificRecord event = channelEvents.decode(record);
                 eventId = RoutingChannelEvents.eventIdOf(event);
-                if (window.contains(eventId) || !seenInBatch.add(record.topic() + '\u0000' + eventId)) {
+                String inBatch = record.topic() + '\u0000' + eventId;
+                if (window.contains(eventId) || seenInBatch.contains(inBatch)) {
                     metrics.duplicate(record.topic());
                     continue;
                 }
                 routed = routing.route(event);
+                // Only a routed id counts: a dead-lettered one must not suppress a valid record with that id.
+                seenInBatch.add(inBatch);
             } catch (SchemaRegistryUnavailableException e) {
                 throw e; // transient: abort the transaction and retry the batch
             } catch (SerializationException | RejectedEventException e) {

@@ -43,6 +43,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * De-duplication by eventId across what empties a router's memory: a restart (a fresh application context,
@@ -143,6 +144,19 @@ class DuplicateWindowRestoreIT {
     }
 
     @Test
+    void aDeadLetteredRecordDoesNotSuppressAValidRecordWithTheSameEventIdInTheSameBatch() {
+        ConfigurableApplicationContext router = startRouter("router", RealInfrastructure.registryUrl());
+        awaitAssigned(router, channelPartitions());
+        MessageListenerContainer container = listener(router);
+        container.stop(); // so that both records wait for the same poll
+        TopicProbe.send(EMAIL.topic(), key, mail(conversation, "Sent with a broken clock.", Instant.parse("2099-01-01T00:00:00Z")));
+        TopicProbe.send(EMAIL.topic(), key, mail(conversation, "Sent again with the clock fixed."));
+        container.start();
+
+        awaitContact(conversation);
+    }
+
+    @Test
     void aRegistryOutageDuringTheRestoreHoldsThePartitionBackUntilTheWindowIsRestored() {
         ConfigurableApplicationContext first = startRouter("first", RealInfrastructure.registryUrl());
         // Of a schema id that a router has to look up: it knows the ids of the schemas it registered itself.
@@ -174,9 +188,12 @@ class DuplicateWindowRestoreIT {
         return router;
     }
 
+    private static MessageListenerContainer listener(ConfigurableApplicationContext router) {
+        return router.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("router");
+    }
+
     private static List<?> assigned(ConfigurableApplicationContext router) {
-        return router.isActive() ? List.copyOf(router.getBean(KafkaListenerEndpointRegistry.class)
-                .getListenerContainer("router").getAssignedPartitions()) : List.of();
+        return router.isActive() ? List.copyOf(listener(router).getAssignedPartitions()) : List.of();
     }
 
     private static void awaitAssigned(ConfigurableApplicationContext router, int partitions) {
