@@ -48,7 +48,10 @@ public record RouterProperties(
                              @NotBlank String truncationMarker) {
     }
 
-    /** @param windowPerPartition how many recent event ids per source partition are remembered */
+    /**
+     * @param windowPerPartition how many recent event ids per source partition are remembered; on assignment
+     *                           the window is rebuilt from that many records before the committed offset
+     */
     public record Deduplication(@Min(1) @Max(10_000_000) int windowPerPartition) {
     }
 

@@ -1,13 +1,11 @@
 package io.omnirouter.router.routing.infrastructure;
 
-import io.omnirouter.router.config.RouterProperties;
 import io.omnirouter.router.routing.application.RoutingChannelEvents;
 import io.omnirouter.router.routing.model.DuplicateWindow;
 import io.omnirouter.router.routing.model.RejectedEventException;
 import io.omnirouter.router.routing.model.RoutedContact;
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.schemas.DeadLetterHeaders;
-import io.omnirouter.serde.ConfluentAvroDeserializer;
 import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,8 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -43,6 +41,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * invalid event) is published, original bytes untouched, to {@code <topic>.DLT} with the reason, in the same
  * transaction, and the batch goes on: a bad record never blocks its partition. A transient failure (registry
  * unreachable) aborts the transaction, so the batch is retried and nothing is lost.
+ *
+ * <p>The duplicate eventIds are those in the partition's {@link RecentEventIds} window, which a restart or a
+ * rebalance does not empty: it is restored from the partition before its first record is routed.
  */
 @Component
 public class ChannelEventListener {
@@ -51,45 +52,50 @@ public class ChannelEventListener {
     private static final String SERVICE = "router-service";
 
     private final RoutingChannelEvents routing;
-    private final ConfluentAvroDeserializer<SpecificRecord> channelEvents;
+    private final ChannelRecordDecoder channelEvents;
+    private final RecentEventIds recentEventIds;
     private final ConfluentAvroSerializer<SpecificRecord> contactEvents;
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final RoutingMetrics metrics;
     private final Clock clock;
-    private final int duplicateWindowSize;
-    private final Map<TopicPartition, DuplicateWindow> recentEventIds = new ConcurrentHashMap<>();
 
-    public ChannelEventListener(RoutingChannelEvents routing, ConfluentAvroDeserializer<SpecificRecord> channelEvents,
-                                ConfluentAvroSerializer<SpecificRecord> contactEvents,
-                                KafkaTemplate<byte[], byte[]> kafka, MeterRegistry meters, Clock clock,
-                                RouterProperties properties) {
+    ChannelEventListener(RoutingChannelEvents routing, ChannelRecordDecoder channelEvents,
+                         RecentEventIds recentEventIds, ConfluentAvroSerializer<SpecificRecord> contactEvents,
+                         KafkaTemplate<byte[], byte[]> kafka, MeterRegistry meters, Clock clock) {
         this.routing = routing;
         this.channelEvents = channelEvents;
+        this.recentEventIds = recentEventIds;
         this.contactEvents = contactEvents;
         this.kafka = kafka;
         this.metrics = new RoutingMetrics(meters);
         this.clock = clock;
-        this.duplicateWindowSize = properties.deduplication().windowPerPartition();
     }
 
     @KafkaListener(id = "router", topics = {"channel.phone", "channel.email", "channel.chat", "channel.webshop"},
             batch = "true")
-    public void route(List<ConsumerRecord<byte[], byte[]>> records) {
+    public void route(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        records.forEach(record -> partitions.add(new TopicPartition(record.topic(), record.partition())));
+        // Only for partitions whose restore on assignment failed; while it fails, the batch is retried.
+        recentEventIds.restoreMissing(consumer, partitions);
         Map<TopicPartition, List<String>> routedIds = new HashMap<>();
         Set<String> seenInBatch = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            DuplicateWindow window = recentEventIds.of(partition);
             RoutedContact routed;
             String eventId;
             try {
-                SpecificRecord event = decode(record);
+                SpecificRecord event = channelEvents.decode(record);
                 eventId = RoutingChannelEvents.eventIdOf(event);
-                DuplicateWindow window = recentEventIds.computeIfAbsent(partition, p -> new DuplicateWindow(duplicateWindowSize));
-                if (window.contains(eventId) || !seenInBatch.add(record.topic() + '\u0000' + eventId)) {
+                String inBatch = record.topic() + '\u0000' + eventId;
+                if (window.contains(eventId) || seenInBatch.contains(inBatch)) {
                     metrics.duplicate(record.topic());
                     continue;
                 }
                 routed = routing.route(event);
+                // Only a routed id counts: a dead-lettered one must not suppress a valid record with that id.
+                seenInBatch.add(inBatch);
             } catch (SchemaRegistryUnavailableException e) {
                 throw e; // transient: abort the transaction and retry the batch
             } catch (SerializationException | RejectedEventException e) {
@@ -107,28 +113,6 @@ public class ChannelEventListener {
             metrics.routed(record.topic(), routed.contact().getOccurredAt(), clock.instant());
         }
         rememberAfterCommit(routedIds);
-    }
-
-    private SpecificRecord decode(ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null) {
-            throw new RejectedEventException("empty record value (tombstone): channel topics carry events only");
-        }
-        SpecificRecord event = channelEvents.deserialize(record.topic(), record.value());
-        String expected = expectedSchema(record.topic());
-        if (!event.getSchema().getFullName().equals(expected)) {
-            throw new RejectedEventException(record.topic() + " carries " + expected + ", got "
-                    + event.getSchema().getFullName());
-        }
-        return event;
-    }
-
-    private static String expectedSchema(String topic) {
-        for (ContractTopic channel : ContractTopic.channels()) {
-            if (channel.topic().equals(topic)) {
-                return channel.valueSchema().getFullName();
-            }
-        }
-        throw new IllegalStateException("not a channel topic: " + topic);
     }
 
     private void publish(RoutedContact routed) {
@@ -155,8 +139,7 @@ public class ChannelEventListener {
         if (routedIds.isEmpty()) {
             return;
         }
-        Runnable remember = () -> routedIds.forEach((partition, ids) -> recentEventIds
-                .computeIfAbsent(partition, p -> new DuplicateWindow(duplicateWindowSize)).rememberAll(ids));
+        Runnable remember = () -> routedIds.forEach(recentEventIds::rememberAll);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -8,8 +8,9 @@ import java.util.LinkedHashSet;
  * The event ids routed most recently from one source partition, to emit a re-sent event (same
  * {@code eventId}) only once. Bounded: it remembers the last {@code capacity} ids of the partition, so a
  * duplicate arriving later than that is passed on, and the history service's idempotent store (keyed by
- * the deterministic contact id) still stores it once. Not thread-safe: one per partition, used by the
- * consumer thread that owns the partition.
+ * the deterministic contact id) still stores it once. Filled in the order the ids were routed, whether from
+ * the router's own commits or from the partition's history when the partition is assigned. Not thread-safe:
+ * one per partition, used by the consumer thread that owns the partition.
  */
 public final class DuplicateWindow {
 

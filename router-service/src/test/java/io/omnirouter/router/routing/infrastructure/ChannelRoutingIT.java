@@ -53,6 +53,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -62,6 +63,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @WithRealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+// Closed after the class: a cached router left running would route the channel events of later test classes too.
+@DirtiesContext
 class ChannelRoutingIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
