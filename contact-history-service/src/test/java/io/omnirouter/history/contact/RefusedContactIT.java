@@ -2,6 +2,7 @@ package io.omnirouter.history.contact;
 
 import static io.omnirouter.history.ContactEvents.contact;
 import static io.omnirouter.history.ContactEvents.email;
+import static io.omnirouter.history.ContactEvents.emailTooLongForAnIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,8 +54,6 @@ class RefusedContactIT extends HistoryIntegrationTest {
     private static final Instant T0 = Instant.parse("2026-03-09T08:00:00Z");
     private static final String FAILED_ATTEMPTS = "omnirouter.history.ingest.failed.attempts";
     private static final String REFUSED_EXCEPTION = "io.omnirouter.history.contact.infrastructure.ContactRefusedException";
-    /** Longer than a btree index entry may be (2704 bytes), and random, so that PostgreSQL cannot compress it below. */
-    private static final int TOO_LONG = 5_000;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -86,8 +85,8 @@ class RefusedContactIT extends HistoryIntegrationTest {
         ContactEvent nul = contact(Channel.CHAT, T0.plusSeconds(1)).setIdentifiers(email(unique("nul")))
                 .setText("before\u0000after").build();
         ContactEvent longThreadKey = contact(Channel.EMAIL, T0.plusSeconds(2)).setIdentifiers(email(unique("thread")))
-                .setThreadKey("email:<" + incompressible(TOO_LONG) + "@example.com>").build();
-        String longAddress = incompressible(TOO_LONG) + "@example.com";
+                .setThreadKey("email:<" + emailTooLongForAnIndex() + ">").build();
+        String longAddress = emailTooLongForAnIndex();
         ContactEvent longEmail = contact(Channel.EMAIL, T0.plusSeconds(3)).setIdentifiers(email(longAddress)).build();
         ContactEvent last = contact(Channel.PHONE, T0.plusSeconds(4)).setIdentifiers(email(unique("last"))).build();
         double refusedBefore = refused("54000");
@@ -130,7 +129,7 @@ class RefusedContactIT extends HistoryIntegrationTest {
     void aDatabaseOutageWhileTheContactsAreStoredOneByOneDeadLettersNothingAndEverythingIsStoredOnceItIsOver() {
         String key = "outage:" + UUID.randomUUID();
         ContactEvent first = contact(Channel.EMAIL, T0).setIdentifiers(email(unique("before-refused"))).build();
-        ContactEvent refused = contact(Channel.EMAIL, T0.plusSeconds(1)).setIdentifiers(email(incompressible(TOO_LONG) + "@example.com")).build();
+        ContactEvent refused = contact(Channel.EMAIL, T0.plusSeconds(1)).setIdentifiers(email(emailTooLongForAnIndex())).build();
         ContactEvent last = contact(Channel.EMAIL, T0.plusSeconds(2)).setIdentifiers(email(unique("after-refused"))).build();
         double failedBefore = failedAttempts();
 
@@ -160,7 +159,7 @@ class RefusedContactIT extends HistoryIntegrationTest {
     void connectionsTerminatedByTheServerWhileTheContactsAreStoredOneByOneDeadLetterNothing() throws SQLException {
         String key = "terminated:" + UUID.randomUUID();
         ContactEvent first = contact(Channel.EMAIL, T0).setIdentifiers(email(unique("before-terminated"))).build();
-        ContactEvent refused = contact(Channel.EMAIL, T0.plusSeconds(1)).setIdentifiers(email(incompressible(TOO_LONG) + "@example.com")).build();
+        ContactEvent refused = contact(Channel.EMAIL, T0.plusSeconds(1)).setIdentifiers(email(emailTooLongForAnIndex())).build();
         ContactEvent last = contact(Channel.EMAIL, T0.plusSeconds(2)).setIdentifiers(email(unique("after-terminated"))).build();
         double failedBefore = failedAttempts();
 
@@ -255,15 +254,6 @@ class RefusedContactIT extends HistoryIntegrationTest {
 
     private double failedAttempts() {
         return meters.find(FAILED_ATTEMPTS).counters().stream().mapToDouble(Counter::count).sum();
-    }
-
-    /** Random hexadecimal: what PostgreSQL's compression cannot shrink, unlike a run of one character. */
-    private static String incompressible(int length) {
-        StringBuilder text = new StringBuilder(length + 32);
-        while (text.length() < length) {
-            text.append(UUID.randomUUID().toString().replace("-", ""));
-        }
-        return text.substring(0, length);
     }
 
     private static String unique(String name) {

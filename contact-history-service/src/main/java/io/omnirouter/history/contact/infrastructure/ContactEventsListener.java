@@ -1,8 +1,10 @@
 package io.omnirouter.history.contact.infrastructure;
 
+import io.omnirouter.history.contact.application.IsolatingRefusedContacts;
+import io.omnirouter.history.contact.application.IsolatingRefusedContacts.Outcome;
+import io.omnirouter.history.contact.application.IsolatingRefusedContacts.Refusal;
 import io.omnirouter.history.contact.infrastructure.ContactEventDecoder.Decoded;
-import io.omnirouter.history.contact.infrastructure.IsolatingRefusedContacts.Outcome;
-import io.omnirouter.history.contact.infrastructure.IsolatingRefusedContacts.Refusal;
+import io.omnirouter.history.contact.infrastructure.ContactEventDecoder.Received;
 import io.omnirouter.history.ops.application.IngestMetrics;
 import io.omnirouter.history.shared.kafka.DeadLetterPublisher;
 import io.omnirouter.history.shared.kafka.DeadLetterPublisher.DeadLetter;
@@ -55,9 +57,9 @@ public class ContactEventsListener {
     void onContactEvents(List<ConsumerRecord<byte[], byte[]>> records) {
         // A registry outage fails the batch here, a database outage in storing: the error handler retries it once it is back.
         Decoded decoded = decoder.decode(records);
-        Outcome stored = storing.record(decoded.received());
+        Outcome<Received> stored = storing.record(decoded.received(), Received::contact);
         List<DeadLetter> letters = new ArrayList<>(decoded.rejected());
-        stored.refused().forEach(refusal -> letters.add(refusal.deadLetter()));
+        stored.refused().forEach(refusal -> letters.add(new DeadLetter(refusal.item().record(), new ContactRefusedException(refusal.fault()))));
         deadLetters.publish(letters);
         if (metrics != null) {
             letters.stream().map(DeadLetter::cause).forEach(metrics::deadLettered);

@@ -15,7 +15,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /** The failures ingest meets, as Spring and the drivers wrap them, read by the failure policy. */
-class IsolatingRefusedContactsTest {
+class SqlStateDiagnosisTest {
+
+    private final SqlStateDiagnosis diagnosis = new SqlStateDiagnosis();
 
     @Test
     void aValueTooLargeForAnIndexEntryInABatchInsertIsTheRecordsFault() {
@@ -24,7 +26,7 @@ class IsolatingRefusedContactsTest {
         BatchUpdateException batch = new BatchUpdateException("Batch entry 0 <unknown> was aborted", "54000", 0, new int[0], refused);
         batch.setNextException(refused);
 
-        assertThat(IsolatingRefusedContacts.recordFaultIn(new UncategorizedSQLException("batch", "INSERT INTO contact", batch)))
+        assertThat(diagnosis.recordFaultIn(new UncategorizedSQLException("batch", "INSERT INTO contact", batch)))
                 .get().extracting(RecordFault::sqlState).isEqualTo("54000");
     }
 
@@ -32,7 +34,7 @@ class IsolatingRefusedContactsTest {
     void aNulCharacterIsTheRecordsFault() {
         SQLException nul = new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
 
-        assertThat(IsolatingRefusedContacts.recordFaultIn(new DataIntegrityViolationException("insert", nul)))
+        assertThat(diagnosis.recordFaultIn(new DataIntegrityViolationException("insert", nul)))
                 .get().extracting(RecordFault::sqlState).isEqualTo("22021");
     }
 
@@ -41,27 +43,27 @@ class IsolatingRefusedContactsTest {
         // Hikari: no SQLState when no connection attempt failed, the last attempt's otherwise.
         SQLTransientConnectionException timeout = new SQLTransientConnectionException("HikariPool-1 - Connection is not available");
 
-        assertThat(IsolatingRefusedContacts.recordFaultIn(new CannotCreateTransactionException("no connection",
+        assertThat(diagnosis.recordFaultIn(new CannotCreateTransactionException("no connection",
                 new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", timeout)))).isEmpty();
-        assertThat(IsolatingRefusedContacts.recordFaultIn(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+        assertThat(diagnosis.recordFaultIn(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
                 new SQLTransientConnectionException("HikariPool-1 - Connection is not available", "08001")))).isEmpty();
     }
 
     @Test
     void aServerShuttingDownIsNotTheRecordsFaultEvenWhenTheRollbackFailsToo() {
         SQLException terminated = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
-        assertThat(IsolatingRefusedContacts.recordFaultIn(new UncategorizedSQLException("query", "SELECT", terminated))).isEmpty();
+        assertThat(diagnosis.recordFaultIn(new UncategorizedSQLException("query", "SELECT", terminated))).isEmpty();
 
         // A record-fault error whose rollback then failed on a dead connection: the connection decides, it is retried.
         TransactionSystemException rollbackFailed = new TransactionSystemException("Could not roll back JDBC transaction",
                 new SQLException("This connection has been closed.", "08003"));
         rollbackFailed.initApplicationException(new DataIntegrityViolationException("insert", new SQLException("value too long", "22001")));
-        assertThat(IsolatingRefusedContacts.recordFaultIn(rollbackFailed)).isEmpty();
+        assertThat(diagnosis.recordFaultIn(rollbackFailed)).isEmpty();
     }
 
     @Test
     void theRegistryUnreachableIsNotTheRecordsFault() {
-        assertThat(IsolatingRefusedContacts.recordFaultIn(new SchemaRegistryUnavailableException("registry unreachable",
+        assertThat(diagnosis.recordFaultIn(new SchemaRegistryUnavailableException("registry unreachable",
                 new java.net.ConnectException("Connection refused")))).isEmpty();
     }
 
@@ -70,9 +72,9 @@ class IsolatingRefusedContactsTest {
         SQLException inner = new SQLException("inner", "22001");
         SQLException outer = new SQLException("outer", "40001", inner);
 
-        assertThat(IsolatingRefusedContacts.sqlStateOf(new RuntimeException(outer))).isEqualTo("40001");
-        assertThat(IsolatingRefusedContacts.sqlStateOf(new RuntimeException(new SQLException("no state", (String) null, inner))))
+        assertThat(SqlStateDiagnosis.sqlStateOf(new RuntimeException(outer))).isEqualTo("40001");
+        assertThat(SqlStateDiagnosis.sqlStateOf(new RuntimeException(new SQLException("no state", (String) null, inner))))
                 .isEqualTo("22001");
-        assertThat(IsolatingRefusedContacts.sqlStateOf(new IllegalStateException("not a database failure"))).isNull();
+        assertThat(SqlStateDiagnosis.sqlStateOf(new IllegalStateException("not a database failure"))).isNull();
     }
 }
