@@ -38,6 +38,23 @@ public final class ContactEvents {
                 .setQueue("general");
     }
 
+    /**
+     * An email address of about 5,000 characters of random hexadecimal, which PostgreSQL cannot compress enough to fit
+     * a btree index entry (2,704 bytes at most): a contact carrying it is refused, SQLState 54000.
+     */
+    public static String emailTooLongForAnIndex() {
+        return randomText(5_000) + "@example.com";
+    }
+
+    /** Random hexadecimal: what PostgreSQL's compression cannot shrink, unlike a run of one character. */
+    public static String randomText(int length) {
+        StringBuilder text = new StringBuilder(length + 32);
+        while (text.length() < length) {
+            text.append(UUID.randomUUID().toString().replace("-", ""));
+        }
+        return text.substring(0, length);
+    }
+
     public static CustomerIdentifiers email(String email) {
         return CustomerIdentifiers.newBuilder().setEmail(email).build();
     }

@@ -10,18 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.ContactEvent;
 import io.omnirouter.history.HistoryIntegrationTest;
-import io.omnirouter.testing.RealInfrastructure;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,22 +49,8 @@ class IngestRetryIT extends HistoryIntegrationTest {
 
     /** The keys of everything on contact.events.DLT up to now. */
     private static List<String> deadLetterKeys() {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(CONTACT_EVENTS_DLT).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<String> keys = new ArrayList<>();
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(r -> keys.add(r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8)));
-                return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
-            });
-            return keys;
-        }
+        return DeadLetterTopic.readToTheEnd(CONTACT_EVENTS_DLT, PATIENCE).stream()
+                .map(r -> r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8)).toList();
     }
 
     private double failedAttempts() {

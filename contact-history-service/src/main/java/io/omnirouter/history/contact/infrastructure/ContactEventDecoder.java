@@ -25,8 +25,19 @@ public class ContactEventDecoder {
         this.deserializer = contactEventDeserializer;
     }
 
-    /** @param rejected records that are not valid ContactEvents, each with why */
-    public record Decoded(List<Contact> contacts, List<DeadLetter> rejected) {
+    /** A contact and the record it was read from, whose bytes go to the dead-letter topic if it cannot be stored. */
+    public record Received(ConsumerRecord<byte[], byte[]> record, Contact contact) {
+    }
+
+    /**
+     * @param received the records that are contacts, in log order
+     * @param rejected records that are not valid ContactEvents, each with why
+     */
+    public record Decoded(List<Received> received, List<DeadLetter> rejected) {
+
+        public List<Contact> contacts() {
+            return received.stream().map(Received::contact).toList();
+        }
     }
 
     /**
@@ -34,17 +45,17 @@ public class ContactEventDecoder {
      *                                            the caller retries
      */
     public Decoded decode(List<ConsumerRecord<byte[], byte[]>> records) {
-        List<Contact> contacts = new ArrayList<>(records.size());
+        List<Received> received = new ArrayList<>(records.size());
         List<DeadLetter> rejected = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
-                contacts.add(ContactEventMapper.toContact(deserializer.deserialize(record.topic(), record.value())));
+                received.add(new Received(record, ContactEventMapper.toContact(deserializer.deserialize(record.topic(), record.value()))));
             } catch (SchemaRegistryUnavailableException e) {
                 throw e;
             } catch (SerializationException | InvalidContactEventException e) {
                 rejected.add(new DeadLetter(record, e));
             }
         }
-        return new Decoded(contacts, rejected);
+        return new Decoded(received, rejected);
     }
 }

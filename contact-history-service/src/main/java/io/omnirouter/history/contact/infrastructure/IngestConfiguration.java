@@ -31,7 +31,8 @@ class IngestConfiguration {
 
     /**
      * The listener container's error handler (Spring Boot applies it to the listener container factory).
-     * The listener dead-letters what is wrong with a record itself, so whatever still reaches this
+     * The listener dead-letters what is wrong with a record itself (undecodable, invalid, or refused by
+     * PostgreSQL even on its own: {@link IsolatingRefusedContacts}), so whatever still reaches this
      * handler is transient (database, registry or broker unreachable): the whole batch is retried with
      * growing pauses, without end, and offsets are committed only once it went through.
      */
@@ -65,7 +66,9 @@ class IngestConfiguration {
         private void report(int records, Exception ex, int attempt) {
             Throwable cause = ex instanceof ListenerExecutionFailedException && ex.getCause() != null ? ex.getCause() : ex;
             meters.counter(FAILED_ATTEMPTS_METER, "exception", cause.getClass().getSimpleName()).increment();
-            // Messages only: database errors (server detail off) and registry errors never quote record content.
+            // Messages only: with server detail off, the database errors that get here (connection, locks, schema:
+            // the ones that quote values, class 22, are the record's fault and dead-lettered) and registry errors
+            // do not quote record content.
             log.warn("Storing a batch of {} contact events failed (attempt {}), retrying: {}",
                     records, attempt, messages(cause));
             log.debug("Cause of the failed attempt", cause);

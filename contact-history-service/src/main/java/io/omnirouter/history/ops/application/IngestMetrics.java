@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The history's ingest metrics (issue 5, item 4), fed by the committed application events, so they count what is
  * in the database: contacts stored per channel, end-to-end freshness ({@code occurredAt} to stored), merges and
- * unmerges; and dead letters by exception class, counted by the listener that sends them. A contact replayed by a
- * rebuild announces nothing and is not counted.
+ * unmerges; and dead letters by exception class, counted by the listener that sends them, with those of contacts the
+ * database refused also by SQLState. A contact replayed by a rebuild announces nothing and is not counted.
  */
 @Component
 public class IngestMetrics {
@@ -29,6 +29,7 @@ public class IngestMetrics {
     public static final String CONTACTS_STORED = "omnirouter.history.contacts.stored";
     public static final String FRESHNESS = "omnirouter.history.freshness";
     public static final String DEAD_LETTERS = "omnirouter.history.dead.letters";
+    public static final String CONTACTS_REFUSED = "omnirouter.history.contacts.refused";
     public static final String MERGES = "omnirouter.history.merges";
     public static final String UNMERGES = "omnirouter.history.unmerges";
 
@@ -82,6 +83,15 @@ public class IngestMetrics {
     public void deadLettered(Throwable cause) {
         Counter.builder(DEAD_LETTERS).description("Records sent to a dead-letter topic, by the exception that rejected them")
                 .tag("exception", cause.getClass().getSimpleName()).register(registry).increment();
+    }
+
+    /**
+     * A contact of {@code contact.events} was sent to its DLT because PostgreSQL refused to store it even on its own,
+     * with {@code sqlState} (classes 22, 23, 54: few distinct values).
+     */
+    public void contactRefused(String sqlState) {
+        Counter.builder(CONTACTS_REFUSED).description("Contacts dead-lettered because the database refused them even on their own, by SQLState")
+                .tag("sqlstate", sqlState).register(registry).increment();
     }
 
     /** Contacts stored per channel since the start and in the last 60 seconds, channels in name order. */

@@ -1,6 +1,8 @@
 package io.omnirouter.history.rebuild.application;
 
-import io.omnirouter.history.contact.application.RecordingContacts;
+import io.omnirouter.history.contact.application.IsolatingRefusedContacts;
+import io.omnirouter.history.contact.application.IsolatingRefusedContacts.Outcome;
+import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.rebuild.application.ContactLog.Chunk;
 import io.omnirouter.history.rebuild.model.RebuildStatus;
 import jakarta.annotation.PreDestroy;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -20,7 +23,8 @@ import org.springframework.stereotype.Service;
  *   <li>stops this instance's live consumer (its offsets are committed);</li>
  *   <li>empties the projections, keeping supervisors' decisions (undone merges);</li>
  *   <li>reads the log from offset 0 up to where it ends now, with a consumer of its own (no group, nothing
- *       committed), and records each poll's contacts like live ingest does, announcing nothing;</li>
+ *       committed), and records each poll's contacts like live ingest does, announcing nothing; invalid records
+ *       and contacts the database refuses even on their own are skipped (live ingest dead-lettered them);</li>
  *   <li>starts the live consumer again: it resumes at the group's committed offsets, so what arrived
  *       meanwhile is consumed, and what the rebuild read already is recognised as stored.</li>
  * </ol>
@@ -39,7 +43,7 @@ public class RebuildingHistory {
     private final ContactLog contactLog;
     private final LiveIngest liveIngest;
     private final Projections projections;
-    private final RecordingContacts recording;
+    private final IsolatingRefusedContacts recording;
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.NEVER_RUN);
     private final ExecutorService runner = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "history-rebuild");
@@ -47,7 +51,8 @@ public class RebuildingHistory {
         return thread;
     });
 
-    public RebuildingHistory(ContactLog contactLog, LiveIngest liveIngest, Projections projections, RecordingContacts recording) {
+    public RebuildingHistory(ContactLog contactLog, LiveIngest liveIngest, Projections projections,
+                             IsolatingRefusedContacts recording) {
         this.contactLog = contactLog;
         this.liveIngest = liveIngest;
         this.projections = projections;
@@ -85,7 +90,7 @@ public class RebuildingHistory {
                 liveIngest.start();
             }
             RebuildStatus done = status.updateAndGet(current -> current.succeededAt(Instant.now()));
-            log.info("Rebuild succeeded: {} records read, {} contacts recorded, {} invalid records skipped",
+            log.info("Rebuild succeeded: {} records read, {} contacts recorded, {} records skipped (invalid or refused by the database)",
                     done.recordsRead(), done.contactsRecorded(), done.recordsSkipped());
         } catch (RuntimeException e) {
             status.updateAndGet(current -> current.failedAt(Instant.now(), e.getClass().getSimpleName() + ": " + e.getMessage()));
@@ -94,10 +99,10 @@ public class RebuildingHistory {
     }
 
     private void record(Chunk chunk) {
-        int recorded = 0;
+        Outcome<Contact> replayed;
         for (int attempt = 1; ; attempt++) {
             try {
-                recorded = recording.replay(chunk.contacts());
+                replayed = recording.replay(chunk.contacts(), Function.identity());
                 break;
             } catch (PessimisticLockingFailureException e) {
                 if (attempt == ATTEMPTS) {
@@ -105,8 +110,12 @@ public class RebuildingHistory {
                 }
             }
         }
-        int stored = recorded;
-        status.updateAndGet(current -> current.progressed(chunk.recordsRead(), stored, chunk.recordsSkipped()));
+        // Ids and SQLStates only: the contacts' content is personal data.
+        replayed.refused().forEach(refusal -> log.warn("Rebuild: {} skipped, the database refuses it (SQLState {}); it is on contact.events.DLT",
+                refusal.item(), refusal.fault().sqlState()));
+        Outcome<Contact> done = replayed;
+        status.updateAndGet(current -> current.progressed(chunk.recordsRead(), done.recorded(),
+                chunk.recordsSkipped() + done.refused().size()));
     }
 
     @PreDestroy

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param recordsRead      contact.events records read from offset 0 up to where the log ended when the rebuild started
  * @param contactsRecorded contacts stored again
- * @param recordsSkipped   records that are not valid ContactEvents (they were dead-lettered when first consumed)
+ * @param recordsSkipped   records that are not valid ContactEvents, or whose contacts the database refuses even on
+ *                         their own (they were dead-lettered when first consumed)
  * @param failure          why it failed; null unless FAILED
  */
 public record RebuildStatus(State state, Instant startedAt, Instant finishedAt, long recordsRead, long contactsRecorded,
