@@ -1,6 +1,7 @@
 package io.omnirouter.bench;
 
 import io.omnirouter.local.ChildProcess;
+import io.omnirouter.local.LocalStack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -79,7 +80,7 @@ final class LocalStackProcess implements AutoCloseable {
                 .orElseThrow(() -> new BenchException("The local stack is not built: no " + home.resolve("local-stack/target/local-stack-*.jar")
                         + ". Build it with ./mvnw -DskipTests install (./omnirouter bench does that for you)."));
         stopLeftovers(dataDir, progress);
-        deleteRecursively(dataDir);
+        LocalStack.deleteDataDirectory(dataDir);
         provisionPostgres(dataDir.resolve("postgres"), postgresTuning);
 
         Path logs = dataDir.resolve("logs");
@@ -304,19 +305,6 @@ final class LocalStackProcess implements AutoCloseable {
             }).max(Comparator.comparing(f -> f.toFile().lastModified()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new BenchException("Could not clear the bench's data directory " + dir + ": " + e.getMessage(), e);
         }
     }
 

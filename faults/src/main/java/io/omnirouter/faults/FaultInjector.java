@@ -196,7 +196,8 @@ final class FaultInjector implements AutoCloseable {
         }
     }
 
-    private static void pause(Duration duration) {
+    /** Waits, as the schedule says; an interrupt ends the run. */
+    static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

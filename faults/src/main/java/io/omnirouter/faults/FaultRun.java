@@ -1,15 +1,11 @@
 package io.omnirouter.faults;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import io.omnirouter.local.LocalStack;
 import io.omnirouter.local.Machine;
@@ -168,8 +163,7 @@ final class FaultRun {
         Path dir = dataDir.resolve(name);
         StackSettings settings = StackSettings.of(home, dir, Set.of(OptionalPart.SIMULATOR), Map.of(),
                 TrafficSimulator.Settings.defaults(seed), shape, ports);
-        LocalStack.stopLeftovers(settings, out);
-        deleteRecursively(dir);
+        LocalStack.wipe(settings, out);
         LocalStack stack = new LocalStack(settings, StackLayout.locate(home, settings), out, out);
         running.set(stack);
         try {
@@ -208,7 +202,7 @@ final class FaultRun {
                 backlog = database.followUpBacklog();
                 quiet = lag.isEmpty() && backlog == 0 ? quiet + 1 : 0;
                 if (quiet < QUIET_POLLS) {
-                    pause(DRAIN_POLL);
+                    FaultInjector.pause(DRAIN_POLL);
                 }
             }
             out.printf(Locale.ROOT, "  %s after %d s%n", quiet >= QUIET_POLLS ? "drained" : "NOT drained (lag " + lag + ", follow-up backlog "
@@ -229,28 +223,6 @@ final class FaultRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not clear " + dir, e);
         }
     }
 }

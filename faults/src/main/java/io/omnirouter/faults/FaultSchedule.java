@@ -23,6 +23,8 @@ record FaultSchedule(long seed, List<Fault> faults) {
     static final Duration ALL_BROKERS_OUTAGE = Duration.ofSeconds(30);
     static final Duration REGISTRY_OUTAGE = Duration.ofSeconds(30);
     private static final Duration MIN_KILL_PAUSE = Duration.ofSeconds(2);
+    /** A broker or an instance is away at least this long: long enough for the cluster to notice. */
+    private static final Duration MIN_OUTAGE = Duration.ofSeconds(10);
 
     FaultSchedule {
         faults = List.copyOf(faults);
@@ -47,12 +49,12 @@ record FaultSchedule(long seed, List<Fault> faults) {
                         LocalStack.HISTORY, instance);
                 case SERVICE_PAUSE -> new Fault(faults.size() + 1, kind, gap, PAUSE, anyService, instance);
                 case LEADER_BROKER_KILL -> new Fault(faults.size() + 1, kind, gap,
-                        between(random, Duration.ofSeconds(10), Duration.ofSeconds(30)), null, 0);
+                        between(random, MIN_OUTAGE, profile.brokerOutage()), null, 0);
                 case ALL_BROKERS_DOWN -> new Fault(faults.size() + 1, kind, gap, ALL_BROKERS_OUTAGE, null, 0);
                 case POSTGRES_CRASH -> new Fault(faults.size() + 1, kind, gap, profile.postgresOutage(), null, 0);
                 case REGISTRY_DOWN -> new Fault(faults.size() + 1, kind, gap, REGISTRY_OUTAGE, null, 0);
                 case REBALANCE -> new Fault(faults.size() + 1, kind, gap,
-                        between(random, Duration.ofSeconds(10), Duration.ofSeconds(20)), anyService, instance);
+                        between(random, MIN_OUTAGE, profile.scaledIn()), anyService, instance);
             };
             faults.add(fault);
         }

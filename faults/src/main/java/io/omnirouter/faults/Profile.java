@@ -15,24 +15,26 @@ import java.util.Map;
  * @param postgresOutage how long PostgreSQL stays down
  * @param gap            pause between one fault's end and the next fault, at most (at least a third of it)
  * @param killPause      how long a killed service stays dead before it is restarted, at most (at least 2 s)
+ * @param brokerOutage   how long a killed leader stays down, at most (at least 10 s)
+ * @param scaledIn       how long a service runs one instance short in a rebalance, at most (at least 10 s)
  */
 record Profile(String name, int events, int customers, Map<FaultKind, Integer> counts, Duration postgresOutage, Duration gap,
-               Duration killPause) {
+               Duration killPause, Duration brokerOutage, Duration scaledIn) {
 
     static Profile full() {
         return new Profile("default", 100_000, 5_000, counts(10, 10, 2, 3, 1, 1, 1, 5), Duration.ofSeconds(60),
-                Duration.ofSeconds(15), Duration.ofSeconds(10));
+                Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(20));
     }
 
     static Profile quick() {
         return new Profile("quick", 10_000, 1_000, counts(3, 3, 1, 1, 1, 1, 1, 2), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), Duration.ofSeconds(6));
+                Duration.ofSeconds(10), Duration.ofSeconds(6), Duration.ofSeconds(30), Duration.ofSeconds(20));
     }
 
     /** The CI run: at most about four minutes on two cores, reference run included. */
     static Profile ci() {
         return new Profile("ci", 2_000, 300, counts(1, 1, 0, 1, 0, 1, 0, 1), Duration.ofSeconds(20),
-                Duration.ofSeconds(3), Duration.ofSeconds(3));
+                Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(10));
     }
 
     Profile {
@@ -43,7 +45,8 @@ record Profile(String name, int events, int customers, Map<FaultKind, Integer> c
         if (override < 1) {
             throw new IllegalArgumentException("--events must be at least 1, was " + override);
         }
-        return new Profile(name, override, Math.max(1, Math.min(customers, override / 10)), counts, postgresOutage, gap, killPause);
+        return new Profile(name, override, Math.max(1, Math.min(customers, override / 10)), counts, postgresOutage, gap, killPause,
+                brokerOutage, scaledIn);
     }
 
     int count(FaultKind kind) {

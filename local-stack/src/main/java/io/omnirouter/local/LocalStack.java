@@ -2,8 +2,10 @@ package io.omnirouter.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -187,6 +189,26 @@ public final class LocalStack implements AutoCloseable {
     public static void stopLeftovers(StackSettings settings, PrintStream out) {
         new PidFiles(settings.runDir(), new Jvm(settings.dataDir())).stopLeftovers(LEFTOVER_GRACE, out::println);
         PostgresServer.stopLeftover(settings.dataDir().resolve("postgres"), LEFTOVER_GRACE, out::println);
+    }
+
+    /** Stops the leftovers of the settings' data directory, then deletes it: the next start is a fresh system. */
+    public static void wipe(StackSettings settings, PrintStream out) {
+        stopLeftovers(settings, out);
+        deleteDataDirectory(settings.dataDir());
+    }
+
+    /** Deletes a data directory whose processes are stopped. */
+    public static void deleteDataDirectory(Path dataDir) {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new StackException("Could not delete " + dataDir + ": " + e.getMessage(), e);
+        }
     }
 
     public List<String> brokers() {
