@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.omnirouter.testing.RealInfrastructure;
 import io.omnirouter.testing.WithRealInfrastructure;
 import org.apache.avro.Schema;
@@ -138,6 +140,37 @@ class ConfluentAvroSerdeIT {
                 .isInstanceOf(SchemaRegistryUnavailableException.class)
                 .hasMessageStartingWith("schema registry at " + closed + " unreachable: ")
                 .hasMessageContaining("POST /subjects/" + topic + "-value/versions");
+    }
+
+    /**
+     * A registry whose store fails (Apicurio answers 500 when two instances register at once and its store times out
+     * on a lock) is unavailable, to be asked again, not a verdict on the schema: a router starting beside another
+     * must not give up, and a batch must be retried, not dead-lettered. A server that answers every request with 500
+     * stands in for the failing registry.
+     */
+    @Test
+    void aRegistryAnsweringServerErrorsIsUnavailableNotARejection() throws IOException {
+        HttpServer failing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        failing.createContext("/", exchange -> {
+            byte[] body = "{\"error_code\":50001,\"message\":\"Timeout trying to lock table\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(500, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        failing.start();
+        try {
+            String failingUrl = "http://127.0.0.1:" + failing.getAddress().getPort();
+            SchemaRegistryClient client = new SchemaRegistryClient(failingUrl);
+
+            assertThatThrownBy(() -> client.register(topic + "-value", Probes.probeV1("p", 1).getSchema()))
+                    .isInstanceOf(SchemaRegistryUnavailableException.class)
+                    .hasMessageContaining("HTTP 500");
+            assertThatThrownBy(() -> new ConfluentAvroDeserializer<>(client).deserialize(topic,
+                    handFramed(1, Probes.avroBinary(Probes.probeV1("p", 1)))))
+                    .isInstanceOf(SchemaRegistryUnavailableException.class);
+        } finally {
+            failing.stop(0);
+        }
     }
 
     @Test
