@@ -134,21 +134,25 @@ public class ChannelEventListener {
                 DeadLetterHeaders.lastValue(headers, DeadLetterHeaders.REASON));
     }
 
-    /** Event ids count as routed only once the transaction that published them has committed. */
+    /**
+     * Event ids count as routed only once the transaction that published them has committed: remembered earlier,
+     * a batch whose commit then fails (a rebalance, a broker away) would be dropped as duplicates when it is
+     * retried. Without transaction synchronization there is no way to know, so that is refused loudly
+     * ({@code TransactionSynchronizationSetup} turns it on for the Kafka transactions).
+     */
     private void rememberAfterCommit(Map<TopicPartition, List<String>> routedIds) {
         if (routedIds.isEmpty()) {
             return;
         }
-        Runnable remember = () -> routedIds.forEach(recentEventIds::rememberAll);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    remember.run();
-                }
-            });
-        } else {
-            remember.run();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("routing outside a synchronized Kafka transaction: the routed event ids could "
+                    + "not be remembered after the commit only");
         }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                routedIds.forEach(recentEventIds::rememberAll);
+            }
+        });
     }
 }

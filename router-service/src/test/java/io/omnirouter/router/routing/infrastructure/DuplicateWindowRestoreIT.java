@@ -20,6 +20,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -174,6 +182,38 @@ class DuplicateWindowRestoreIT {
 
             assertEmittedOnce(conversation);
         }
+    }
+
+    /**
+     * The fault harness found acknowledged events lost: a batch's ids were remembered although its transaction then
+     * failed (an offset commit refused in a rebalance), and the retried batch was dropped as duplicates. Here the
+     * router's own listener routes one record in a transaction of the router's own transaction manager that is
+     * rolled back, then routes it again in one that commits: it must be emitted, once.
+     */
+    @Test
+    void aBatchWhoseTransactionRolledBackIsRoutedWhenRetriedNotDroppedAsAlreadyRouted() {
+        ConfigurableApplicationContext router = startRouter("router", RealInfrastructure.registryUrl());
+        awaitAssigned(router, channelPartitions());
+        listener(router).stop(); // the test drives the listener itself
+        ChannelEventListener routing = router.getBean(ChannelEventListener.class);
+        TransactionTemplate transaction = new TransactionTemplate(router.getBean(KafkaAwareTransactionManager.class));
+        List<ConsumerRecord<byte[], byte[]>> batch = List.of(new ConsumerRecord<>(EMAIL.topic(), 0, 0L,
+                key.getBytes(StandardCharsets.UTF_8), mail(conversation, "My parcel arrived damaged.")));
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "router-rollback-" + conversation,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(new TopicPartition(EMAIL.topic(), 0)));
+
+            transaction.executeWithoutResult(status -> {
+                routing.route(batch, consumer);
+                status.setRollbackOnly(); // as when the offset commit fails: the batch is aborted
+            });
+            transaction.executeWithoutResult(status -> routing.route(batch, consumer)); // the retry, committed
+        }
+        listener(router).start(); // for the marker of assertEmittedOnce
+
+        assertEmittedOnce(conversation);
     }
 
     /** A router of the group {@code router} (the listener's id), as a whole application. */
