@@ -37,6 +37,7 @@ class HistoryStartsBeforeItsDatabaseIT {
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "");
         properties.put("spring.flyway.connect-retries-interval", "1s");
+        properties.put("omnirouter.security.local-password", "it-password");
 
         long since = System.currentTimeMillis();
         CompletableFuture<ServiceProcess> starting = CompletableFuture.supplyAsync(() -> ServiceProcess.start("contact-history-service", properties));
