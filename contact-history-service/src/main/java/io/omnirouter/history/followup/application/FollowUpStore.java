@@ -1,25 +1,33 @@
 package io.omnirouter.history.followup.application;
 
 import io.omnirouter.history.contact.model.Contact;
-import io.omnirouter.history.customer.model.Uuids;
+import io.omnirouter.history.followup.model.AgentAbsence;
 import io.omnirouter.history.followup.model.FollowUpTask;
+import io.omnirouter.history.followup.model.TaskDecision;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The follow-up's persistence (PostgreSQL). Every method runs in the caller's transaction. Whoever writes the
- * tasks of a customer holds that customer's lock ({@link #lockCustomers}) until its transaction ends, so the
- * contact poller, the clock and agents' actions never compute two next versions of one task.
+ * tasks of a customer holds that customer's lock ({@link #lockCustomers}) until its transaction ends (the lock of
+ * the customer a task is stored with, and of the one it moves to), so the contact poller, the clock and agents'
+ * actions never compute two next versions of one task.
  */
 public interface FollowUpStore {
 
-    /** A contact not yet applied to the tasks, with the customer that now holds it (merges followed). */
-    record PendingContact(Contact contact, UUID customerId) {
+    /**
+     * A contact whose customer's tasks are to be derived again: a contact just stored, or one that identity
+     * resolution moved to another customer (a merge, a re-derivation, an unmerge).
+     *
+     * @param customerId       the customer that now holds it (merges followed); null if it is no longer stored
+     * @param formerCustomers  the customers it was moved away from since it was last claimed
+     */
+    record PendingContact(UUID contactId, UUID customerId, List<UUID> formerCustomers) {
     }
 
     /**
@@ -34,11 +42,19 @@ public interface FollowUpStore {
         }
     }
 
+    /** A stored task that is not with the customer now holding its trigger contact ({@code holder}; null: none). */
+    record StrayTask(UUID taskId, UUID customerId, UUID holder) {
+    }
+
     /**
-     * Claims up to {@code limit} contacts not yet applied, oldest first (event time, then contact id), taking them
-     * off the queue: they are back if the caller's transaction fails, and another instance skips them meanwhile.
+     * Claims up to {@code limit} pending contacts, oldest first (event time, then contact id), taking them off the
+     * queue: they are back if the caller's transaction fails, and another instance skips them meanwhile, as it
+     * skips contacts that identity resolution is moving right now (they come back once it has moved them).
      */
     List<PendingContact> claimUnapplied(int limit);
+
+    /** Whether a rebuild holds the follow-up still (its contacts are being recorded again); asked once per transaction. */
+    boolean followUpPaused();
 
     /** Waits for the customers' locks (taken in a fixed order, so two transactions never deadlock). */
     void lockCustomers(Collection<UUID> customerIds);
@@ -46,50 +62,39 @@ public interface FollowUpStore {
     /** The customer's lock if free right now. */
     boolean tryLockCustomer(UUID customerId);
 
-    /** The open tasks of the customer and of customers merged into it. */
-    List<FollowUpTask> openTasks(UUID customerId);
+    /** The customer now holding each given customer's contacts (itself, or the one it was merged into); customers that no longer exist are missing. */
+    Map<UUID, UUID> holdersOf(Collection<UUID> customerIds);
 
-    /** The open tasks the given contacts triggered, whichever customer holds them. */
-    List<FollowUpTask> openTasksTriggeredBy(Collection<UUID> contactIds);
+    /** The customer now holding each given contact; contacts not stored are missing. */
+    Map<UUID, UUID> holdersOfContacts(Collection<UUID> contactIds);
 
-    /** Trigger contacts of open tasks that are not with the customer holding the contact now, with that customer. */
-    Map<UUID, UUID> strayTriggers();
+    /** Each holder's contacts, those of customers merged into it included. */
+    Map<UUID, List<Contact>> contactsOf(Collection<UUID> holders);
 
-    /** The open tasks of each customer and of customers merged into it, by customer. */
-    Map<UUID, List<FollowUpTask>> openTasksOf(Collection<UUID> customerIds);
+    /** The stored tasks, whatever their status, of the customers (and of customers merged into them), and those with the given ids. */
+    List<FollowUpTask> tasksOf(Collection<UUID> customerIds, Collection<UUID> taskIds);
 
-    /** Each customer's stored contacts (and those of customers merged into it) at or after its instant (event time). */
-    Map<UUID, List<Contact>> contactsFrom(Map<UUID, Instant> fromByCustomer);
+    /** The last version of each given task that was cancelled (and is not stored since). */
+    Map<UUID, Long> cancelledVersions(Collection<UUID> taskIds);
 
-    /** Each customer's latest contact handled by an agent at or before its instant, for customers that have one. */
-    Map<UUID, HandledContact> lastHandledAtOrBefore(Map<UUID, Instant> atByCustomer);
+    /** Agents' decisions on the tasks these contacts triggered. */
+    List<TaskDecision> decisionsOn(Collection<UUID> triggerContactIds);
 
-    /** Absences overlapping {@code [from, until]}. */
-    List<Absence> absencesBetween(Instant from, Instant until);
+    void recordDecision(UUID taskId, UUID triggerContactId, TaskDecision.Kind kind, String agentId, Instant decidedAt);
 
-    /** A contact an agent handled. */
-    record HandledContact(String agentId, Instant occurredAt, UUID contactId) {
+    List<AgentAbsence> absences();
 
-        /** Event-time order, ties broken by id as PostgreSQL orders uuids. */
-        public static final Comparator<HandledContact> EVENT_TIME_ORDER =
-                Comparator.comparing(HandledContact::occurredAt).thenComparing(HandledContact::contactId, Uuids.ORDER);
-    }
-
-    /** An agent away from {@code from} (inclusive) until {@code until} (exclusive). */
-    record Absence(String agentId, Instant from, Instant until) {
-
-        public boolean covers(Instant at) {
-            return !from.isAfter(at) && at.isBefore(until);
-        }
-    }
+    /** Stored tasks that are not with the customer holding their trigger contact (none unless a store was changed by hand). */
+    List<StrayTask> strayTasks();
 
     /**
-     * Stores the versions (the latest one per task becomes the task's row, with its next escalation time) and
-     * appends each to the outbox. Versions not newer than the stored one are skipped (a replayed contact).
+     * Stores the versions (the latest one per task becomes the task's row, with its next escalation time; a
+     * CANCELLED one takes the task out of the table and remembers its version) and appends each to the outbox.
+     * Versions not newer than the stored one are skipped.
      *
      * @return the versions stored
      */
-    List<FollowUpTask> save(List<FollowUpTask> versions, java.util.function.Function<FollowUpTask, Optional<Instant>> nextEscalationAt);
+    List<FollowUpTask> save(List<FollowUpTask> versions, Function<FollowUpTask, Optional<Instant>> nextEscalationAt);
 
     /** Customers with an open task whose next escalation is due at {@code now}. */
     List<UUID> customersWithDueTasks(Instant now, int limit);

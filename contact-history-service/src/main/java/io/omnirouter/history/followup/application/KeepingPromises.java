@@ -1,35 +1,46 @@
 package io.omnirouter.history.followup.application;
 
-import io.omnirouter.history.customer.application.CommittedEvents;
+import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.customer.application.LookingUpCustomers;
-import io.omnirouter.history.customer.model.ContactsReattributed;
-import io.omnirouter.history.customer.model.CustomersMerged;
 import io.omnirouter.history.followup.application.FollowUpStore.PendingContact;
+import io.omnirouter.history.followup.application.FollowUpStore.StrayTask;
+import io.omnirouter.history.followup.model.AgentAbsence;
+import io.omnirouter.history.followup.model.DerivedTasks;
 import io.omnirouter.history.followup.model.FollowUpTask;
 import io.omnirouter.history.followup.model.PromiseKeeping;
 import io.omnirouter.history.followup.model.TaskChanged;
+import io.omnirouter.history.followup.model.TaskDecision;
+import io.omnirouter.history.followup.model.TaskRevisions;
+import io.omnirouter.history.customer.application.CommittedEvents;
 import io.omnirouter.history.shared.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The follow-up use cases: applying stored contacts to the tasks (the poller), escalating overdue tasks (the
- * clock), and agents' actions. Each unit of work is one database transaction that stores the new task versions
- * and appends them to the outbox, under the customer's lock; {@link TaskChanged} follows each stored version
- * after the commit.
+ * The follow-up use cases: deriving the tasks of the customers whose contacts changed (the poller), escalating
+ * overdue tasks (the clock), and agents' decisions. Each unit of work is one database transaction that stores the
+ * new task versions and appends them to the outbox, under the locks of the customers whose tasks it writes;
+ * {@link TaskChanged} follows each stored version after the commit.
+ *
+ * <p>Determinism: a customer's tasks are always derived from all of its contacts in event-time order
+ * ({@link PromiseKeeping#derive}) and written as the difference to what is stored ({@link TaskRevisions}), so they
+ * never depend on the order contacts arrived in, on the clock, or on when a merge or re-derivation was applied.
+ * Whatever changes a customer's contacts queues them in {@code followup_pending} in the same transaction (a
+ * stored contact, a contact moved to another customer, with the customer it left), so no change is missed, even
+ * across a crash.
  */
 @Service
 public class KeepingPromises {
@@ -39,7 +50,6 @@ public class KeepingPromises {
     private final FollowUpStore store;
     private final PromiseKeeping keeping;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate afterCommit;
     private final CommittedEvents events;
     private final Clock clock;
     private final FollowUpProperties properties;
@@ -50,10 +60,6 @@ public class KeepingPromises {
         this.store = store;
         this.keeping = keeping;
         this.transactions = new TransactionTemplate(transactionManager);
-        // Merges are announced after the ingest's commit, while its transaction is still bound to the thread:
-        // without a new transaction of its own, the transfer would run in that finished one's connection.
-        this.afterCommit = new TransactionTemplate(transactionManager);
-        this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
         this.clock = clock;
         this.properties = properties;
@@ -61,26 +67,28 @@ public class KeepingPromises {
     }
 
     /**
-     * Applies one batch of contacts not yet applied (event-time order) in one transaction.
+     * Claims one batch of pending contacts and derives again, in one transaction, the tasks of the customers
+     * holding them and of the customers they were moved away from. Nothing while a rebuild holds the follow-up.
      *
-     * @return how many contacts were applied (0 when there was nothing to do)
+     * @return how many contacts were claimed (0 when there was nothing to do)
      */
     public int applyPendingContacts() {
         Integer applied = transactions.execute(status -> {
+            if (store.followUpPaused()) {
+                return 0;
+            }
             List<PendingContact> pending = store.claimUnapplied(properties.workers().applyBatchSize());
             if (pending.isEmpty()) {
                 return 0;
             }
-            store.lockCustomers(pending.stream().map(PendingContact::customerId).toList());
-            BatchOfContacts batch = BatchOfContacts.read(pending, store);
-            List<FollowUpTask> changes = new ArrayList<>();
-            for (PendingContact p : pending) {
-                List<FollowUpTask> versions = keeping.onContact(p.contact(), p.customerId(), batch.openTasks(p.customerId()),
-                        batch.contactsFrom(p.contact(), p.customerId()), batch.continuity(p.contact(), p.customerId()));
-                batch.changed(p.customerId(), versions);
-                changes.addAll(versions);
-            }
-            stored(changes);
+            Set<UUID> seeds = new LinkedHashSet<>();
+            pending.forEach(contact -> {
+                if (contact.customerId() != null) {
+                    seeds.add(contact.customerId());
+                }
+                seeds.addAll(contact.formerCustomers());
+            });
+            stored(rederive(seeds));
             return pending.size();
         });
         return applied == null ? 0 : applied;
@@ -88,7 +96,8 @@ public class KeepingPromises {
 
     /**
      * One tick of the clock: escalates the tasks overdue at {@code now}. Safe with any number of instances: a
-     * customer is handled under its lock, and its due tasks are re-read (and locked) once it is held.
+     * customer is handled under its lock, and its due tasks are re-read (and locked) once it is held. What it
+     * records is what deriving the customer's tasks at {@code now} would give.
      *
      * @return the escalations stored
      */
@@ -115,14 +124,14 @@ public class KeepingPromises {
     }
 
     public FollowUpTask complete(UUID taskId, String agent) {
-        return change(taskId, task -> keeping.complete(task, agent, clock.instant()));
+        return decide(taskId, TaskDecision.Kind.COMPLETE, agent);
     }
 
     public FollowUpTask assign(UUID taskId, String agent) {
         if (agent == null || agent.isBlank()) {
             throw new InvalidRequestException("agent is required");
         }
-        return change(taskId, task -> keeping.assign(task, agent.trim(), clock.instant()));
+        return decide(taskId, TaskDecision.Kind.ASSIGN, agent.trim());
     }
 
     /**
@@ -159,79 +168,105 @@ public class KeepingPromises {
     }
 
     /**
-     * Open tasks of a merged customer become the survivor's (a new version each). Tasks the event misses (a
-     * crash before it was handled) are still found: the survivor's open tasks include its merged customers'.
-     */
-    @EventListener
-    public void onCustomersMerged(CustomersMerged merged) {
-        try {
-            afterCommit.executeWithoutResult(status -> {
-                store.lockCustomers(List.of(merged.survivorId(), merged.mergedId()));
-                List<FollowUpTask> moved = store.openTasks(merged.survivorId()).stream()
-                        .filter(task -> task.customerId().equals(merged.mergedId()))
-                        .map(task -> keeping.transfer(task, merged.survivorId(), merged.mergedAt()))
-                        .toList();
-                stored(moved);
-            });
-        } catch (RuntimeException e) {
-            log.warn("Moving the open tasks of merged customer {} to {} failed (they stay found through the merge): {}",
-                    merged.mergedId(), merged.survivorId(), e.toString());
-        }
-    }
-
-    /**
-     * Open tasks whose trigger contact a re-derivation moved to another customer (a late contact, an unmerge)
-     * follow it: the promise was made to whoever made that contact.
-     */
-    @EventListener
-    public void onContactsReattributed(ContactsReattributed reattributed) {
-        try {
-            afterCommit.executeWithoutResult(status -> followTriggers(reattributed.customerByContact()));
-        } catch (RuntimeException e) {
-            log.warn("Moving the open tasks of {} re-attributed contacts failed: {}", reattributed.customerByContact().size(), e.toString());
-        }
-    }
-
-    /**
-     * Open tasks that are not with the customer now holding their trigger contact (the service stopped between a
-     * re-derivation or merge and moving them) go there. The workers run it once at start.
+     * Stored tasks that are not with the customer now holding their trigger contact (a store changed by hand; the
+     * queue of moved contacts leaves none otherwise) are derived again with that customer. The workers run it
+     * once at start.
      *
-     * @return the tasks moved
+     * @return the stray tasks that got a new version
      */
     public int reattachStrayTasks() {
-        Map<UUID, UUID> strays = store.strayTriggers();
+        List<StrayTask> strays = store.strayTasks();
         if (strays.isEmpty()) {
             return 0;
         }
-        Integer moved = transactions.execute(status -> followTriggers(strays));
-        log.info("Moved {} open tasks to the customers now holding their trigger contacts", moved);
+        Integer moved = transactions.execute(status -> {
+            if (store.followUpPaused()) {
+                return 0;
+            }
+            Set<UUID> seeds = new LinkedHashSet<>();
+            strays.forEach(stray -> {
+                seeds.add(stray.customerId());
+                if (stray.holder() != null) {
+                    seeds.add(stray.holder());
+                }
+            });
+            Set<UUID> strayIds = new HashSet<>();
+            strays.forEach(stray -> strayIds.add(stray.taskId()));
+            return (int) stored(rederive(seeds)).stream().map(FollowUpTask::taskId).filter(strayIds::contains).distinct().count();
+        });
+        log.info("Derived {} stray tasks again with the customers now holding their trigger contacts", moved);
         return moved == null ? 0 : moved;
     }
 
-    /** Moves the open tasks triggered by the given contacts to the given customers, under both customers' locks. */
-    private int followTriggers(Map<UUID, UUID> customerByContact) {
-        Set<UUID> involved = new HashSet<>(customerByContact.values());
-        store.openTasksTriggeredBy(customerByContact.keySet()).forEach(task -> involved.add(task.customerId()));
-        store.lockCustomers(involved);
-        Instant at = clock.instant();
-        List<FollowUpTask> moved = store.openTasksTriggeredBy(customerByContact.keySet()).stream()
-                .filter(task -> !task.customerId().equals(customerByContact.get(task.triggerContactId())))
-                .map(task -> keeping.followTrigger(task, customerByContact.get(task.triggerContactId()), at))
-                .toList();
-        return stored(moved).size();
+    /**
+     * Derives the tasks of the customers now holding the contacts of {@code seeds} (customers, possibly merged or
+     * gone) from all their contacts, and returns the versions that make the stored tasks so. Locks every customer
+     * whose tasks it reads to write, and reads again until what it read under the locks holds still: the stored
+     * tasks of the seeds and their holders, and of any customer holding one of those tasks' trigger contacts.
+     */
+    private List<FollowUpTask> rederive(Set<UUID> seeds) {
+        Instant now = clock.instant();
+        Set<UUID> involved = new LinkedHashSet<>(seeds);
+        Set<UUID> locked = new HashSet<>(involved);
+        store.lockCustomers(locked);
+        while (true) {
+            Set<UUID> holders = new LinkedHashSet<>(store.holdersOf(involved).values());
+            Map<UUID, List<Contact>> contacts = store.contactsOf(holders);
+            Map<UUID, UUID> holderOfContact = new HashMap<>();
+            contacts.forEach((holder, held) -> held.forEach(contact -> holderOfContact.put(contact.contactId(), holder)));
+            Map<UUID, List<TaskDecision>> decisions = new HashMap<>();
+            for (TaskDecision decision : store.decisionsOn(holderOfContact.keySet())) {
+                decisions.computeIfAbsent(holderOfContact.get(decision.triggerContactId()), h -> new ArrayList<>()).add(decision);
+            }
+            List<AgentAbsence> absences = store.absences();
+            List<DerivedTasks> parts = new ArrayList<>();
+            for (UUID holder : holders) {
+                parts.add(keeping.derive(holder, contacts.getOrDefault(holder, List.of()), decisions.getOrDefault(holder, List.of()),
+                        absences, now));
+            }
+            DerivedTasks derived = DerivedTasks.of(parts);
+            Set<UUID> customersAndHolders = new LinkedHashSet<>(involved);
+            customersAndHolders.addAll(holders);
+            List<FollowUpTask> stored = store.tasksOf(customersAndHolders, derived.histories().keySet());
+
+            // A stored task whose trigger is with a customer not derived here is that customer's to derive.
+            Set<UUID> triggersElsewhere = new HashSet<>();
+            stored.stream().map(FollowUpTask::triggerContactId).filter(id -> !holderOfContact.containsKey(id)).forEach(triggersElsewhere::add);
+            Set<UUID> otherHolders = new HashSet<>(store.holdersOfContacts(triggersElsewhere).values());
+            otherHolders.removeAll(holders);
+            Set<UUID> toLock = new HashSet<>(holders);
+            toLock.addAll(otherHolders);
+            stored.forEach(task -> toLock.add(task.customerId()));
+            toLock.removeAll(locked);
+            if (otherHolders.isEmpty() && toLock.isEmpty()) {
+                Set<UUID> notStored = new HashSet<>(derived.histories().keySet());
+                stored.forEach(task -> notStored.remove(task.taskId()));
+                return TaskRevisions.between(stored, store.cancelledVersions(notStored), derived, now);
+            }
+            involved.addAll(otherHolders);
+            store.lockCustomers(toLock);
+            locked.addAll(toLock);
+        }
     }
 
-    private FollowUpTask change(UUID taskId, java.util.function.UnaryOperator<FollowUpTask> change) {
+    /**
+     * Records an agent's decision on an open task and derives the customer's tasks again with it: decisions are
+     * kept, so a later re-derivation (a contact that arrived late, a merge, a rebuild) keeps them.
+     */
+    private FollowUpTask decide(UUID taskId, TaskDecision.Kind kind, String agent) {
         return transactions.execute(status -> {
+            if (store.followUpPaused()) {
+                throw new FollowUpPausedException();
+            }
             FollowUpTask current = find(taskId);
             store.lockCustomers(List.of(current.customerId()));
             FollowUpTask locked = find(taskId);
             if (!locked.isOpen()) {
                 throw new TaskNotOpenException(taskId, locked.status().name());
             }
-            FollowUpTask next = change.apply(locked);
-            stored(List.of(next));
-            return next;
+            store.recordDecision(taskId, locked.triggerContactId(), kind, agent, clock.instant());
+            stored(rederive(new LinkedHashSet<>(List.of(locked.customerId()))));
+            return find(taskId);
         });
     }
 

@@ -11,7 +11,9 @@ import io.omnirouter.history.contact.model.Intent;
 import io.omnirouter.history.contact.model.Priority;
 import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.history.followup.application.FollowUpStore;
+import io.omnirouter.history.followup.model.AgentAbsence;
 import io.omnirouter.history.followup.model.FollowUpTask;
+import io.omnirouter.history.followup.model.TaskDecision;
 import io.omnirouter.history.followup.model.TaskStatus;
 import io.omnirouter.history.followup.model.TaskType;
 import io.omnirouter.identifiers.IdentifierType;
@@ -54,52 +56,61 @@ class JdbcFollowUpStore implements FollowUpStore {
             c.call_outcome, c.duration_seconds, c.callback_requested_at, c.in_reply_to, c.attachment_names,
             c.promised_reply_by, c.chat_author, c.resolved, c.rating, c.order_id, c.amount_minor, c.currency, c.warnings""";
     // Claiming takes the contacts off the queue (by the rows' physical ids, which the lock holds still): if the
-    // transaction fails they are back, and another instance's claim skips them meanwhile.
+    // transaction fails they are back, and another instance's claim skips them meanwhile. The contacts are
+    // share-locked with them, skipping those identity resolution is moving right now: the move queues them again
+    // (with the customer they leave), and waiting for it here could deadlock with that very queueing.
     private static final String CLAIM = """
             DELETE FROM followup_pending WHERE ctid = ANY (ARRAY(
-                SELECT ctid FROM followup_pending ORDER BY occurred_at, contact_id LIMIT ? FOR UPDATE SKIP LOCKED))
-            RETURNING contact_id""";
-    // Then the contacts are share-locked: a re-derivation moving one to another customer is waited for. On their
-    // own, without a join: a row re-checked after the wait must not drop out of the claim (it is off the queue).
-    private static final String LOCK_CLAIMED = "SELECT contact_id FROM contact WHERE contact_id = ANY (?) FOR SHARE";
-    // And read, with their customers, as committed once the locks are held (a new statement, a new snapshot).
-    private static final String CLAIMED = """
-            SELECT COALESCE(cu.merged_into, c.customer_id) AS holder, %s
+                SELECT p.ctid FROM followup_pending p JOIN contact c ON c.contact_id = p.contact_id
+                 ORDER BY p.occurred_at, p.contact_id LIMIT ?
+                   FOR UPDATE OF p SKIP LOCKED FOR SHARE OF c SKIP LOCKED))
+            RETURNING contact_id, former_customers""";
+    // Then read with their customers, as committed once the locks are held (a new statement, a new snapshot).
+    private static final String HOLDERS_OF_CONTACTS = """
+            SELECT c.contact_id, COALESCE(cu.merged_into, c.customer_id) AS holder
               FROM contact c JOIN customer cu ON cu.customer_id = c.customer_id
-             WHERE c.contact_id = ANY (?)
-             ORDER BY c.occurred_at, c.contact_id""".formatted(CONTACT_COLUMNS);
+             WHERE c.contact_id = ANY (?)""";
+    /** A rebuild holds this (class 6, object 1) exclusively while it records the contacts again. */
+    private static final String NOT_PAUSED = "SELECT pg_try_advisory_xact_lock_shared(6, 1)";
     /** The customer and the customers merged into it. */
     private static final String HELD_BY = "(SELECT ?::uuid UNION ALL SELECT customer_id FROM customer WHERE merged_into = ?)";
-    /** Customers (holder, with an instant each) and the customers merged into them (member_id), as rows. */
+    /** Customers (holder) and the customers merged into them (member_id), as rows. */
     private static final String MEMBERS = """
-            WITH given AS (SELECT * FROM unnest(?::uuid[], ?::timestamptz[]) AS g(holder, at)),
-                 members AS (SELECT holder, holder AS member_id, at FROM given
-                             UNION ALL SELECT g.holder, cu.customer_id, g.at FROM given g JOIN customer cu ON cu.merged_into = g.holder)
+            WITH given AS (SELECT DISTINCT unnest(?::uuid[]) AS holder),
+                 members AS (SELECT holder, holder AS member_id FROM given
+                             UNION ALL SELECT g.holder, cu.customer_id FROM given g JOIN customer cu ON cu.merged_into = g.holder)
             """;
-    private static final String CONTACTS_FROM = MEMBERS + "SELECT m.holder, " + CONTACT_COLUMNS
-            + " FROM members m JOIN contact c ON c.customer_id = m.member_id AND c.occurred_at >= m.at";
-    private static final String LAST_HANDLED = MEMBERS + """
-            SELECT m.holder, h.agent_id, h.occurred_at, h.contact_id FROM members m CROSS JOIN LATERAL (
-                SELECT c.agent_id, c.occurred_at, c.contact_id FROM contact c
-                 WHERE c.customer_id = m.member_id AND c.agent_id IS NOT NULL AND c.occurred_at <= m.at
-                 ORDER BY c.occurred_at DESC, c.contact_id DESC LIMIT 1) h""";
-    private static final String ABSENCES = "SELECT agent_id, from_time, until_time FROM agent_absence WHERE from_time <= ? AND ? < until_time";
+    private static final String CONTACTS_OF = MEMBERS + "SELECT m.holder, " + CONTACT_COLUMNS
+            + " FROM members m JOIN contact c ON c.customer_id = m.member_id";
+    private static final String HOLDERS_OF = "SELECT customer_id, COALESCE(merged_into, customer_id) FROM customer WHERE customer_id = ANY (?)";
+    private static final String DECISIONS_ON = """
+            SELECT seq, task_id, trigger_contact_id, kind, agent_id, decided_at FROM follow_up_decision
+             WHERE trigger_contact_id = ANY (?)""";
+    private static final String RECORD_DECISION = """
+            INSERT INTO follow_up_decision (task_id, trigger_contact_id, kind, agent_id, decided_at) VALUES (?, ?, ?, ?, ?)""";
+    private static final String ABSENCES = "SELECT agent_id, from_time, until_time FROM agent_absence";
+    private static final String CANCELLED_VERSIONS = "SELECT task_id, version FROM follow_up_cancelled_task WHERE task_id = ANY (?)";
 
     private static final String TASK_COLUMNS = """
             task_id, version, customer_id, type, status, trigger_contact_id, thread_key, trigger_channel, created_at, due_at,
             priority, queue, escalation_tier, assignee, closed_at, closed_by_contact_id, closed_late, changed_at, change_reason""";
-    private static final String OPEN_TASKS = "SELECT " + TASK_COLUMNS + " FROM follow_up_task WHERE status = 'OPEN' AND customer_id IN "
-            + HELD_BY + " ORDER BY created_at, task_id";
-    private static final String OPEN_TASKS_OF = MEMBERS + "SELECT m.holder, " + TASK_COLUMNS
-            + " FROM members m JOIN follow_up_task t ON t.customer_id = m.member_id AND t.status = 'OPEN' ORDER BY t.created_at, t.task_id";
-    private static final String STRAY_TRIGGERS = """
-            SELECT t.trigger_contact_id, COALESCE(cu.merged_into, c.customer_id) AS holder
-              FROM follow_up_task t JOIN contact c ON c.contact_id = t.trigger_contact_id
-                   JOIN customer cu ON cu.customer_id = c.customer_id
-             WHERE t.status = 'OPEN' AND t.customer_id <> COALESCE(cu.merged_into, c.customer_id)""";
-    private static final String OPEN_TASKS_TRIGGERED_BY = "SELECT " + TASK_COLUMNS
-            + " FROM follow_up_task WHERE status = 'OPEN' AND trigger_contact_id = ANY (?) ORDER BY created_at, task_id";
-    private static final String STORED_VERSIONS = "SELECT task_id, version FROM follow_up_task WHERE task_id = ANY (?)";
+    private static final String TASKS_OF = MEMBERS + "SELECT " + TASK_COLUMNS
+            + " FROM follow_up_task WHERE customer_id IN (SELECT member_id FROM members) OR task_id = ANY (?) ORDER BY created_at, task_id";
+    private static final String STRAY_TASKS = """
+            SELECT t.task_id, t.customer_id, COALESCE(cu.merged_into, c.customer_id) AS holder
+              FROM follow_up_task t LEFT JOIN contact c ON c.contact_id = t.trigger_contact_id
+                   LEFT JOIN customer cu ON cu.customer_id = c.customer_id
+             WHERE COALESCE(cu.merged_into, c.customer_id) IS DISTINCT FROM t.customer_id""";
+    private static final String STORED_VERSIONS = """
+            SELECT task_id, version FROM follow_up_task WHERE task_id = ANY (?)
+            UNION ALL SELECT task_id, version FROM follow_up_cancelled_task WHERE task_id = ANY (?)""";
+    private static final String CANCEL = "DELETE FROM follow_up_task WHERE task_id = ?";
+    private static final String REMEMBER_CANCELLED = """
+            INSERT INTO follow_up_cancelled_task (task_id, version, customer_id, trigger_contact_id, cancelled_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (task_id) DO UPDATE SET version = EXCLUDED.version, customer_id = EXCLUDED.customer_id,
+                cancelled_at = EXCLUDED.cancelled_at
+             WHERE follow_up_cancelled_task.version < EXCLUDED.version""";
+    private static final String FORGET_CANCELLED = "DELETE FROM follow_up_cancelled_task WHERE task_id = ?";
     private static final String UPSERT = """
             INSERT INTO follow_up_task (task_id, version, customer_id, type, status, trigger_contact_id, thread_key,
                                         trigger_channel, created_at, due_at, priority, queue, escalation_tier, assignee,
@@ -141,17 +152,29 @@ class JdbcFollowUpStore implements FollowUpStore {
 
     @Override
     public List<PendingContact> claimUnapplied(int limit) {
-        List<UUID> claimed = jdbc.queryForList(CLAIM, UUID.class, limit);
+        Map<UUID, List<UUID>> claimed = new LinkedHashMap<>();
+        jdbc.query(CLAIM, ps -> ps.setInt(1, limit), rs -> {
+            claimed.put(rs.getObject("contact_id", UUID.class), uuids(rs.getArray("former_customers")));
+        });
         if (claimed.isEmpty()) {
             return List.of();
         }
-        PreparedStatementSetter ids = ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", claimed.toArray()));
-        jdbc.query(LOCK_CLAIMED, ids, rs -> { });
-        return jdbc.query(CLAIMED, ids, (rs, row) -> new PendingContact(contact(rs), rs.getObject("holder", UUID.class)));
+        Map<UUID, UUID> holders = holdersOfContacts(claimed.keySet());
+        List<PendingContact> pending = new ArrayList<>();
+        claimed.forEach((contactId, formers) -> pending.add(new PendingContact(contactId, holders.get(contactId), formers)));
+        return pending;
+    }
+
+    @Override
+    public boolean followUpPaused() {
+        return !Boolean.TRUE.equals(jdbc.queryForObject(NOT_PAUSED, Boolean.class));
     }
 
     @Override
     public void lockCustomers(Collection<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
         // Sorted keys: every transaction takes its locks in the same order.
         Integer[] keys = new TreeSet<>(customerIds.stream().map(JdbcFollowUpStore::lockKey).toList()).toArray(Integer[]::new);
         jdbc.query(LOCK, ps -> ps.setArray(1, ps.getConnection().createArrayOf("int4", keys)), rs -> null);
@@ -167,79 +190,93 @@ class JdbcFollowUpStore implements FollowUpStore {
     }
 
     @Override
-    public List<FollowUpTask> openTasks(UUID customerId) {
-        return jdbc.query(OPEN_TASKS, tasks, customerId, customerId);
-    }
-
-    @Override
-    public Map<UUID, UUID> strayTriggers() {
-        Map<UUID, UUID> strays = new HashMap<>();
-        jdbc.query(STRAY_TRIGGERS, rs -> {
-            strays.put(rs.getObject("trigger_contact_id", UUID.class), rs.getObject("holder", UUID.class));
+    public Map<UUID, UUID> holdersOf(Collection<UUID> customerIds) {
+        Map<UUID, UUID> holders = new HashMap<>();
+        jdbc.query(HOLDERS_OF, uuids(customerIds), rs -> {
+            holders.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
         });
-        return strays;
+        return holders;
     }
 
     @Override
-    public List<FollowUpTask> openTasksTriggeredBy(Collection<UUID> contactIds) {
-        return jdbc.query(OPEN_TASKS_TRIGGERED_BY, ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", contactIds.toArray())),
-                tasks);
+    public Map<UUID, UUID> holdersOfContacts(Collection<UUID> contactIds) {
+        Map<UUID, UUID> holders = new HashMap<>();
+        if (!contactIds.isEmpty()) {
+            jdbc.query(HOLDERS_OF_CONTACTS, uuids(contactIds), rs -> {
+                holders.put(rs.getObject("contact_id", UUID.class), rs.getObject("holder", UUID.class));
+            });
+        }
+        return holders;
     }
 
     @Override
-    public Map<UUID, List<FollowUpTask>> openTasksOf(Collection<UUID> customerIds) {
-        Map<UUID, Instant> noInstant = new LinkedHashMap<>();
-        customerIds.forEach(id -> noInstant.put(id, null));
-        Map<UUID, List<FollowUpTask>> open = new HashMap<>();
-        jdbc.query(OPEN_TASKS_OF, members(noInstant), rs -> {
-            open.computeIfAbsent(rs.getObject("holder", UUID.class), holder -> new ArrayList<>()).add(task(rs));
-        });
-        return open;
-    }
-
-    @Override
-    public Map<UUID, List<Contact>> contactsFrom(Map<UUID, Instant> fromByCustomer) {
+    public Map<UUID, List<Contact>> contactsOf(Collection<UUID> holders) {
         Map<UUID, List<Contact>> found = new HashMap<>();
-        jdbc.query(CONTACTS_FROM, members(fromByCustomer), rs -> {
+        jdbc.query(CONTACTS_OF, uuids(holders), rs -> {
             found.computeIfAbsent(rs.getObject("holder", UUID.class), holder -> new ArrayList<>()).add(contact(rs));
         });
         return found;
     }
 
     @Override
-    public Map<UUID, HandledContact> lastHandledAtOrBefore(Map<UUID, Instant> atByCustomer) {
-        Map<UUID, HandledContact> latest = new HashMap<>();
-        jdbc.query(LAST_HANDLED, members(atByCustomer), rs -> {
-            HandledContact handled = new HandledContact(rs.getString("agent_id"), instant(rs, "occurred_at"),
-                    rs.getObject("contact_id", UUID.class));
-            // One row per member customer: the holder's is the latest of them.
-            latest.merge(rs.getObject("holder", UUID.class), handled, (a, b) -> HandledContact.EVENT_TIME_ORDER.compare(a, b) >= 0 ? a : b);
-        });
-        return latest;
+    public List<FollowUpTask> tasksOf(Collection<UUID> customerIds, Collection<UUID> taskIds) {
+        return jdbc.query(TASKS_OF, ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", customerIds.toArray()));
+            ps.setArray(2, ps.getConnection().createArrayOf("uuid", taskIds.toArray()));
+        }, tasks);
     }
 
     @Override
-    public List<Absence> absencesBetween(Instant from, Instant until) {
-        return jdbc.query(ABSENCES, (rs, row) -> new Absence(rs.getString(1), instant(rs, "from_time"), instant(rs, "until_time")),
-                timestamp(until), timestamp(from));
+    public Map<UUID, Long> cancelledVersions(Collection<UUID> taskIds) {
+        Map<UUID, Long> versions = new HashMap<>();
+        if (!taskIds.isEmpty()) {
+            jdbc.query(CANCELLED_VERSIONS, uuids(taskIds), rs -> {
+                versions.put(rs.getObject(1, UUID.class), rs.getLong(2));
+            });
+        }
+        return versions;
     }
 
-    private static PreparedStatementSetter members(Map<UUID, Instant> atByCustomer) {
-        return ps -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("uuid", atByCustomer.keySet().toArray()));
-            ps.setArray(2, ps.getConnection().createArrayOf("text",
-                    atByCustomer.values().stream().map(at -> at == null ? null : at.toString()).toArray()));
-        };
+    @Override
+    public List<TaskDecision> decisionsOn(Collection<UUID> triggerContactIds) {
+        if (triggerContactIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(DECISIONS_ON, uuids(triggerContactIds), (rs, row) -> new TaskDecision(rs.getObject("task_id", UUID.class),
+                rs.getObject("trigger_contact_id", UUID.class), TaskDecision.Kind.valueOf(rs.getString("kind")), rs.getString("agent_id"),
+                instant(rs, "decided_at"), rs.getLong("seq")));
+    }
+
+    @Override
+    public void recordDecision(UUID taskId, UUID triggerContactId, TaskDecision.Kind kind, String agentId, Instant decidedAt) {
+        jdbc.update(RECORD_DECISION, taskId, triggerContactId, kind.name(), agentId, timestamp(decidedAt));
+    }
+
+    @Override
+    public List<AgentAbsence> absences() {
+        return jdbc.query(ABSENCES, (rs, row) -> new AgentAbsence(rs.getString(1), instant(rs, "from_time"), instant(rs, "until_time")));
+    }
+
+    @Override
+    public List<StrayTask> strayTasks() {
+        return jdbc.query(STRAY_TASKS, (rs, row) -> new StrayTask(rs.getObject("task_id", UUID.class),
+                rs.getObject("customer_id", UUID.class), rs.getObject("holder", UUID.class)));
+    }
+
+    private static PreparedStatementSetter uuids(Collection<UUID> ids) {
+        return ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids.toArray()));
     }
 
     @Override
     public List<FollowUpTask> save(List<FollowUpTask> versions, Function<FollowUpTask, Optional<Instant>> nextEscalationAt) {
         UUID[] ids = versions.stream().map(FollowUpTask::taskId).distinct().toArray(UUID[]::new);
         Map<UUID, Long> storedVersions = new HashMap<>();
-        jdbc.query(STORED_VERSIONS, ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)),
-                rs -> {
-                    storedVersions.put(rs.getObject(1, UUID.class), rs.getLong(2));
-                });
+        jdbc.query(STORED_VERSIONS, ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids));
+            ps.setArray(2, ps.getConnection().createArrayOf("uuid", ids));
+        }, rs -> {
+            storedVersions.merge(rs.getObject(1, UUID.class), rs.getLong(2), Math::max);
+        });
         List<FollowUpTask> fresh = new ArrayList<>();
         Map<UUID, FollowUpTask> latest = new LinkedHashMap<>();
         for (FollowUpTask version : versions) {
@@ -250,38 +287,49 @@ class JdbcFollowUpStore implements FollowUpStore {
                 latest.put(version.taskId(), version);
             }
         }
-        List<FollowUpTask> rows = List.copyOf(latest.values());
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(UPSERT, rows, rows.size(), (ps, task) -> {
-                int i = 0;
-                ps.setObject(++i, task.taskId());
-                ps.setLong(++i, task.version());
-                ps.setObject(++i, task.customerId());
-                ps.setString(++i, task.type().name());
-                ps.setString(++i, task.status().name());
-                ps.setObject(++i, task.triggerContactId());
-                ps.setString(++i, task.threadKey());
-                ps.setString(++i, task.triggerChannel().name());
-                ps.setObject(++i, timestamp(task.createdAt()));
-                ps.setObject(++i, timestamp(task.dueAt()));
-                ps.setString(++i, task.priority().name());
-                ps.setString(++i, task.queue());
-                ps.setInt(++i, task.escalationTier());
-                ps.setString(++i, task.assignee());
-                ps.setObject(++i, timestamp(task.closedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-                ps.setObject(++i, task.closedByContactId(), Types.OTHER);
-                ps.setBoolean(++i, task.closedLate());
-                ps.setObject(++i, timestamp(task.changedAt()));
-                ps.setString(++i, task.changeReason());
-                ps.setObject(++i, timestamp(nextEscalationAt.apply(task).orElse(null)), Types.TIMESTAMP_WITH_TIMEZONE);
-            });
-            jdbc.batchUpdate(OUTBOX, fresh, fresh.size(), (ps, task) -> {
-                ps.setObject(1, task.taskId());
-                ps.setLong(2, task.version());
-                ps.setObject(3, task.customerId());
-                ps.setBytes(4, FollowUpTaskRecords.encode(task));
-            });
+        if (fresh.isEmpty()) {
+            return fresh;
         }
+        List<FollowUpTask> rows = latest.values().stream().filter(task -> task.status() != TaskStatus.CANCELLED).toList();
+        List<FollowUpTask> cancelled = latest.values().stream().filter(task -> task.status() == TaskStatus.CANCELLED).toList();
+        jdbc.batchUpdate(UPSERT, rows, rows.size(), (ps, task) -> {
+            int i = 0;
+            ps.setObject(++i, task.taskId());
+            ps.setLong(++i, task.version());
+            ps.setObject(++i, task.customerId());
+            ps.setString(++i, task.type().name());
+            ps.setString(++i, task.status().name());
+            ps.setObject(++i, task.triggerContactId());
+            ps.setString(++i, task.threadKey());
+            ps.setString(++i, task.triggerChannel().name());
+            ps.setObject(++i, timestamp(task.createdAt()));
+            ps.setObject(++i, timestamp(task.dueAt()));
+            ps.setString(++i, task.priority().name());
+            ps.setString(++i, task.queue());
+            ps.setInt(++i, task.escalationTier());
+            ps.setString(++i, task.assignee());
+            ps.setObject(++i, timestamp(task.closedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setObject(++i, task.closedByContactId(), Types.OTHER);
+            ps.setBoolean(++i, task.closedLate());
+            ps.setObject(++i, timestamp(task.changedAt()));
+            ps.setString(++i, task.changeReason());
+            ps.setObject(++i, timestamp(nextEscalationAt.apply(task).orElse(null)), Types.TIMESTAMP_WITH_TIMEZONE);
+        });
+        jdbc.batchUpdate(FORGET_CANCELLED, rows, rows.size(), (ps, task) -> ps.setObject(1, task.taskId()));
+        jdbc.batchUpdate(CANCEL, cancelled, cancelled.size(), (ps, task) -> ps.setObject(1, task.taskId()));
+        jdbc.batchUpdate(REMEMBER_CANCELLED, cancelled, cancelled.size(), (ps, task) -> {
+            ps.setObject(1, task.taskId());
+            ps.setLong(2, task.version());
+            ps.setObject(3, task.customerId());
+            ps.setObject(4, task.triggerContactId());
+            ps.setObject(5, timestamp(task.changedAt()));
+        });
+        jdbc.batchUpdate(OUTBOX, fresh, fresh.size(), (ps, task) -> {
+            ps.setObject(1, task.taskId());
+            ps.setLong(2, task.version());
+            ps.setObject(3, task.customerId());
+            ps.setBytes(4, FollowUpTaskRecords.encode(task));
+        });
         return fresh;
     }
 
@@ -412,5 +460,9 @@ class JdbcFollowUpStore implements FollowUpStore {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static List<UUID> uuids(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((UUID[]) array.getArray());
     }
 }

@@ -58,6 +58,32 @@ public record FollowUpTask(
         return status == TaskStatus.OPEN;
     }
 
+    /**
+     * Whether both are the same state of the promise: every column but the version and its change's time and
+     * reason (which tell the path by which the task got there, not where it is).
+     */
+    public boolean sameStateAs(FollowUpTask other) {
+        return taskId.equals(other.taskId) && customerId.equals(other.customerId) && type == other.type
+                && status == other.status && Objects.equals(triggerContactId, other.triggerContactId)
+                && Objects.equals(threadKey, other.threadKey) && triggerChannel == other.triggerChannel
+                && Objects.equals(createdAt, other.createdAt) && dueAt.equals(other.dueAt) && priority == other.priority
+                && queue.equals(other.queue) && escalationTier == other.escalationTier && Objects.equals(assignee, other.assignee)
+                && Objects.equals(closedAt, other.closedAt) && Objects.equals(closedByContactId, other.closedByContactId)
+                && closedLate == other.closedLate;
+    }
+
+    /** The same state as another version number, e.g. a derived state stored after the versions already published. */
+    FollowUpTask numbered(long newVersion, Instant at, String reason) {
+        return new FollowUpTask(taskId, newVersion, customerId, type, status, triggerContactId, threadKey, triggerChannel,
+                createdAt, dueAt, priority, queue, escalationTier, assignee, closedAt, closedByContactId, closedLate, at, reason);
+    }
+
+    /** The promise no longer applies (the last version of a task that a derivation does not make). */
+    FollowUpTask cancelled(Instant at, String reason) {
+        return next(TaskStatus.CANCELLED, priority, queue, escalationTier, assignee, closedAt, closedByContactId, closedLate,
+                at, reason);
+    }
+
     /** Fulfilled by a contact; late when the contact happened after the due time. */
     FollowUpTask closedBy(Contact contact, String reason) {
         return next(TaskStatus.CLOSED, priority, queue, escalationTier, assignee, contact.occurredAt(),
@@ -84,10 +110,11 @@ public record FollowUpTask(
                 "assigned to " + agent);
     }
 
-    /** The same open task, now the promise of another customer. */
-    FollowUpTask movedTo(UUID customer, Instant at, String reason) {
-        return new FollowUpTask(taskId, version + 1, customer, type, status, triggerContactId, threadKey, triggerChannel,
-                createdAt, dueAt, priority, queue, escalationTier, assignee, closedAt, closedByContactId, closedLate, at, reason);
+    /** The same state, of another customer (to compare: has only the customer changed?). */
+    FollowUpTask ofCustomer(UUID customer) {
+        return new FollowUpTask(taskId, version, customer, type, status, triggerContactId, threadKey, triggerChannel,
+                createdAt, dueAt, priority, queue, escalationTier, assignee, closedAt, closedByContactId, closedLate, changedAt,
+                changeReason);
     }
 
     private FollowUpTask next(TaskStatus status, Priority priority, String queue, int tier, String assignee,

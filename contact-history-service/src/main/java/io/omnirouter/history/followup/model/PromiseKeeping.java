@@ -2,28 +2,37 @@ package io.omnirouter.history.followup.model;
 
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
+import io.omnirouter.history.customer.model.Uuids;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Keeps the promises made to one customer: applies a new contact (opens, closes, supersedes, escalates a
- * chased task), lets the clock escalate overdue tasks, and records completions. Returns every new task
- * version, in order; the caller stores and publishes them.
+ * Keeps the promises made to one customer. Its tasks are a fold over the customer's contacts in event-time
+ * order ({@link #EVENT_TIME_ORDER}: {@code occurredAt}, then contact id), with the agents' decisions at their
+ * times and the clock's escalations as points in event time ({@link EscalationLadder#reachedAt}) reached once
+ * they are in the past of {@code now}: {@link #derive}. So the tasks depend on which contacts the customer has,
+ * never on the order they were applied in, on when the clock ran, or on redeliveries.
  *
- * <p>Event-time semantics: everything is decided on {@code occurredAt}, never on processing time. A contact
- * that arrives out of order is handled both ways round: a fulfilling contact closes the tasks created before
- * it, and a new task is checked against the customer's stored later contacts, which may already fulfil it.
- * Escalations a task would have reached before it was closed are recorded first (with their event time), so
- * the same contacts always yield the same task versions, live or rebuilt.
+ * <p>Each contact opens, closes, supersedes or escalates (a chased reply) tasks; before a contact or a decision
+ * changes a task, the escalations the task had reached by then are recorded first, stamped with the time they
+ * were reached. The clock ({@link #onClock}) escalates open tasks between two derivations: what it records is
+ * what the next derivation at that time would give (escalation is monotone in time), so it needs no fold.
  */
 public final class PromiseKeeping {
+
+    /** The order contacts are applied in: event time, then contact id as PostgreSQL orders uuids. */
+    public static final Comparator<Contact> EVENT_TIME_ORDER =
+            Comparator.comparing(Contact::occurredAt).thenComparing(Contact::contactId, Uuids.ORDER);
 
     private final FollowUpRules rules;
     private final EscalationLadder ladder;
@@ -34,62 +43,43 @@ public final class PromiseKeeping {
     }
 
     /**
-     * @param openTasks     the customer's open tasks
-     * @param laterContacts the customer's stored contacts that happened at or after {@code contact}
+     * The tasks of {@code customerId}: every version of each, as applying its contacts one by one in event-time
+     * order gives them, then the clock at {@code now}.
+     *
+     * @param contacts  the customer's contacts (those of customers merged into it included), in any order; a
+     *                  contact given twice counts once
+     * @param decisions agents' decisions on tasks of these contacts, in any order
+     * @param absences  agents' absences: a task is not suggested to an agent absent when it is opened
      */
-    public List<FollowUpTask> onContact(Contact contact, UUID customerId, List<FollowUpTask> openTasks,
-                                        List<Contact> laterContacts, HandlerContinuity continuity) {
-        Map<UUID, FollowUpTask> open = new LinkedHashMap<>();
-        openTasks.stream().filter(FollowUpTask::isOpen).forEach(task -> open.put(task.taskId(), task));
-        List<FollowUpTask> changes = new ArrayList<>();
-
-        for (FollowUpTask task : List.copyOf(open.values())) {
-            if (rules.fulfils(contact, task)) {
-                close(task, contact, open, changes);
+    public DerivedTasks derive(UUID customerId, Collection<Contact> contacts, Collection<TaskDecision> decisions,
+                               Collection<AgentAbsence> absences, Instant now) {
+        Map<UUID, Contact> distinct = new LinkedHashMap<>();
+        contacts.forEach(contact -> distinct.putIfAbsent(contact.contactId(), contact));
+        List<Contact> inOrder = distinct.values().stream().sorted(EVENT_TIME_ORDER).toList();
+        List<TaskDecision> decided = decisions.stream().sorted(TaskDecision.ORDER).toList();
+        Fold fold = new Fold(customerId, absences);
+        int next = 0;
+        for (Contact contact : inOrder) {
+            // A decision taken at the same instant as a contact comes after it.
+            while (next < decided.size() && decided.get(next).decidedAt().isBefore(contact.occurredAt())) {
+                fold.decide(decided.get(next++));
             }
+            fold.receive(contact);
         }
-        customerIsChasing(contact, open, changes);
-        for (Function<Contact, Optional<Opening>> row : rules.rows()) {
-            row.apply(contact).ifPresent(opening -> openTask(opening, contact, customerId, laterContacts, continuity, open, changes));
+        while (next < decided.size()) {
+            fold.decide(decided.get(next++));
         }
-        return changes;
+        fold.clockAt(now);
+        return new DerivedTasks(fold.histories);
     }
 
     /** Escalations {@code task} has reached by {@code now}, each a version stamped with the time it was reached. */
     public List<FollowUpTask> onClock(FollowUpTask task, Instant now) {
         List<FollowUpTask> changes = new ArrayList<>();
-        escalateUpTo(task, now, changes);
+        if (task.isOpen()) {
+            escalateUpTo(task, now, changes);
+        }
         return changes;
-    }
-
-    public FollowUpTask complete(FollowUpTask task, String agent, Instant at) {
-        if (!task.isOpen()) {
-            throw new IllegalStateException("task " + task.taskId() + " is " + task.status() + ", not open");
-        }
-        return task.completedBy(agent, at);
-    }
-
-    public FollowUpTask assign(FollowUpTask task, String agent, Instant at) {
-        if (!task.isOpen()) {
-            throw new IllegalStateException("task " + task.taskId() + " is " + task.status() + ", not open");
-        }
-        return task.assignedTo(agent, at);
-    }
-
-    /** An open task of a customer that was merged into {@code survivor} becomes the survivor's (next version). */
-    public FollowUpTask transfer(FollowUpTask task, UUID survivor, Instant at) {
-        if (!task.isOpen()) {
-            throw new IllegalStateException("task " + task.taskId() + " is " + task.status() + ", not open");
-        }
-        return task.movedTo(survivor, at, "customer merged into " + survivor);
-    }
-
-    /** An open task whose trigger contact now belongs to {@code customer} (a re-derivation moved it) goes with it. */
-    public FollowUpTask followTrigger(FollowUpTask task, UUID customer, Instant at) {
-        if (!task.isOpen()) {
-            throw new IllegalStateException("task " + task.taskId() + " is " + task.status() + ", not open");
-        }
-        return task.movedTo(customer, at, "its contact now belongs to customer " + customer);
     }
 
     /** When {@code task} would next escalate, or empty at the top of the ladder or when it is done. */
@@ -100,11 +90,93 @@ public final class PromiseKeeping {
         return Optional.of(ladder.reachedAt(task.dueAt(), task.escalationTier() + 1));
     }
 
-    private void openTask(Opening opening, Contact trigger, UUID customerId, List<Contact> laterContacts,
-                          HandlerContinuity continuity, Map<UUID, FollowUpTask> open, List<FollowUpTask> changes) {
-        if (open.containsKey(TaskIds.of(opening.type(), trigger.contactId()))) {
-            return; // a redelivered trigger: the task exists
+    /** One customer's tasks while its contacts are applied in event-time order. */
+    private final class Fold {
+
+        private final UUID customerId;
+        private final Collection<AgentAbsence> absences;
+        /** Every task's versions so far, in the order the tasks were opened. */
+        private final Map<UUID, List<FollowUpTask>> histories = new LinkedHashMap<>();
+        /** The agent of the latest contact so far that an agent handled. */
+        private String lastHandler;
+
+        Fold(UUID customerId, Collection<AgentAbsence> absences) {
+            this.customerId = customerId;
+            this.absences = List.copyOf(absences);
         }
+
+        void receive(Contact contact) {
+            if (contact.agentId() != null) {
+                lastHandler = contact.agentId(); // the trigger itself counts: an acknowledgement's promise is its agent's
+            }
+            Set<String> absent = absences.stream().filter(absence -> absence.covers(contact.occurredAt()))
+                    .map(AgentAbsence::agentId).collect(Collectors.toSet());
+            record(onContact(contact, customerId, openTasks(), new HandlerContinuity(lastHandler, absent)));
+        }
+
+        void decide(TaskDecision decision) {
+            FollowUpTask task = current(decision.taskId());
+            if (task == null || !task.isOpen()) {
+                return;
+            }
+            List<FollowUpTask> changes = new ArrayList<>();
+            FollowUpTask reached = escalateUpTo(task, decision.decidedAt(), changes);
+            changes.add(switch (decision.kind()) {
+                case ASSIGN -> reached.assignedTo(decision.agentId(), decision.decidedAt());
+                case COMPLETE -> reached.completedBy(decision.agentId(), decision.decidedAt());
+            });
+            record(changes);
+        }
+
+        void clockAt(Instant now) {
+            List<FollowUpTask> changes = new ArrayList<>();
+            openTasks().forEach(task -> escalateUpTo(task, now, changes));
+            record(changes);
+        }
+
+        private List<FollowUpTask> openTasks() {
+            return histories.values().stream().map(versions -> versions.get(versions.size() - 1)).filter(FollowUpTask::isOpen).toList();
+        }
+
+        private FollowUpTask current(UUID taskId) {
+            List<FollowUpTask> versions = histories.get(taskId);
+            return versions == null ? null : versions.get(versions.size() - 1);
+        }
+
+        /** Versions that change nothing (an assignment to the agent it is with) are no versions. */
+        private void record(List<FollowUpTask> changes) {
+            for (FollowUpTask version : changes) {
+                List<FollowUpTask> versions = histories.computeIfAbsent(version.taskId(), id -> new ArrayList<>());
+                if (versions.isEmpty() || !versions.get(versions.size() - 1).sameStateAs(version)) {
+                    versions.add(version.numbered(versions.size() + 1, version.changedAt(), version.changeReason()));
+                }
+            }
+        }
+    }
+
+    /** One contact applied on top of the customer's open tasks, all of which it comes after in event time. */
+    private List<FollowUpTask> onContact(Contact contact, UUID customerId, List<FollowUpTask> openTasks,
+                                         HandlerContinuity continuity) {
+        Map<UUID, FollowUpTask> open = new LinkedHashMap<>();
+        openTasks.forEach(task -> open.put(task.taskId(), task));
+        List<FollowUpTask> changes = new ArrayList<>();
+
+        for (FollowUpTask task : List.copyOf(open.values())) {
+            if (rules.fulfils(contact, task)) {
+                close(task, contact, open, changes);
+            }
+        }
+        for (FollowUpTask task : List.copyOf(open.values())) {
+            chase(task, contact, open, changes);
+        }
+        for (Function<Contact, Optional<Opening>> row : rules.rows()) {
+            row.apply(contact).ifPresent(opening -> openTask(opening, contact, customerId, continuity, open, changes));
+        }
+        return changes;
+    }
+
+    private void openTask(Opening opening, Contact trigger, UUID customerId, HandlerContinuity continuity,
+                          Map<UUID, FollowUpTask> open, List<FollowUpTask> changes) {
         // One promise of a kind per conversation: a second message in a thread is still the same promise.
         boolean sameOpenInThread = open.values().stream()
                 .anyMatch(t -> t.type() == opening.type() && t.threadKey().equals(trigger.threadKey()));
@@ -114,30 +186,14 @@ public final class PromiseKeeping {
         if (opening.type() == TaskType.PROMISED_REPLY) {
             for (FollowUpTask replaced : List.copyOf(open.values())) {
                 boolean replyHere = (replaced.type() == TaskType.REPLY || replaced.type() == TaskType.PROMISED_REPLY)
-                        && replaced.threadKey().equals(trigger.threadKey()) && !replaced.createdAt().isAfter(trigger.occurredAt());
+                        && replaced.threadKey().equals(trigger.threadKey());
                 if (replyHere) {
-                    record(replaced.supersededBy(trigger, "replaced by a promise to answer by " + opening.dueAt()), open, changes);
+                    FollowUpTask reached = escalateUpTo(replaced, trigger.occurredAt(), changes);
+                    record(reached.supersededBy(trigger, "replaced by a promise to answer by " + opening.dueAt()), open, changes);
                 }
             }
         }
-        FollowUpTask task = FollowUpTask.open(opening, trigger, customerId, continuity.suggestedAgent());
-        record(task, open, changes);
-        // Contacts already applied that happened after the trigger act on the new task as if they came after it.
-        List<Contact> later = laterContacts.stream()
-                .filter(contact -> !contact.contactId().equals(trigger.contactId()))
-                .sorted(Comparator.comparing(Contact::occurredAt).thenComparing(Contact::contactId))
-                .toList();
-        for (Contact contact : later) {
-            FollowUpTask current = open.get(task.taskId());
-            if (current == null) {
-                return;
-            }
-            if (rules.fulfils(contact, current)) {
-                close(current, contact, open, changes);
-            } else {
-                chase(current, contact, open, changes);
-            }
-        }
+        record(FollowUpTask.open(opening, trigger, customerId, continuity.suggestedAgent()), open, changes);
     }
 
     private void close(FollowUpTask task, Contact fulfilling, Map<UUID, FollowUpTask> open, List<FollowUpTask> changes) {
@@ -147,12 +203,6 @@ public final class PromiseKeeping {
     }
 
     /** A customer who contacts again on another channel while a reply is owed must not be passed around. */
-    private void customerIsChasing(Contact contact, Map<UUID, FollowUpTask> open, List<FollowUpTask> changes) {
-        for (FollowUpTask task : List.copyOf(open.values())) {
-            chase(task, contact, open, changes);
-        }
-    }
-
     private void chase(FollowUpTask task, Contact contact, Map<UUID, FollowUpTask> open, List<FollowUpTask> changes) {
         boolean replyOwed = task.type() == TaskType.REPLY || task.type() == TaskType.PROMISED_REPLY;
         boolean chasing = contact.direction() == Direction.INBOUND && replyOwed && task.triggerChannel() != contact.channel()
@@ -161,8 +211,7 @@ public final class PromiseKeeping {
             return;
         }
         FollowUpTask current = escalateUpTo(task, contact.occurredAt(), changes);
-        // One tier above what the clock demands at that moment, not above the current tier: so the result
-        // does not depend on whether the clock ran before this contact was applied (replays, rebuilds).
+        // One tier above what the clock demands at that moment, not above the current tier.
         int tier = Math.min(ladder.top(), ladder.tierAt(task.dueAt(), contact.occurredAt()) + 1);
         if (current.escalationTier() < tier) {
             record(current.escalated(tier, ladder.queueOf(tier), contact.occurredAt(),

@@ -1,5 +1,6 @@
 package io.omnirouter.history.followup.web;
 
+import io.omnirouter.history.followup.application.FollowUpPausedException;
 import io.omnirouter.history.followup.application.TaskNotFoundException;
 import io.omnirouter.history.followup.application.TaskNotOpenException;
 import org.springframework.core.Ordered;
@@ -23,6 +24,11 @@ class FollowUpProblems {
     @ExceptionHandler
     ProblemDetail taskNotOpen(TaskNotOpenException e) {
         return problem(HttpStatus.CONFLICT, "Task not open", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail followUpPaused(FollowUpPausedException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Follow-up paused", e.getMessage());
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -21,11 +21,13 @@ import org.springframework.stereotype.Service;
  * history). In the background, one at a time per instance:
  * <ol>
  *   <li>stops this instance's live consumer (its offsets are committed);</li>
- *   <li>empties the projections, keeping supervisors' decisions (undone merges);</li>
+ *   <li>holds the follow-up still (on every instance) and empties the projections, keeping supervisors' and
+ *       agents' decisions (undone merges, task decisions) and the follow-up tasks as published;</li>
  *   <li>reads the log from offset 0 up to where it ends now, with a consumer of its own (no group, nothing
  *       committed), and records each poll's contacts like live ingest does, announcing nothing; invalid records
  *       and contacts the database refuses even on their own are skipped (live ingest dead-lettered them);</li>
- *   <li>starts the live consumer again: it resumes at the group's committed offsets, so what arrived
+ *   <li>releases the follow-up, which derives every customer's tasks again from all its contacts (a task whose
+ *       state is unchanged gets no new version), and starts the live consumer again: it resumes at the group's committed offsets, so what arrived
  *       meanwhile is consumed, and what the rebuild read already is recognised as stored.</li>
  * </ol>
  * The result is identical to the state before whatever order the partitions are read in, because the
@@ -83,7 +85,7 @@ public class RebuildingHistory {
         log.info("Rebuild of the history from contact.events offset 0 started");
         try {
             liveIngest.stop();
-            try {
+            try (Projections.Hold followUp = projections.holdFollowUp()) {
                 projections.truncate();
                 contactLog.readFromTheBeginning(this::record);
             } finally {

@@ -10,56 +10,45 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Every row of SPEC §6, escalation, chasing, continuity and event-time order, on a controllable clock. */
+/**
+ * Every row of SPEC §6, escalation, chasing, continuity and event-time order, on a controllable clock, through the
+ * derivation the service runs ({@link InMemoryTasks}).
+ */
 class PromiseKeepingTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z"); // a Monday
     private static final UUID CUSTOMER = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
 
-    private final EscalationLadder ladder = new EscalationLadder(List.of(
-            new EscalationLadder.Tier(Duration.ZERO, "second-line"),
-            new EscalationLadder.Tier(Duration.ofHours(4), "supervisors")));
-    private final FollowUpSettings settings = new FollowUpSettings(Duration.ofHours(2), Duration.ofHours(2),
-            Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(24),
-            Duration.ofHours(24), Duration.ofHours(24), Duration.ofDays(2), Duration.ofDays(1), 2, false, ladder, Map.of());
-    private final PromiseKeeping promises = new PromiseKeeping(new FollowUpRules(settings), ladder);
+    private final PromiseKeeping promises = SpecPolicy.promises();
 
-    /** The customer's tasks, latest version of each, as a store would keep them. */
-    private final List<FollowUpTask> tasks = new ArrayList<>();
-    private final List<Contact> stored = new ArrayList<>();
+    /** The customer's tasks as the service stores them; wall time starts at T0 and moves with {@link #clock}. */
+    private InMemoryTasks book = new InMemoryTasks(promises, T0);
 
     private List<FollowUpTask> receive(Contact contact) {
-        return receive(contact, HandlerContinuity.NONE);
+        return book.receive(contact, CUSTOMER);
     }
 
-    private List<FollowUpTask> receive(Contact contact, HandlerContinuity continuity) {
-        List<Contact> later = stored.stream().filter(c -> !c.occurredAt().isBefore(contact.occurredAt())).toList();
-        List<FollowUpTask> changes = promises.onContact(contact, CUSTOMER, openTasks(), later, continuity);
-        stored.add(contact);
-        changes.forEach(this::keep);
-        return changes;
+    private List<FollowUpTask> clock(Instant at) {
+        return book.clock(at);
     }
 
-    private void keep(FollowUpTask version) {
-        tasks.removeIf(t -> t.taskId().equals(version.taskId()));
-        tasks.add(version);
-    }
-
-    private List<FollowUpTask> openTasks() {
-        return tasks.stream().filter(FollowUpTask::isOpen).toList();
+    private List<FollowUpTask> tasks() {
+        return book.tasks();
     }
 
     private FollowUpTask only(TaskType type) {
-        List<FollowUpTask> ofType = tasks.stream().filter(t -> t.type() == type).toList();
+        List<FollowUpTask> ofType = tasks().stream().filter(t -> t.type() == type).toList();
         assertThat(ofType).hasSize(1);
         return ofType.get(0);
+    }
+
+    private void startOver() {
+        book = new InMemoryTasks(promises, T0);
     }
 
     @Test
@@ -127,7 +116,7 @@ class PromiseKeepingTest {
     void abandonedAndVoicemailCallsNeedCallbacksToo() {
         receive(Contacts.at(T0).call(Direction.INBOUND, "ABANDONED", "c1", null).build());
         receive(Contacts.at(T0.plusSeconds(5)).call(Direction.INBOUND, "VOICEMAIL", "c2", null).build());
-        assertThat(tasks).extracting(FollowUpTask::type).containsExactly(TaskType.CALLBACK, TaskType.CALLBACK);
+        assertThat(tasks()).extracting(FollowUpTask::type).containsExactly(TaskType.CALLBACK, TaskType.CALLBACK);
     }
 
     @Test
@@ -141,7 +130,7 @@ class PromiseKeepingTest {
     void anAnsweredCallNeedsAWrittenSummaryClosedByTheFollowUpEmail() {
         receive(Contacts.at(T0).call(Direction.INBOUND, "ANSWERED", "c1", "agent-1").build());
         assertThat(only(TaskType.CALL_SUMMARY).dueAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
-        assertThat(only(TaskType.CALL_SUMMARY).assignee()).isNull();
+        assertThat(only(TaskType.CALL_SUMMARY).assignee()).as("the agent who took the call").isEqualTo("agent-1");
 
         receive(Contacts.at(T0.plusSeconds(1800)).outboundEmail("email:summary", "agent-1").build());
         assertThat(only(TaskType.CALL_SUMMARY).status()).isEqualTo(TaskStatus.CLOSED);
@@ -149,40 +138,43 @@ class PromiseKeepingTest {
 
     @Test
     void aComplaintOnAnyChannelGetsAnOwnerAndADeadlineInItsQueue() {
-        receive(Contacts.at(T0).chat("CHAT_MESSAGE", "CUSTOMER", "s1").complaint("complaints").build(),
-                new HandlerContinuity("agent-7", Set.of()));
+        receive(Contacts.at(T0.minusSeconds(3600)).outboundEmail("email:earlier", "agent-7").build());
+        receive(Contacts.at(T0).chat("CHAT_MESSAGE", "CUSTOMER", "s1").complaint("complaints").build());
         FollowUpTask complaint = only(TaskType.COMPLAINT);
         assertThat(complaint.queue()).isEqualTo("complaints");
         assertThat(complaint.assignee()).isEqualTo("agent-7");
         assertThat(complaint.priority()).isEqualTo(Priority.HIGH);
         assertThat(complaint.dueAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
-        assertThat(promises.complete(complaint, "agent-7", T0.plusSeconds(3600)).status()).isEqualTo(TaskStatus.COMPLETED);
+        clock(T0.plusSeconds(3600));
+        book.decide(complaint.taskId(), TaskDecision.Kind.COMPLETE, "agent-7");
+        assertThat(only(TaskType.COMPLAINT).status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(only(TaskType.COMPLAINT).closedAt()).isEqualTo(T0.plusSeconds(3600));
     }
 
     @Test
     void aSecondComplaintMessageInTheSameThreadIsTheSamePromise() {
         receive(Contacts.at(T0).chat("CHAT_MESSAGE", "CUSTOMER", "s1").complaint("complaints").build());
         receive(Contacts.at(T0.plusSeconds(30)).chat("CHAT_MESSAGE", "CUSTOMER", "s1").complaint("complaints").build());
-        assertThat(tasks.stream().filter(t -> t.type() == TaskType.COMPLAINT)).hasSize(1);
+        assertThat(tasks().stream().filter(t -> t.type() == TaskType.COMPLAINT)).hasSize(1);
     }
 
     @Test
     void anUnhappyOrUnresolvedChatNeedsRecovery() {
         receive(Contacts.at(T0).chat("CHAT_ENDED", "SYSTEM", "s1").rating(1).build());
         assertThat(only(TaskType.RECOVERY).dueAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
-        tasks.clear();
+        startOver();
         receive(Contacts.at(T0).chat("CHAT_ENDED", "SYSTEM", "s2").resolved(false).build());
         assertThat(only(TaskType.RECOVERY).changeReason()).isEqualTo("chat ended unresolved");
-        tasks.clear();
+        startOver();
         receive(Contacts.at(T0).chat("CHAT_ENDED", "SYSTEM", "s3").resolved(true).rating(4).build());
-        assertThat(tasks).isEmpty();
+        assertThat(tasks()).isEmpty();
     }
 
     @Test
     void aCancelledOrderOrAReturnNeedsFollowUp() {
         receive(Contacts.at(T0).shop("ORDER_CANCELLED", "o1").build());
         receive(Contacts.at(T0).shop("RETURN_REQUESTED", "o2").build());
-        assertThat(tasks).extracting(FollowUpTask::type).containsExactly(TaskType.ORDER_FOLLOW_UP, TaskType.ORDER_FOLLOW_UP);
+        assertThat(tasks()).extracting(FollowUpTask::type).containsExactly(TaskType.ORDER_FOLLOW_UP, TaskType.ORDER_FOLLOW_UP);
     }
 
     @Test
@@ -197,7 +189,7 @@ class PromiseKeepingTest {
     @Test
     void aLowReviewNeedsRecoveryAndAThankYou() {
         receive(Contacts.at(T0).shop("REVIEW_SUBMITTED", "o1").rating(2).build());
-        assertThat(tasks).extracting(FollowUpTask::type).containsExactly(TaskType.RECOVERY, TaskType.THANK_YOU);
+        assertThat(tasks()).extracting(FollowUpTask::type).containsExactly(TaskType.RECOVERY, TaskType.THANK_YOU);
     }
 
     @Test
@@ -206,16 +198,16 @@ class PromiseKeepingTest {
         FollowUpTask reply = only(TaskType.REPLY);
         assertThat(promises.onClock(reply, T0.plus(Duration.ofMinutes(119)))).isEmpty();
 
-        List<FollowUpTask> first = promises.onClock(reply, T0.plus(Duration.ofHours(3)));
+        List<FollowUpTask> first = clock(T0.plus(Duration.ofHours(3)));
         assertThat(first).singleElement().satisfies(t -> {
             assertThat(t.escalationTier()).isEqualTo(1);
             assertThat(t.queue()).isEqualTo("second-line");
             assertThat(t.priority()).isEqualTo(Priority.HIGH);
             assertThat(t.changedAt()).as("stamped with when it fell due, not when the clock ran").isEqualTo(reply.dueAt());
         });
-        assertThat(promises.onClock(first.get(0), T0.plus(Duration.ofHours(3)))).as("no double escalation").isEmpty();
+        assertThat(clock(T0.plus(Duration.ofHours(3)))).as("no double escalation").isEmpty();
 
-        List<FollowUpTask> second = promises.onClock(first.get(0), T0.plus(Duration.ofDays(3)));
+        List<FollowUpTask> second = clock(T0.plus(Duration.ofDays(3)));
         assertThat(second).singleElement().satisfies(t -> {
             assertThat(t.escalationTier()).isEqualTo(2);
             assertThat(t.queue()).isEqualTo("supervisors");
@@ -256,18 +248,18 @@ class PromiseKeepingTest {
         Instant muchLater = T0.plus(Duration.ofDays(2));
 
         receive(email);
-        only(TaskType.REPLY);
-        promises.onClock(only(TaskType.REPLY), muchLater).forEach(this::keep);
+        clock(muchLater);
         receive(call);
         FollowUpTask clockFirst = only(TaskType.REPLY);
 
-        PromiseKeepingTest contactFirst = new PromiseKeepingTest();
-        contactFirst.receive(email);
-        contactFirst.receive(call);
-        promises.onClock(contactFirst.only(TaskType.REPLY), muchLater).forEach(contactFirst::keep);
+        startOver();
+        receive(email);
+        receive(call);
+        clock(muchLater);
 
-        FollowUpTask after = contactFirst.only(TaskType.REPLY);
+        FollowUpTask after = only(TaskType.REPLY);
         assertThat(after.escalationTier()).isEqualTo(clockFirst.escalationTier()).isEqualTo(2);
+        assertThat(after.sameStateAs(clockFirst)).isTrue();
         assertThat(after.changedAt()).isEqualTo(clockFirst.changedAt());
         assertThat(after.changeReason()).isEqualTo(clockFirst.changeReason());
     }
@@ -302,10 +294,14 @@ class PromiseKeepingTest {
 
     @Test
     void tasksAreSuggestedToTheLastHandlerUnlessAbsent() {
-        receive(Contacts.at(T0).inboundEmail("email:m1").build(), new HandlerContinuity("agent-1", Set.of()));
+        receive(Contacts.at(T0.minusSeconds(600)).outboundEmail("email:earlier", "agent-1").build());
+        receive(Contacts.at(T0).inboundEmail("email:m1").build());
         assertThat(only(TaskType.REPLY).assignee()).isEqualTo("agent-1");
-        tasks.clear();
-        receive(Contacts.at(T0).inboundEmail("email:m2").build(), new HandlerContinuity("agent-1", Set.of("agent-1")));
+
+        startOver();
+        book.absent(new AgentAbsence("agent-1", T0.minusSeconds(60), T0.plusSeconds(60)));
+        receive(Contacts.at(T0.minusSeconds(600)).outboundEmail("email:earlier", "agent-1").build());
+        receive(Contacts.at(T0).inboundEmail("email:m2").build());
         assertThat(only(TaskType.REPLY).assignee()).isNull();
     }
 
@@ -328,15 +324,16 @@ class PromiseKeepingTest {
                 Contacts.at(T0.plus(Duration.ofHours(3))).call(Direction.OUTBOUND, "ANSWERED", "c2", "agent-1").build(),
                 Contacts.at(T0.plus(Duration.ofHours(6))).outboundEmail("email:m1", "agent-1").build());
         story.forEach(this::receive);
-        List<FollowUpTask> inOrder = List.copyOf(tasks);
+        List<FollowUpTask> inOrder = tasks();
 
-        PromiseKeepingTest replay = new PromiseKeepingTest();
-        replay.receive(story.get(0));
-        replay.receive(story.get(2));
-        replay.receive(story.get(1));
-        replay.receive(story.get(3));
+        startOver();
+        receive(story.get(0));
+        receive(story.get(2));
+        receive(story.get(1));
+        receive(story.get(3));
 
-        assertThat(replay.tasks).containsExactlyInAnyOrderElementsOf(inOrder);
+        assertThat(tasks()).hasSameSizeAs(inOrder).allSatisfy(task -> assertThat(inOrder)
+                .anySatisfy(expected -> assertThat(task.sameStateAs(expected)).isTrue()));
     }
 
     @Test
@@ -351,15 +348,12 @@ class PromiseKeepingTest {
         BusinessCalendar office = BusinessCalendar.weekly(ZoneId.of("Europe/Ljubljana"), Map.of(
                 DayOfWeek.MONDAY, new BusinessCalendar.Hours(LocalTime.of(8, 0), LocalTime.of(16, 0)),
                 DayOfWeek.FRIDAY, new BusinessCalendar.Hours(LocalTime.of(8, 0), LocalTime.of(16, 0))));
-        FollowUpSettings officeHours = new FollowUpSettings(Duration.ofHours(2), Duration.ofHours(2), Duration.ofMinutes(15),
-                Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(24), Duration.ofHours(24), Duration.ofHours(24),
-                Duration.ofDays(2), Duration.ofDays(1), 2, false, ladder, Map.of("general", office));
-        PromiseKeeping keeping = new PromiseKeeping(new FollowUpRules(officeHours), ladder);
+        PromiseKeeping keeping = SpecPolicy.promises(Map.of("general", office));
         // Friday 2026-11-27 15:00 CET: one hour today, one on Monday from 08:00.
         Instant fridayAfternoon = Instant.parse("2026-11-27T14:00:00Z");
 
-        List<FollowUpTask> opened = keeping.onContact(Contacts.at(fridayAfternoon).inboundEmail("email:f").build(),
-                CUSTOMER, List.of(), List.of(), HandlerContinuity.NONE);
+        List<FollowUpTask> opened = keeping.derive(CUSTOMER, List.of(Contacts.at(fridayAfternoon).inboundEmail("email:f").build()),
+                List.of(), List.of(), fridayAfternoon).latest();
 
         assertThat(opened.get(0).dueAt()).isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
     }

@@ -1,0 +1,35 @@
+package io.omnirouter.history.followup.model;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An agent's decision on a task (not in the log, like an undone merge): kept, and applied at its time whenever
+ * the customer's tasks are derived, so that a re-derivation keeps it. A decision on a task that is no longer
+ * open at {@code decidedAt} in event time (a contact that arrived late had closed it before) changes nothing.
+ *
+ * @param triggerContactId the task's trigger: decisions follow it to whichever customer holds it
+ * @param sequence         the order of decisions taken at the same instant
+ */
+public record TaskDecision(UUID taskId, UUID triggerContactId, Kind kind, String agentId, Instant decidedAt, long sequence) {
+
+    public enum Kind {
+        /** The agent takes (or gives) the task: it is assigned to {@code agentId}. */
+        ASSIGN,
+        /** The agent marks it done: COMPLETED by {@code agentId}. */
+        COMPLETE
+    }
+
+    /** The order decisions are applied in: their time, then the order they were taken in. */
+    public static final Comparator<TaskDecision> ORDER =
+            Comparator.comparing(TaskDecision::decidedAt).thenComparingLong(TaskDecision::sequence);
+
+    public TaskDecision {
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(agentId, "agentId");
+        Objects.requireNonNull(decidedAt, "decidedAt");
+    }
+}

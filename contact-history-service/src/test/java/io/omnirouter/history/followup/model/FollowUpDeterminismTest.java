@@ -1,0 +1,341 @@
+package io.omnirouter.history.followup.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnirouter.history.contact.model.Contact;
+import io.omnirouter.history.contact.model.Direction;
+import io.omnirouter.history.contact.model.Priority;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The follow-up's determinism rule: the final tasks are a function of the contacts each customer holds (after
+ * identity resolution) and of the rules, evaluated in event-time order, whatever the order the contacts, the clock's
+ * ticks, redeliveries, merges and unmerges were applied in. First the failure modes the fault harness found, one by
+ * one; then the same on random stories in random orders.
+ */
+class FollowUpDeterminismTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-12T09:00:00Z");
+    /** The wall clock at the end of every run: long after every contact and every tier. */
+    private static final Instant END = T0.plus(Duration.ofDays(20));
+    private static final UUID ANA = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    private static final UUID BOB = UUID.fromString("00000000-0000-0000-0000-0000000000b2");
+    private static final UUID CYD = UUID.fromString("00000000-0000-0000-0000-0000000000c3");
+
+    private final PromiseKeeping promises = SpecPolicy.promises();
+
+    private InMemoryTasks fresh() {
+        return new InMemoryTasks(promises, T0);
+    }
+
+    // --- The failure modes, by name ---
+
+    @Test
+    void aReplyInTimeAppliedAfterTheClockEscalatedTheTaskUndoesTheEscalations() {
+        Contact email = Contacts.at(T0).inboundEmail("email:m1").build();
+        Contact reply = Contacts.at(T0.plus(Duration.ofMinutes(30))).outboundEmail("email:m1", "agent-1").build();
+
+        InMemoryTasks late = fresh();
+        late.receive(email, ANA);
+        late.clock(END); // event times in the past: overdue by the wall clock at once, tier 2
+        assertThat(only(late).escalationTier()).isEqualTo(2);
+        assertThat(only(late).priority()).isEqualTo(Priority.URGENT);
+        late.receive(reply, ANA);
+
+        FollowUpTask kept = only(late);
+        assertThat(kept.status()).isEqualTo(TaskStatus.CLOSED);
+        assertThat(kept.escalationTier()).isZero();
+        assertThat(kept.priority()).isEqualTo(Priority.NORMAL);
+        assertThat(kept.queue()).isEqualTo("general");
+        assertThat(kept.closedLate()).isFalse();
+        assertThat(kept.version()).as("open, tier 1, tier 2, then the derived state as one new version").isEqualTo(4);
+        assertThat(kept.changeReason()).startsWith("re-derived in event-time order");
+        assertThat(sameTasks(late.tasks(), inEventTimeOrder(Map.of(email, ANA, reply, ANA)))).isTrue();
+    }
+
+    @Test
+    void aLateReplyKeepsTheEscalationsItMissedWhetherTheClockRanBeforeOrNot() {
+        Contact email = Contacts.at(T0).inboundEmail("email:m1").build();
+        Contact reply = Contacts.at(T0.plus(Duration.ofHours(7))).outboundEmail("email:m1", "agent-1").build();
+
+        InMemoryTasks clockFirst = fresh();
+        clockFirst.receive(email, ANA);
+        clockFirst.clock(END);
+        clockFirst.receive(reply, ANA);
+        InMemoryTasks contactFirst = fresh();
+        contactFirst.receive(email, ANA);
+        contactFirst.receive(reply, ANA);
+        contactFirst.clock(END);
+
+        assertThat(only(clockFirst).escalationTier()).isEqualTo(2);
+        assertThat(only(clockFirst).closedLate()).isTrue();
+        assertThat(only(clockFirst).sameStateAs(only(contactFirst))).isTrue();
+        assertThat(only(clockFirst).version()).as("the stored state was one the derivation passes through").isEqualTo(4);
+    }
+
+    @Test
+    void aTaskOpenedBeforeAMergeBecomesTheSurvivorsWithTheSurvivorsLastHandler() {
+        Contact handled = Contacts.at(T0).call(Direction.INBOUND, "ANSWERED", "c1", "agent-11").build();
+        Contact summary = Contacts.at(T0.plus(Duration.ofMinutes(20))).outboundEmail("email:summary", "agent-11").build();
+        Contact email = Contacts.at(T0.plus(Duration.ofHours(1))).inboundEmail("email:m1").build();
+
+        InMemoryTasks mergedLater = fresh();
+        mergedLater.receive(handled, ANA);
+        mergedLater.receive(summary, ANA);
+        mergedLater.receive(email, BOB);
+        assertThat(task(mergedLater, TaskType.REPLY).customerId()).isEqualTo(BOB);
+        assertThat(task(mergedLater, TaskType.REPLY).assignee()).isNull();
+        mergedLater.move(List.of(email.contactId()), ANA); // BOB merged into ANA
+
+        InMemoryTasks mergedFirst = fresh();
+        mergedFirst.receive(email, ANA);
+        mergedFirst.receive(summary, ANA);
+        mergedFirst.receive(handled, ANA);
+
+        FollowUpTask reply = task(mergedLater, TaskType.REPLY);
+        assertThat(reply.customerId()).isEqualTo(ANA);
+        assertThat(reply.assignee()).as("continuity from the contacts before the trigger in event time").isEqualTo("agent-11");
+        assertThat(sameTasks(mergedLater.tasks(), mergedFirst.tasks())).isTrue();
+    }
+
+    @Test
+    void aClosedTaskBelongsToTheCustomerHoldingItsTriggerAfterAMergeAndAnUnmerge() {
+        Contact email = Contacts.at(T0).inboundEmail("email:m1").build();
+        Contact reply = Contacts.at(T0.plus(Duration.ofMinutes(10))).outboundEmail("email:m1", "agent-1").build();
+
+        InMemoryTasks tasks = fresh();
+        tasks.receive(email, BOB);
+        tasks.receive(reply, BOB);
+        assertThat(task(tasks, TaskType.REPLY).status()).isEqualTo(TaskStatus.CLOSED);
+        tasks.move(List.of(email.contactId(), reply.contactId()), ANA);
+        assertThat(task(tasks, TaskType.REPLY).customerId()).isEqualTo(ANA);
+        assertThat(task(tasks, TaskType.REPLY).changeReason()).isEqualTo("its contact now belongs to customer " + ANA);
+        // The unmerge gives the trigger back, but not the reply: the promise to BOB is open again.
+        tasks.move(List.of(email.contactId()), BOB);
+        tasks.clock(END);
+
+        assertThat(task(tasks, TaskType.REPLY).customerId()).isEqualTo(BOB);
+        assertThat(task(tasks, TaskType.REPLY).status()).isEqualTo(TaskStatus.OPEN);
+        assertThat(sameTasks(tasks.tasks(), inEventTimeOrder(Map.of(email, BOB, reply, ANA)))).isTrue();
+    }
+
+    @Test
+    void aReplyAppliedBeforeTheMessageItAnswersClosesIt() {
+        Contact email = Contacts.at(T0).inboundEmail("email:m1").build();
+        Contact reply = Contacts.at(T0.plus(Duration.ofMinutes(10))).outboundEmail("email:m1", "agent-1").build();
+        InMemoryTasks tasks = fresh();
+        tasks.receive(reply, ANA);
+        tasks.clock(END);
+        tasks.receive(email, ANA);
+
+        assertThat(task(tasks, TaskType.REPLY).status()).isEqualTo(TaskStatus.CLOSED);
+        assertThat(task(tasks, TaskType.REPLY).closedByContactId()).isEqualTo(reply.contactId());
+        assertThat(task(tasks, TaskType.REPLY).escalationTier()).isZero();
+    }
+
+    @Test
+    void anAcknowledgementAppliedBeforeTheMessageItAcknowledgesSupersedesTheReply() {
+        Contact email = Contacts.at(T0).inboundEmail("email:m1").build();
+        Contact ack = Contacts.at(T0.plus(Duration.ofMinutes(5))).outboundEmail("email:m1", "agent-1")
+                .promising(T0.plus(Duration.ofDays(1))).build();
+        InMemoryTasks tasks = fresh();
+        tasks.receive(ack, ANA);
+        tasks.receive(email, ANA);
+
+        assertThat(task(tasks, TaskType.REPLY).status()).isEqualTo(TaskStatus.SUPERSEDED);
+        assertThat(task(tasks, TaskType.PROMISED_REPLY).isOpen()).isTrue();
+        assertThat(task(tasks, TaskType.PROMISED_REPLY).assignee()).isEqualTo("agent-1");
+    }
+
+    @Test
+    void aSecondMessageAppliedBeforeTheFirstOpensATaskThatIsCancelledThenAndRevivedWithGrowingVersions() {
+        Contact first = Contacts.at(T0).inboundEmail("email:m1").build();
+        Contact second = Contacts.at(T0.plus(Duration.ofMinutes(10))).inboundEmail("email:m1").build();
+        InMemoryTasks tasks = fresh();
+        tasks.receive(second, ANA);
+        UUID secondsTask = TaskIds.of(TaskType.REPLY, second.contactId());
+        assertThat(task(tasks, TaskType.REPLY).taskId()).isEqualTo(secondsTask);
+
+        tasks.receive(first, ANA);
+        assertThat(task(tasks, TaskType.REPLY).taskId()).as("one promise per thread: the first message's").isEqualTo(
+                TaskIds.of(TaskType.REPLY, first.contactId()));
+        assertThat(tasks.publishedVersionsOf(secondsTask)).extracting(FollowUpTask::status)
+                .containsExactly(TaskStatus.OPEN, TaskStatus.CANCELLED);
+
+        // The first message turns out to be another customer's: the second one's promise is made again.
+        tasks.move(List.of(first.contactId()), BOB);
+        assertThat(tasks.publishedVersionsOf(secondsTask)).extracting(FollowUpTask::version).containsExactly(1L, 2L, 3L);
+        assertThat(tasks.publishedVersionsOf(secondsTask).get(2).isOpen()).isTrue();
+    }
+
+    @Test
+    void anAgentsCompletionSurvivesAReDerivationAndGivesWayToAContactThatKeptThePromiseBefore() {
+        Contact email = Contacts.at(T0).inboundEmail("email:m1").build();
+        InMemoryTasks tasks = fresh();
+        tasks.receive(email, ANA);
+        tasks.clock(T0.plus(Duration.ofMinutes(30)));
+        tasks.decide(TaskIds.of(TaskType.REPLY, email.contactId()), TaskDecision.Kind.COMPLETE, "agent-3");
+        tasks.receive(Contacts.at(T0.plusSeconds(5)).call(Direction.INBOUND, "MISSED", "c9", null).build(), ANA);
+        assertThat(task(tasks, TaskType.REPLY).status()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(task(tasks, TaskType.REPLY).assignee()).isEqualTo("agent-3");
+
+        // A reply sent before the completion arrives late: the promise was kept by it, the completion changes nothing.
+        Contact reply = Contacts.at(T0.plus(Duration.ofMinutes(20))).outboundEmail("email:m1", "agent-1").build();
+        tasks.receive(reply, ANA);
+        assertThat(task(tasks, TaskType.REPLY).status()).isEqualTo(TaskStatus.CLOSED);
+        assertThat(task(tasks, TaskType.REPLY).closedByContactId()).isEqualTo(reply.contactId());
+    }
+
+    @Test
+    void aRedeliveryChangesNothing() {
+        Contact email = Contacts.at(T0).inboundEmail("email:m1").build();
+        InMemoryTasks tasks = fresh();
+        tasks.receive(email, ANA);
+        tasks.clock(END);
+        List<FollowUpTask> before = tasks.tasks();
+        assertThat(tasks.receive(email, ANA)).isEmpty();
+        assertThat(tasks.tasks()).isEqualTo(before);
+    }
+
+    // --- Random stories in random orders ---
+
+    @Test
+    void theSameContactsInAnyOrderWithClockTicksRedeliveriesMergesAndUnmergesGiveTheSameTasks() {
+        for (int seed = 0; seed < 300; seed++) {
+            Random random = new Random(seed);
+            Story story = Story.random(random);
+            List<FollowUpTask> expected = inEventTimeOrder(story.finalCustomers());
+            for (int run = 0; run < 4; run++) {
+                InMemoryTasks tasks = fresh();
+                story.playInRandomOrder(tasks, random);
+                tasks.clock(END);
+                assertThat(sameTasks(tasks.tasks(), expected)).as("seed %d, run %d", seed, run).isTrue();
+                assertThat(sameTasks(tasks.derivedFromScratch(), expected)).isTrue();
+            }
+        }
+    }
+
+    /**
+     * Contacts of three customers over two days, on shared threads (so that promises replace and keep each other);
+     * BOB is merged into ANA at some point of the arrival order, and perhaps unmerged later.
+     */
+    private record Story(Map<Contact, UUID> customers, boolean merged, boolean unmerged) {
+
+        static Story random(Random random) {
+            int count = 6 + random.nextInt(10);
+            List<Integer> minutes = IntStream.range(0, 48 * 60).boxed().collect(Collectors.toList());
+            Collections.shuffle(minutes, random);
+            Map<Contact, UUID> customers = new LinkedHashMap<>();
+            UUID[] who = {ANA, BOB, CYD};
+            for (int i = 0; i < count; i++) {
+                Instant at = T0.plus(Duration.ofMinutes(minutes.get(i)));
+                customers.put(contact(random, at), who[random.nextInt(who.length)]);
+            }
+            boolean merged = random.nextBoolean();
+            return new Story(customers, merged, merged && random.nextBoolean());
+        }
+
+        private static Contact contact(Random random, Instant at) {
+            String thread = "email:m" + random.nextInt(2);
+            String agent = "agent-" + random.nextInt(3);
+            return switch (random.nextInt(11)) {
+                case 0, 1 -> Contacts.at(at).inboundEmail(thread).build();
+                case 2 -> Contacts.at(at).outboundEmail(thread, agent).build();
+                case 3 -> Contacts.at(at).outboundEmail(thread, agent).promising(at.plus(Duration.ofHours(1 + random.nextInt(30)))).build();
+                case 4 -> Contacts.at(at).call(Direction.INBOUND, "MISSED", "c" + random.nextInt(1000), null).build();
+                case 5 -> Contacts.at(at).call(Direction.OUTBOUND, "ANSWERED", "c" + random.nextInt(1000), agent).build();
+                case 6 -> Contacts.at(at).call(Direction.INBOUND, "ANSWERED", "c" + random.nextInt(1000), agent).build();
+                case 7 -> Contacts.at(at).chat("CHAT_MESSAGE", "CUSTOMER", "s" + random.nextInt(2)).build();
+                case 8 -> Contacts.at(at).chat("CHAT_MESSAGE", "AGENT", "s" + random.nextInt(2)).build();
+                case 9 -> Contacts.at(at).chat("CHAT_MESSAGE", "CUSTOMER", "s" + random.nextInt(2)).complaint("complaints").build();
+                default -> Contacts.at(at).shop(random.nextBoolean() ? "ORDER_DELIVERED" : "REVIEW_SUBMITTED", "o" + random.nextInt(2))
+                        .rating(1 + random.nextInt(5)).build();
+            };
+        }
+
+        /** Who holds each contact once every identity change is applied. */
+        Map<Contact, UUID> finalCustomers() {
+            return merged && !unmerged ? customers.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                    e -> e.getValue().equals(BOB) ? ANA : e.getValue())) : customers;
+        }
+
+        /** The contacts in a random order with redeliveries, clock ticks at random wall times, the merge and unmerge somewhere. */
+        void playInRandomOrder(InMemoryTasks tasks, Random random) {
+            List<Contact> order = new ArrayList<>(customers.keySet());
+            Collections.shuffle(order, random);
+            int mergeAt = merged ? random.nextInt(order.size() + 1) : -1;
+            int unmergeAt = unmerged ? mergeAt + random.nextInt(order.size() + 1 - mergeAt) : -1;
+            boolean bobIsAna = false;
+            List<Contact> received = new ArrayList<>();
+            for (int i = 0; i <= order.size(); i++) {
+                if (i == mergeAt) {
+                    bobIsAna = true;
+                    tasks.move(ids(received, BOB), ANA);
+                }
+                if (i == unmergeAt) {
+                    bobIsAna = false;
+                    tasks.move(ids(received, BOB), BOB);
+                }
+                if (i == order.size()) {
+                    break;
+                }
+                Contact contact = order.get(i);
+                Function<Contact, UUID> holder = bobIsAna ? c -> customers.get(c).equals(BOB) ? ANA : customers.get(c) : customers::get;
+                tasks.receive(contact, holder.apply(contact));
+                received.add(contact);
+                if (random.nextInt(4) == 0) {
+                    Contact again = received.get(random.nextInt(received.size()));
+                    tasks.receive(again, holder.apply(again));
+                }
+                if (random.nextInt(3) == 0) {
+                    tasks.clock(tasks.now().plus(Duration.ofMinutes(random.nextInt(6 * 24 * 60))));
+                }
+            }
+        }
+
+        private List<UUID> ids(List<Contact> received, UUID originally) {
+            return received.stream().filter(c -> customers.get(c).equals(originally)).map(Contact::contactId).toList();
+        }
+    }
+
+    /** Every customer's tasks, its contacts applied one by one in event-time order, then the clock at the end. */
+    private List<FollowUpTask> inEventTimeOrder(Map<Contact, UUID> customers) {
+        InMemoryTasks tasks = fresh();
+        customers.keySet().stream().sorted(PromiseKeeping.EVENT_TIME_ORDER).forEach(contact -> tasks.receive(contact, customers.get(contact)));
+        tasks.clock(END);
+        return tasks.tasks();
+    }
+
+    /** The same tasks in the same states (versions, change times and reasons tell the path, not the state). */
+    private static boolean sameTasks(List<FollowUpTask> actual, List<FollowUpTask> expected) {
+        Map<UUID, FollowUpTask> byId = new LinkedHashMap<>();
+        expected.forEach(task -> byId.put(task.taskId(), task));
+        if (actual.size() != expected.size()) {
+            return false;
+        }
+        return actual.stream().allMatch(task -> byId.containsKey(task.taskId()) && byId.get(task.taskId()).sameStateAs(task));
+    }
+
+    private static FollowUpTask only(InMemoryTasks tasks) {
+        assertThat(tasks.tasks()).hasSize(1);
+        return tasks.tasks().get(0);
+    }
+
+    private static FollowUpTask task(InMemoryTasks tasks, TaskType type) {
+        List<FollowUpTask> ofType = tasks.tasks().stream().filter(t -> t.type() == type).toList();
+        assertThat(ofType).hasSize(1);
+        return ofType.get(0);
+    }
+}

@@ -1,0 +1,149 @@
+package io.omnirouter.history.followup.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnirouter.history.contact.model.Contact;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What KeepingPromises does, on an in-memory store: contacts attributed to customers (identity resolution may
+ * move them), tasks as stored, cancelled versions remembered, every version as published to followup.tasks. Each
+ * change derives the affected customers' tasks again and stores the revisions; the clock escalates stored tasks.
+ * Publishing checks followup.tasks' promise as it goes: a (task id, version) only ever with one content, versions
+ * growing by one.
+ */
+final class InMemoryTasks {
+
+    private final PromiseKeeping keeping;
+    private final Map<UUID, Contact> contacts = new LinkedHashMap<>();
+    private final Map<UUID, UUID> customerOfContact = new HashMap<>();
+    private final Map<UUID, FollowUpTask> stored = new LinkedHashMap<>();
+    private final Map<UUID, Long> cancelled = new HashMap<>();
+    private final Map<String, FollowUpTask> published = new HashMap<>();
+    private final List<TaskDecision> decisions = new ArrayList<>();
+    private final List<AgentAbsence> absences = new ArrayList<>();
+    private Instant now;
+
+    InMemoryTasks(PromiseKeeping keeping, Instant now) {
+        this.keeping = keeping;
+        this.now = now;
+    }
+
+    /** A contact stored (or redelivered) with {@code customer}; the customer's tasks are derived again. */
+    List<FollowUpTask> receive(Contact contact, UUID customer) {
+        contacts.putIfAbsent(contact.contactId(), contact);
+        UUID former = customerOfContact.put(contact.contactId(), customer);
+        Set<UUID> affected = new LinkedHashSet<>(List.of(customer));
+        if (former != null) {
+            affected.add(former);
+        }
+        return derive(affected);
+    }
+
+    /** Identity resolution moved the contacts to {@code customer} (a merge, an unmerge, a re-derivation). */
+    List<FollowUpTask> move(List<UUID> contactIds, UUID customer) {
+        Set<UUID> affected = new LinkedHashSet<>(List.of(customer));
+        contactIds.forEach(id -> affected.add(customerOfContact.put(id, customer)));
+        return derive(affected);
+    }
+
+    /** The clock at {@code at} (wall time never goes back). */
+    List<FollowUpTask> clock(Instant at) {
+        now = at.isAfter(now) ? at : now;
+        List<FollowUpTask> changes = new ArrayList<>();
+        for (FollowUpTask task : List.copyOf(stored.values())) {
+            changes.addAll(keeping.onClock(task, now));
+        }
+        return save(changes);
+    }
+
+    /** An agent's decision on a stored open task at the current wall time. */
+    List<FollowUpTask> decide(UUID taskId, TaskDecision.Kind kind, String agent) {
+        FollowUpTask task = stored.get(taskId);
+        assertThat(task).isNotNull();
+        assertThat(task.isOpen()).isTrue();
+        decisions.add(new TaskDecision(taskId, task.triggerContactId(), kind, agent, now, decisions.size()));
+        return derive(new LinkedHashSet<>(List.of(task.customerId())));
+    }
+
+    void absent(AgentAbsence absence) {
+        absences.add(absence);
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    /** The stored tasks, latest version of each. */
+    List<FollowUpTask> tasks() {
+        return List.copyOf(stored.values());
+    }
+
+    /** Every customer's tasks derived from scratch, in event-time order, at the current wall time. */
+    List<FollowUpTask> derivedFromScratch() {
+        List<FollowUpTask> all = new ArrayList<>();
+        new LinkedHashSet<>(customerOfContact.values()).forEach(customer -> all.addAll(derivation(customer).latest()));
+        return all;
+    }
+
+    /** The published versions of a task, in order. */
+    List<FollowUpTask> publishedVersionsOf(UUID taskId) {
+        return published.values().stream().filter(v -> v.taskId().equals(taskId))
+                .sorted(Comparator.comparingLong(FollowUpTask::version)).toList();
+    }
+
+    private DerivedTasks derivation(UUID customer) {
+        List<Contact> held = contacts.values().stream().filter(c -> customer.equals(customerOfContact.get(c.contactId()))).toList();
+        Set<UUID> heldIds = new LinkedHashSet<>();
+        held.forEach(c -> heldIds.add(c.contactId()));
+        List<TaskDecision> onHeld = decisions.stream().filter(d -> heldIds.contains(d.triggerContactId())).toList();
+        return keeping.derive(customer, held, onHeld, absences, now);
+    }
+
+    private List<FollowUpTask> derive(Set<UUID> affected) {
+        // As the service does: the stored tasks of the customers, and the customers holding those tasks' triggers.
+        Set<UUID> customers = new LinkedHashSet<>(affected);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (FollowUpTask task : stored.values()) {
+                UUID holder = customerOfContact.get(task.triggerContactId());
+                if (customers.contains(task.customerId()) && holder != null && customers.add(holder)) {
+                    grew = true;
+                }
+            }
+        }
+        List<DerivedTasks> parts = customers.stream().map(this::derivation).toList();
+        DerivedTasks derived = DerivedTasks.of(parts);
+        List<FollowUpTask> inScope = stored.values().stream()
+                .filter(t -> customers.contains(t.customerId()) || derived.histories().containsKey(t.taskId())).toList();
+        return save(TaskRevisions.between(inScope, cancelled, derived, now));
+    }
+
+    private List<FollowUpTask> save(List<FollowUpTask> versions) {
+        for (FollowUpTask version : versions) {
+            long last = stored.containsKey(version.taskId()) ? stored.get(version.taskId()).version()
+                    : cancelled.getOrDefault(version.taskId(), 0L);
+            assertThat(version.version()).as("versions of %s grow by one", version.taskId()).isEqualTo(last + 1);
+            FollowUpTask before = published.putIfAbsent(version.taskId() + ":" + version.version(), version);
+            assertThat(before).as("%s v%d published once", version.taskId(), version.version()).isNull();
+            if (version.status() == TaskStatus.CANCELLED) {
+                stored.remove(version.taskId());
+                cancelled.put(version.taskId(), version.version());
+            } else {
+                stored.put(version.taskId(), version);
+                cancelled.remove(version.taskId());
+            }
+        }
+        return versions;
+    }
+}
