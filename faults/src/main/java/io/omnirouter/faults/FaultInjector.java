@@ -196,7 +196,10 @@ final class FaultInjector implements AutoCloseable {
         }
     }
 
-    /** Waits, as the schedule says; an interrupt ends the run. */
+    /**
+     * Waits, as the schedule says; an interrupt ends the run. A plain sleep on purpose: an outage or a gap of traffic
+     * lasts a set time, there is no condition to wait for.
+     */
     static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

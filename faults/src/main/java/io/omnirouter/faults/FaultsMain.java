@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import io.omnirouter.local.StackException;
 import io.omnirouter.local.StackPorts;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,7 +75,8 @@ public final class FaultsMain implements Callable<Integer> {
                 .setExecutionExceptionHandler((e, line, parsed) -> {
                     err.println("omnirouter faults: " + (e instanceof StackException ? e.getMessage() : e.toString()));
                     if (!(e instanceof StackException)) {
-                        e.printStackTrace(err);
+                        LoggerFactory.getLogger(FaultsMain.class).error("The fault run could not be made", e);
+                        err.println("(details in " + System.getProperty("org.slf4j.simpleLogger.logFile", "the harness's log") + ")");
                     }
                     return 2;
                 });

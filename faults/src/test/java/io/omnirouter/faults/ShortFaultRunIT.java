@@ -42,8 +42,8 @@ class ShortFaultRunIT {
         int exit = FaultsMain.run(new String[] {"--home", home.toString(), "--ci", "--seed", SEED,
                 "--data-dir", dir.resolve("data").toString(), "--results-dir", results.toString()}, out, out);
 
+        // The run's table is in every assertion message below and in the results file.
         String output = console.toString(StandardCharsets.UTF_8);
-        System.out.println(output);
         JsonNode result = new ObjectMapper().readTree(newestJson(results).toFile());
         for (String key : FaultReport.requiredKeys()) {
             assertThat(result.has(key)).as("key %s in the results file", key).isTrue();

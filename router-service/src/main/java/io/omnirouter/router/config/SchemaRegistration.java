@@ -68,6 +68,7 @@ class SchemaRegistration implements SmartInitializingSingleton {
         }
     }
 
+    /** The back-off between two registration attempts: a set pause, not a condition (nothing tells when the registry is back). */
     private static void sleep(Duration pause) {
         try {
             Thread.sleep(pause.toMillis());
