@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.omnirouter.local.StackPorts;
+
 /**
  * The agent API of contact-history-service over HTTP/1.1 with keep-alive, as one agent. Authenticates the way
  * the service offers: a console session (form login, then the session cookie — what the agent console does)
@@ -24,7 +26,8 @@ import java.util.regex.Pattern;
  */
 final class ApiClient {
 
-    static final String BASE = "http://localhost:8080";
+    /** The first history instance: every instance serves the same API from the same database. */
+    static final String BASE = "http://localhost:" + StackPorts.LOCAL.history(1);
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
     private static final Pattern CUSTOMER_ID = Pattern.compile("\"customerId\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

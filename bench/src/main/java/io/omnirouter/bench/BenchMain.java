@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.omnirouter.local.StackException;
+import io.omnirouter.local.StackShape;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,6 +85,14 @@ public final class BenchMain implements Callable<Integer> {
             + " tools.profiler:async-profiler:4.0 from Maven Central; one CPU profile per phase instead of JFR.")
     Path asyncProfiler;
 
+    @Option(names = "--brokers", defaultValue = "1", description = "Kafka brokers (1 to 5; 3 is the production-like"
+            + " cluster: every topic with 3 copies, min.insync.replicas 2). Default: ${DEFAULT-VALUE}.")
+    int brokers;
+
+    @Option(names = "--instances", defaultValue = "1", description = "Instances of each service (1 to 4). CPU and RSS are"
+            + " then reported summed over the instances. Default: ${DEFAULT-VALUE}.")
+    int instances;
+
     @Option(names = "--seed", description = "Seed of the simulated population and traffic.")
     Long seed;
 
@@ -128,12 +138,17 @@ public final class BenchMain implements Callable<Integer> {
         Path results = (resultsDir != null ? resultsDir : project.resolve("bench/results")).toAbsolutePath().normalize();
         logTo(data.resolveSibling(data.getFileName() + ".log"));
         BenchSettings settings = settings();
+        StackShape shape = shape();
         String password = System.getenv().getOrDefault("OMNIROUTER_LOCAL_PASSWORD", "");
         out.printf("Omnirouter benchmark, %s run (traffic of %,d simulated customers, %,d-event backlogs, %,.0f events/s freshness,"
                         + " %,d-contact store, cost at %,d vs %,d customers)%n", settings.mode(), settings.customers(), settings.events(),
                 settings.rate(), settings.storeContacts(), settings.smallCustomers(), settings.largeCustomers());
-        Report report = new Benchmark(settings, project, data, out, "agent", password.isEmpty() ? "omnirouter" : password, commit,
-                asyncProfiler).run();
+        if (!shape.equals(StackShape.LAPTOP)) {
+            out.printf("Stack: %d Kafka brokers (replication factor %d, min.insync.replicas %d), %d instances of each service%n",
+                    shape.brokers(), shape.replicationFactor(), shape.minInsyncReplicas(), shape.instances());
+        }
+        Report report = new Benchmark(settings, shape, project, data, out, "agent", password.isEmpty() ? "omnirouter" : password,
+                commit, asyncProfiler).run();
         resultFile = report.write(results);
         report.print(out);
         out.println("Results: " + resultFile);
@@ -156,6 +171,14 @@ public final class BenchMain implements Callable<Integer> {
                 base.rawBatch(), base.rawConnections(),
                 Integer.parseInt(System.getenv().getOrDefault("ROUTER_CONCURRENCY", Integer.toString(base.routerConcurrency()))),
                 sharedBuffers != null ? sharedBuffers : base.sharedBuffers(), !c1Only, profile || asyncProfiler != null, or(seed, base.seed()));
+    }
+
+    private StackShape shape() {
+        try {
+            return new StackShape(brokers, instances);
+        } catch (StackException e) {
+            throw new BenchException(e.getMessage(), e);
+        }
     }
 
     private static <T> T or(T value, T otherwise) {

@@ -1,6 +1,8 @@
 package io.omnirouter.bench;
 
+import io.omnirouter.local.LocalStack;
 import io.omnirouter.local.Machine;
+import io.omnirouter.local.StackShape;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -48,6 +50,7 @@ final class Benchmark {
     private static final int WARMUP_FURTHER_ROUND_DIVISOR = 3;
 
     private final BenchSettings settings;
+    private final StackShape shape;
     private final Path home;
     private final Path dataDir;
     private final PrintStream out;
@@ -69,8 +72,9 @@ final class Benchmark {
 
     private final String commitLabel;
 
-    Benchmark(BenchSettings settings, Path home, Path dataDir, PrintStream out, String user, String password, String commitLabel,
-              Path asyncProfiler) {
+    Benchmark(BenchSettings settings, StackShape shape, Path home, Path dataDir, PrintStream out, String user, String password,
+              String commitLabel, Path asyncProfiler) {
+        this.shape = shape;
         this.commitLabel = commitLabel;
         this.asyncProfiler = asyncProfiler;
         this.settings = settings;
@@ -83,7 +87,7 @@ final class Benchmark {
 
     /** Runs everything and returns the report; the stack is stopped whatever happens. */
     Report run() {
-        Report report = new Report(settings, Machine.describe(home, commitLabel));
+        Report report = new Report(settings, shape, Machine.describe(home, commitLabel));
         Thread stopOnExit = new Thread(this::stop, "bench-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
@@ -118,29 +122,30 @@ final class Benchmark {
         if (settings.profile()) {
             tuning.add("shared_preload_libraries = 'pg_stat_statements'");
         }
-        stack = LocalStackProcess.start(home, dataDir, tuning, settings.fullJit(),
+        stack = LocalStackProcess.start(home, dataDir, shape, tuning, settings.fullJit(),
                 Map.of("ROUTER_CONCURRENCY", Integer.toString(settings.routerConcurrency()),
                         "OMNIROUTER_LOCAL_PASSWORD", password), out);
         out.printf("  ready after %.0f s%n", seconds());
-        kafka = new Kafka();
+        kafka = new Kafka(stack.bootstrapServers());
         db = new HistoryDb();
-        long router = stack.pid(LocalStackProcess.ROUTER);
-        long history = stack.pid(LocalStackProcess.HISTORY);
-        long broker = stack.pid(LocalStackProcess.KAFKA);
+        List<Long> routers = pids(stack.routers());
+        List<Long> histories = pids(stack.histories());
+        List<Long> brokers = pids(stack.brokers());
         long postmaster = stack.postmasterPid();
         long self = ProcessHandle.current().pid();
+        // With several instances or brokers, a figure is the sum over all of them: the cost of the whole service.
         meter = new CpuMeter()
-                .track("router", () -> ProcStats.cpuMillis(router, false))
-                .track("history", () -> ProcStats.cpuMillis(history, false))
+                .track("router", () -> cpuMillis(routers))
+                .track("history", () -> cpuMillis(histories))
                 .track("postgres", () -> ProcStats.treeCpuMillis(postmaster))
-                .track("kafka", () -> ProcStats.cpuMillis(broker, false))
+                .track("kafka", () -> cpuMillis(brokers))
                 .track("bench", () -> ProcStats.cpuMillis(self, false));
         channelPartitions = kafka.partitions(Arrays.stream(ContractTopic.channels()).map(ContractTopic::topic).toList());
         contactPartitions = kafka.partitions(List.of(ContractTopic.CONTACT_EVENTS.topic()));
         deadLetterPartitions = kafka.partitions(Arrays.stream(ContractTopic.channels()).map(ContractTopic::deadLetterTopic).toList());
         kafka.createTopic(PassThrough.TOPIC, contactPartitions.size());
         passThroughPartitions = kafka.partitions(List.of(PassThrough.TOPIC));
-        workload = new Workload(settings.seed(), settings.customers());
+        workload = new Workload(settings.seed(), settings.customers(), stack.bootstrapServers());
         report.postgres(db.setting("server_version"), db.setting("shared_buffers"), db.setting("synchronous_commit"),
                 db.setting("fsync"));
         profiling = settings.profile() ? Profiling.start(stack, db, out, asyncProfiler) : Profiling.off();
@@ -154,25 +159,25 @@ final class Benchmark {
     private void warmUp(Report report) {
         out.printf("Warm-up: %,d events through router and pass-through, more until the router's JIT is done,"
                 + " then history and follow-up (not measured)%n", settings.warmupEvents());
-        stack.pause(LocalStackProcess.HISTORY);
+        stack.pause(stack.histories());
         int sent = 0;
         int rounds = 0;
         long newlyCompiled;
-        long compiled = Jcmd.compilations(stack.pid(LocalStackProcess.ROUTER));
+        long compiled = routerCompilations();
         do {
             int backlog = rounds == 0 ? settings.warmupEvents() : settings.warmupEvents() / WARMUP_FURTHER_ROUND_DIVISOR;
             workload.preload(backlog);
             sent += backlog;
             awaitRouter(backlog);
-            new PassThrough(settings.routerConcurrency(), channelPartitions)
+            new PassThrough(stack.bootstrapServers(), settings.routerConcurrency(), channelPartitions)
                     .run(kafka.endOffsets(channelPartitions), PASS_THROUGH_TIMEOUT);
             long before = compiled;
-            compiled = Jcmd.compilations(stack.pid(LocalStackProcess.ROUTER));
+            compiled = routerCompilations();
             newlyCompiled = compiled - before;
             rounds++;
             out.printf("  round %d: %,d events, %,d methods newly compiled by the router's JIT%n", rounds, backlog, newlyCompiled);
         } while (newlyCompiled > JIT_SETTLED_COMPILATIONS && rounds < WARMUP_MAX_ROUNDS);
-        stack.resume(LocalStackProcess.HISTORY);
+        stack.resume(stack.histories());
         awaitHistory(sent);
         awaitFollowUp();
         report.warmup(sent, rounds, newlyCompiled, db.contacts(), db.customers());
@@ -191,16 +196,16 @@ final class Benchmark {
         long bulkContacts = bulkLoader == null ? 0 : bulkLoader.contactsLoaded();
         cycle.pipelineCustomers = cycle.customersBefore - bulkCustomers;
         cycle.pipelineContacts = cycle.contactsBefore - bulkContacts;
-        stack.pause(LocalStackProcess.HISTORY);
+        stack.pause(stack.histories());
         {
             Map<TopicPartition, Long> contactFrom = kafka.endOffsets(contactPartitions);
             Map<TopicPartition, Long> deadLetterFrom = kafka.endOffsets(deadLetterPartitions);
-            profiling.begin(name + " router", LocalStackProcess.ROUTER);
+            profiling.begin(name + " router", stack.routers());
             cycle.preloaded = workload.preload(events);
             CpuMeter.Sample routerCpu = meter.start();
             awaitRouter(events);
             cycle.routerUsage = meter.since(routerCpu);
-            profiling.end(name + " router", LocalStackProcess.ROUTER);
+            profiling.end(name + " router", stack.routers());
             cycle.routerOutput = kafka.read(contactFrom, record -> { });
             cycle.deadLettered = kafka.read(deadLetterFrom, record -> { }).records();
             out.printf("  router-service      %,10.0f events/s   (%,d contacts, %,d dead letters; %s)%n", cycle.routerPerSecond(),
@@ -209,7 +214,7 @@ final class Benchmark {
                 // In every cycle: the router's and the pass-through's figures come in pairs, taken the same way.
                 Map<TopicPartition, Long> passThroughFrom = kafka.endOffsets(passThroughPartitions);
                 CpuMeter.Sample passThroughCpu = meter.start();
-                cycle.passThroughCopied = new PassThrough(settings.routerConcurrency(), channelPartitions)
+                cycle.passThroughCopied = new PassThrough(stack.bootstrapServers(), settings.routerConcurrency(), channelPartitions)
                         .run(kafka.endOffsets(channelPartitions), PASS_THROUGH_TIMEOUT);
                 cycle.passThroughUsage = meter.since(passThroughCpu);
                 cycle.passThrough = kafka.read(passThroughFrom, record -> { });
@@ -219,9 +224,9 @@ final class Benchmark {
         // Rows the history records from now on have recorded_at (their transaction's start) >= since.
         cycle.since = db.now();
         CpuMeter.Sample historyCpu = meter.start();
-        stack.resume(LocalStackProcess.HISTORY);
+        stack.resume(stack.histories());
         // After resuming: a stopped JVM cannot be attached to.
-        profiling.begin(name + " history", LocalStackProcess.HISTORY);
+        profiling.begin(name + " history", stack.histories());
         awaitHistory(events);
         cycle.historyUsage = meter.since(historyCpu);
         long followUpStart = System.nanoTime();
@@ -229,7 +234,7 @@ final class Benchmark {
         awaitFollowUp();
         cycle.followUpSeconds = cycle.followUpBacklog > 0 ? (System.nanoTime() - followUpStart) / 1e9 : 0;
         cycle.totalUsage = meter.since(historyCpu);
-        profiling.end(name + " history", LocalStackProcess.HISTORY);
+        profiling.end(name + " history", stack.histories());
         cycle.recorded = db.recordedSince(cycle.since);
         cycle.customersAfter = db.customers();
         stack.checkAlive();
@@ -253,10 +258,10 @@ final class Benchmark {
         out.printf("Freshness: %,.0f events/s for %d s (+%d s warm-up, not counted)%n", settings.rate(), settings.freshnessSeconds(),
                 settings.freshnessWarmupSeconds());
         ApiClient api = new ApiClient(user, password).withSession();
-        profiling.begin("freshness", LocalStackProcess.ROUTER, LocalStackProcess.HISTORY);
-        FreshnessProbe.Result result = new FreshnessProbe(api, meter).run(workload, settings.rate(),
+        profiling.begin("freshness", services());
+        FreshnessProbe.Result result = new FreshnessProbe(api, meter, shape.instances() == 1).run(workload, settings.rate(),
                 settings.freshnessWarmupSeconds(), settings.freshnessSeconds(), settings.samplesPerSecond(), settings.pollIntervalMs());
-        profiling.end("freshness", LocalStackProcess.ROUTER, LocalStackProcess.HISTORY);
+        profiling.end("freshness", services());
         stack.checkAlive(); // a figure taken while the stack went away is no figure
         report.freshness(result);
         out.printf("  p50 %.1f ms, p99 %.1f ms, max %.1f ms (%s, %,d counted; %s)%n", ms(result.micros().getValueAtPercentile(50)),
@@ -283,9 +288,9 @@ final class Benchmark {
         out.printf("Timeline: %,d + %,d warm-up first-page requests, %,d contacts of %,d customers in the store%n",
                 settings.timelineRequests(), settings.timelineWarmup(), storeContacts, storeCustomers);
         ApiClient session = new ApiClient(user, password).withSession();
-        profiling.begin("timeline", LocalStackProcess.HISTORY);
+        profiling.begin("timeline", stack.histories());
         TimelineProbe.Result result = new TimelineProbe().run(session, customers, settings.timelineWarmup(), settings.timelineRequests(), meter);
-        profiling.end("timeline", LocalStackProcess.HISTORY);
+        profiling.end("timeline", stack.histories());
         stack.checkAlive();
         out.printf("  p50 %.2f ms, p99 %.2f ms (%s authentication, %.1f items per page; %s)%n",
                 ms(result.micros().getValueAtPercentile(50)), ms(result.micros().getValueAtPercentile(99)), result.auth(),
@@ -323,26 +328,51 @@ final class Benchmark {
         return bulkLoader;
     }
 
+    /** Peak RSS in MB of each service, of the brokers and of the registry; summed over instances and brokers. */
     private Map<String, Long> peakRss() {
         Map<String, Long> rss = new LinkedHashMap<>();
-        for (String part : List.of(LocalStackProcess.ROUTER, LocalStackProcess.HISTORY, LocalStackProcess.KAFKA, LocalStackProcess.REGISTRY)) {
-            rss.put(part, ProcStats.peakRssKb(stack.pid(part)).orElse(0) / 1024);
-        }
+        rss.put(LocalStack.ROUTER, peakRssMb(stack.routers()));
+        rss.put(LocalStack.HISTORY, peakRssMb(stack.histories()));
+        rss.put(Report.KAFKA, peakRssMb(stack.brokers()));
+        rss.put(LocalStack.REGISTRY, peakRssMb(List.of(LocalStack.REGISTRY)));
         return rss;
+    }
+
+    private long peakRssMb(List<String> parts) {
+        return parts.stream().mapToLong(part -> ProcStats.peakRssKb(stack.pid(part)).orElse(0)).sum() / 1024;
+    }
+
+    private List<Long> pids(List<String> parts) {
+        return parts.stream().map(stack::pid).toList();
+    }
+
+    private static long cpuMillis(List<Long> pids) {
+        return pids.stream().mapToLong(pid -> ProcStats.cpuMillis(pid, false)).sum();
+    }
+
+    /** Methods the JIT compiled so far, over all router instances. */
+    private long routerCompilations() {
+        return stack.routers().stream().mapToLong(router -> Jcmd.compilations(stack.pid(router))).sum();
+    }
+
+    private List<String> services() {
+        List<String> services = new ArrayList<>(stack.routers());
+        services.addAll(stack.histories());
+        return services;
     }
 
     private void awaitRouter(int events) {
         kafka.awaitDrained(ROUTER_GROUP, channelPartitions, STUCK, stack::checkAlive,
-                stack.logs().resolve(LocalStackProcess.ROUTER + ".log").toString());
+                stack.log(stack.routers().get(0)).toString());
     }
 
     private void awaitFollowUp() {
-        db.awaitFollowUp(STUCK, stack::checkAlive, stack.logs().resolve(LocalStackProcess.HISTORY + ".log").toString());
+        db.awaitFollowUp(STUCK, stack::checkAlive, stack.log(stack.histories().get(0)).toString());
     }
 
     private void awaitHistory(int events) {
         kafka.awaitDrained(HISTORY_GROUP, contactPartitions, STUCK, stack::checkAlive,
-                stack.logs().resolve(LocalStackProcess.HISTORY + ".log").toString());
+                stack.log(stack.histories().get(0)).toString());
     }
 
 

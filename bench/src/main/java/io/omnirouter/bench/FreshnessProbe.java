@@ -51,17 +51,24 @@ final class FreshnessProbe {
 
     private final ApiClient api;
     private final CpuMeter meter;
+    private final boolean oneHistoryInstance;
 
-    FreshnessProbe(ApiClient api, CpuMeter meter) {
+    /**
+     * @param oneHistoryInstance whether a single history instance stores every contact. With several, one instance's
+     *                           live stream shows only the contacts that instance stored (the stream is fed in process),
+     *                           so the probe polls the timelines, which every instance reads from the one database.
+     */
+    FreshnessProbe(ApiClient api, CpuMeter meter, boolean oneHistoryInstance) {
         this.api = api;
         this.meter = meter;
+        this.oneHistoryInstance = oneHistoryInstance;
     }
 
     Result run(Workload workload, double rate, int warmupSeconds, int seconds, int samplesPerSecond, int pollIntervalMs) {
         Recorder recorder = new Recorder(HIGHEST_MICROS, 3);
         AtomicLong measureFromMillis = new AtomicLong(Long.MAX_VALUE);
         LiveStream stream = new LiveStream(recorder, measureFromMillis);
-        boolean polling = !stream.connect();
+        boolean polling = !oneHistoryInstance || !stream.connect();
 
         ScheduledExecutorService pollers = Executors.newScheduledThreadPool(8, r -> {
             Thread t = new Thread(r, "bench-freshness-poller");
@@ -77,7 +84,7 @@ final class FreshnessProbe {
         long maxLag = 0;
         CpuMeter.Sample cpu = null;
         long measureStartNanos = 0;
-        try (Producer<byte[], byte[]> producer = Workload.liveProducer()) {
+        try (Producer<byte[], byte[]> producer = workload.liveProducer()) {
             // One event first, so that the producer has its metadata before the clock starts.
             producer.send(workload.record(workload.next())).get();
             long next = System.nanoTime();

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,14 +30,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /** Offsets, consumer lag and reading back what a phase produced, on the stack's broker. */
 final class Kafka implements AutoCloseable {
 
-    static final String BOOTSTRAP = "localhost:9092";
     private static final Duration API_TIMEOUT = Duration.ofSeconds(30);
 
+    private final String bootstrapServers;
     private final Admin admin;
 
-    Kafka() {
+    Kafka(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "omnirouter-bench-admin"));
     }
 
@@ -48,9 +50,10 @@ final class Kafka implements AutoCloseable {
         return partitions;
     }
 
+    /** A topic with the brokers' default replication factor (3 on a three-broker stack, as the services' topics). */
     void createTopic(String topic, int partitions) {
         try {
-            get(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all());
+            get(admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all());
         } catch (BenchException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
@@ -202,9 +205,9 @@ final class Kafka implements AutoCloseable {
         return new Written(count, count == 0 ? 0 : first, count == 0 ? 0 : last);
     }
 
-    static Properties readerConfig() {
+    private Properties readerConfig() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "omnirouter-bench-reader");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -2,6 +2,8 @@ package io.omnirouter.bench;
 
 import io.omnirouter.local.ChildProcess;
 import io.omnirouter.local.LocalStack;
+import io.omnirouter.local.StackPorts;
+import io.omnirouter.local.StackShape;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -43,25 +45,21 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 final class LocalStackProcess implements AutoCloseable {
 
-    static final String ROUTER = "router-service";
-    static final String HISTORY = "contact-history-service";
-    static final String KAFKA = "kafka";
-    static final String REGISTRY = "registry";
-    /** The launcher's JVM marker (io.omnirouter.local.Jvm): tags every child JVM with its data directory. */
-    private static final String MARKER = "-Domnirouter.local-stack=";
     private static final String READY = "Omnirouter is ready";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(3);
 
     private final Path dataDir;
+    private final StackShape shape;
     private final Process launcher;
     private final Path consoleLog;
     private final PrintStream progress;
     private final Set<String> paused = new LinkedHashSet<>();
     private boolean closed;
 
-    private LocalStackProcess(Path dataDir, Process launcher, Path consoleLog, PrintStream progress) {
+    private LocalStackProcess(Path dataDir, StackShape shape, Process launcher, Path consoleLog, PrintStream progress) {
         this.dataDir = dataDir;
+        this.shape = shape;
         this.launcher = launcher;
         this.consoleLog = consoleLog;
         this.progress = progress;
@@ -71,15 +69,16 @@ final class LocalStackProcess implements AutoCloseable {
      * Starts a fresh stack in {@code dataDir} (wiped first, after stopping whatever an earlier, killed bench
      * left running there) and waits until the launcher reports it ready.
      *
+     * @param shape          brokers and instances of each service ({@code up --brokers --instances})
      * @param postgresTuning lines for postgresql.conf
      * @param fullJit        whether to override the launcher's C1-only JIT setting
      */
-    static LocalStackProcess start(Path home, Path dataDir, List<String> postgresTuning, boolean fullJit,
+    static LocalStackProcess start(Path home, Path dataDir, StackShape shape, List<String> postgresTuning, boolean fullJit,
                                    Map<String, String> environment, PrintStream progress) {
         Path launcherJar = newest(home.resolve("local-stack/target"), "local-stack-", ".jar")
                 .orElseThrow(() -> new BenchException("The local stack is not built: no " + home.resolve("local-stack/target/local-stack-*.jar")
                         + ". Build it with ./mvnw -DskipTests install (./omnirouter bench does that for you)."));
-        stopLeftovers(dataDir, progress);
+        LocalStack.stopLeftovers(dataDir, progress);
         LocalStack.deleteDataDirectory(dataDir);
         provisionPostgres(dataDir.resolve("postgres"), postgresTuning);
 
@@ -91,7 +90,8 @@ final class LocalStackProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         List<String> command = List.of(javaExecutable(), "-jar", launcherJar.toString(), "up",
-                "--home", home.toString(), "--data-dir", dataDir.toString());
+                "--home", home.toString(), "--data-dir", dataDir.toString(),
+                "--brokers", Integer.toString(shape.brokers()), "--instances", Integer.toString(shape.instances()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
@@ -110,7 +110,7 @@ final class LocalStackProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new BenchException("Could not start the launcher: " + e.getMessage(), e);
         }
-        LocalStackProcess stack = new LocalStackProcess(dataDir, launcher, consoleLog, progress);
+        LocalStackProcess stack = new LocalStackProcess(dataDir, shape, launcher, consoleLog, progress);
         try {
             stack.awaitReady();
         } catch (RuntimeException e) {
@@ -134,6 +134,32 @@ final class LocalStackProcess implements AutoCloseable {
         }
     }
 
+    StackShape shape() {
+        return shape;
+    }
+
+    /** The part names of the router instances ({@code router-service}, or {@code router-service-1..n}). */
+    List<String> routers() {
+        return shape.instanceNames(LocalStack.ROUTER);
+    }
+
+    List<String> histories() {
+        return shape.instanceNames(LocalStack.HISTORY);
+    }
+
+    List<String> brokers() {
+        return shape.brokerNames();
+    }
+
+    String bootstrapServers() {
+        return StackPorts.LOCAL.bootstrapServers(shape);
+    }
+
+    /** The log file of a part. */
+    Path log(String part) {
+        return logs().resolve(part + ".log");
+    }
+
     long pid(String part) {
         return readPid(dataDir.resolve("run").resolve(part + ".pid"))
                 .filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
@@ -145,15 +171,19 @@ final class LocalStackProcess implements AutoCloseable {
                 .orElseThrow(() -> new BenchException("PostgreSQL is not running"));
     }
 
-    /** Freezes a service (SIGSTOP): it consumes nothing until {@link #resume}, and keeps its JIT-compiled code. */
-    synchronized void pause(String part) {
-        ChildProcess.signal("STOP", pid(part));
-        paused.add(part);
+    /** Freezes parts (SIGSTOP): they consume nothing until {@link #resume}, and keep their JIT-compiled code. */
+    synchronized void pause(List<String> parts) {
+        for (String part : parts) {
+            ChildProcess.signal("STOP", pid(part));
+            paused.add(part);
+        }
     }
 
-    synchronized void resume(String part) {
-        ChildProcess.signal("CONT", pid(part));
-        paused.remove(part);
+    synchronized void resume(List<String> parts) {
+        for (String part : parts) {
+            ChildProcess.signal("CONT", pid(part));
+            paused.remove(part);
+        }
     }
 
     /** The stack still runs (the launcher stops everything when any part dies). */
@@ -176,7 +206,7 @@ final class LocalStackProcess implements AutoCloseable {
         closed = true;
         for (String part : List.copyOf(paused)) {
             try {
-                resume(part);
+                resume(List.of(part));
             } catch (RuntimeException e) {
                 // already gone
             }
@@ -193,40 +223,7 @@ final class LocalStackProcess implements AutoCloseable {
                 launcher.destroyForcibly();
             }
         }
-        stopLeftovers(dataDir, progress);
-    }
-
-    /** What a launcher killed hard (with its bench) left running in {@code dataDir}: the launcher, its JVMs, PostgreSQL. */
-    static void stopLeftovers(Path dataDir, PrintStream progress) {
-        Path run = dataDir.resolve("run");
-        readPid(run.resolve("launcher.pid")).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains("local-stack")).orElse(false))
-                .ifPresent(launcher -> {
-                    progress.println("Stopping a local stack left running in " + dataDir + " (launcher pid " + launcher.pid() + ")");
-                    terminate(launcher, STOP_TIMEOUT);
-                });
-        if (Files.isDirectory(run)) {
-            try (Stream<Path> files = Files.list(run)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
-                    readPid(file).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                            .filter(p -> p.info().commandLine().map(c -> c.contains(MARKER + dataDir)).orElse(false))
-                            .ifPresent(leftover -> {
-                                progress.println("Stopping " + file.getFileName() + " (pid " + leftover.pid() + ") left running in " + dataDir);
-                                ChildProcess.signal("CONT", leftover.pid());
-                                terminate(leftover, Duration.ofSeconds(30));
-                            });
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        readPid(dataDir.resolve("postgres").resolve("postmaster.pid")).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-                .ifPresent(postmaster -> {
-                    progress.println("Stopping PostgreSQL (pid " + postmaster.pid() + ") left running in " + dataDir);
-                    ChildProcess.signal("INT", postmaster.pid()); // fast shutdown
-                    terminate(postmaster, Duration.ofSeconds(30));
-                });
+        LocalStack.stopLeftovers(dataDir, progress);
     }
 
     /**
@@ -271,18 +268,6 @@ final class LocalStackProcess implements AutoCloseable {
     private static String tail(String text, int lines) {
         List<String> all = text.lines().toList();
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    }
-
-    private static void terminate(ProcessHandle process, Duration grace) {
-        process.destroy();
-        try {
-            process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
     }
 
     static Optional<Long> readPid(Path file) {

@@ -36,10 +36,12 @@ final class PassThrough {
     /** The router's spring.kafka.consumer.max-poll-records. */
     static final int MAX_POLL_RECORDS = 500;
 
+    private final String bootstrapServers;
     private final int threads;
     private final List<TopicPartition> inputs;
 
-    PassThrough(int threads, List<TopicPartition> inputs) {
+    PassThrough(String bootstrapServers, int threads, List<TopicPartition> inputs) {
+        this.bootstrapServers = bootstrapServers;
         this.threads = threads;
         this.inputs = inputs;
     }
@@ -84,7 +86,7 @@ final class PassThrough {
     private void copy(int index, List<TopicPartition> partitions, Map<TopicPartition, Long> until, AtomicLong copied,
                       Duration timeout) {
         Properties consumerConfig = new Properties();
-        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Kafka.BOOTSTRAP);
+        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, GROUP + "-" + index);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -92,7 +94,7 @@ final class PassThrough {
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         Properties producerConfig = new Properties();
-        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Kafka.BOOTSTRAP);
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, GROUP + "-producer-" + index);
         producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, GROUP + "-" + index);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");

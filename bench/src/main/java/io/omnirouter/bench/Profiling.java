@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipFile;
@@ -24,7 +25,6 @@ import java.util.zip.ZipFile;
 final class Profiling {
 
     private static final String RECORDING = "omnirouter-bench";
-    private static final List<String> SERVICES = List.of(LocalStackProcess.ROUTER, LocalStackProcess.HISTORY);
 
     private final LocalStackProcess stack;
     private final PrintStream out;
@@ -58,7 +58,7 @@ final class Profiling {
             throw new BenchException("Cannot create " + profiling.dir, e);
         }
         if (profiling.asyncProfiler == null) {
-            for (String part : SERVICES) {
+            for (String part : services(stack)) {
                 Path file = profiling.dir.resolve(part + ".jfr");
                 jcmd(stack.pid(part), "JFR.start", "name=" + RECORDING, "settings=profile", "filename=" + file);
             }
@@ -70,7 +70,7 @@ final class Profiling {
     }
 
     /** Starts CPU profiles of the given services for a measured phase (async-profiler only), and PostgreSQL's statistics. */
-    void begin(String phase, String... services) {
+    void begin(String phase, List<String> services) {
         if (stack == null) {
             return;
         }
@@ -86,7 +86,7 @@ final class Profiling {
         }
     }
 
-    void end(String phase, String... services) {
+    void end(String phase, List<String> services) {
         if (stack == null) {
             return;
         }
@@ -105,7 +105,7 @@ final class Profiling {
             return;
         }
         if (asyncProfiler == null) {
-            for (String part : SERVICES) {
+            for (String part : services(stack)) {
                 jcmd(stack.pid(part), "JFR.stop", "name=" + RECORDING);
             }
         }
@@ -125,6 +125,13 @@ final class Profiling {
             return;
         }
         Benchmark.writeFile(file, text.toString());
+    }
+
+    /** Every instance of both services. */
+    private static List<String> services(LocalStackProcess stack) {
+        List<String> services = new ArrayList<>(stack.routers());
+        services.addAll(stack.histories());
+        return services;
     }
 
     /** libasyncProfiler.so itself, or extracted from the Maven Central jar. */

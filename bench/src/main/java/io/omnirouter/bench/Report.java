@@ -1,5 +1,7 @@
 package io.omnirouter.bench;
 
+import io.omnirouter.local.LocalStack;
+import io.omnirouter.local.StackShape;
 import io.omnirouter.local.Machine;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -28,6 +30,9 @@ final class Report {
             "raw_insert_rows_per_s", "freshness_p50_ms", "freshness_p99_ms", "timeline_p50_ms", "timeline_p99_ms",
             "cost_ratio_1m_vs_10k", "router_rss_mb", "history_rss_mb");
 
+    /** The key of the brokers' summed peak RSS. */
+    static final String KAFKA = "kafka";
+
     static final double ROUTER_TARGET = 0.5;
     static final double INGEST_TARGET = 0.5;
     static final double FRESHNESS_P99_TARGET_MS = 100;
@@ -43,13 +48,16 @@ final class Report {
     private final Map<String, Boolean> met = new LinkedHashMap<>();
     private int warmupEvents;
 
-    Report(BenchSettings settings, Machine machine) {
+    Report(BenchSettings settings, StackShape shape, Machine machine) {
         this.settings = settings;
         this.machine = machine;
         top.put("date", date.toString());
         top.put("commit", machine.commit());
         top.put("commit_dirty", machine.dirty());
         top.put("mode", settings.mode());
+        // Figures of several instances or brokers are sums over all of them (CPU, RSS); throughput is the service's.
+        top.put("kafka_brokers", shape.brokers());
+        top.put("instances_per_service", shape.instances());
         top.put("machine", machine.toJson());
         for (String key : KEYS) {
             top.put(key, null);
@@ -188,13 +196,13 @@ final class Report {
     }
 
     void rss(Map<String, Long> peakMb) {
-        top.put("router_rss_mb", peakMb.get(LocalStackProcess.ROUTER));
-        top.put("history_rss_mb", peakMb.get(LocalStackProcess.HISTORY));
+        top.put("router_rss_mb", peakMb.get(LocalStack.ROUTER));
+        top.put("history_rss_mb", peakMb.get(LocalStack.HISTORY));
         Map<String, Object> json = new LinkedHashMap<>(peakMb);
         details.put("peak_rss_mb", json);
-        rows.add(row("Peak RSS (VmHWM)", String.format(Locale.ROOT, "router %,d MB, history %,d MB", peakMb.get(LocalStackProcess.ROUTER),
-                peakMb.get(LocalStackProcess.HISTORY)), String.format(Locale.ROOT, "Kafka %,d MB, registry %,d MB",
-                peakMb.get(LocalStackProcess.KAFKA), peakMb.get(LocalStackProcess.REGISTRY)), "", "", null, ""));
+        rows.add(row("Peak RSS (VmHWM)", String.format(Locale.ROOT, "router %,d MB, history %,d MB", peakMb.get(LocalStack.ROUTER),
+                peakMb.get(LocalStack.HISTORY)), String.format(Locale.ROOT, "Kafka %,d MB, registry %,d MB",
+                peakMb.get(KAFKA), peakMb.get(LocalStack.REGISTRY)), "", "", null, ""));
     }
 
     void elapsed(double seconds) {

@@ -37,13 +37,15 @@ final class Workload implements AutoCloseable {
     private final Iterator<ChannelEvent> events;
     private final ConfluentAvroSerializer<SpecificRecord> serializer;
     private final Producer<byte[], byte[]> transactional;
+    private final String bootstrapServers;
     private long generated;
 
-    Workload(long seed, int customers) {
+    Workload(long seed, int customers, String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         this.events = CustomerJourneys.events(seed, customers, Instant::now);
         this.serializer = new ConfluentAvroSerializer<>(new SchemaRegistryClient(REGISTRY_URL), true);
         this.transactional = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Kafka.BOOTSTRAP,
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "omnirouter-bench-preload",
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "omnirouter-bench-preload",
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -95,9 +97,9 @@ final class Workload implements AutoCloseable {
     }
 
     /** A producer for live traffic (non-transactional, as an adapter publishes; no linger). */
-    static Producer<byte[], byte[]> liveProducer() {
+    Producer<byte[], byte[]> liveProducer() {
         return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Kafka.BOOTSTRAP,
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "omnirouter-bench-live",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,

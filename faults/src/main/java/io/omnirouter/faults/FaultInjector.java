@@ -175,7 +175,7 @@ final class FaultInjector implements AutoCloseable {
         parts.addAll(stack.histories());
         for (String part : parts) {
             if (!down.contains(part) && !stack.isRunning(part)) {
-                unexpectedExits.add(new UnexpectedExit(part, Instant.now(), tail(part)));
+                unexpectedExits.add(new UnexpectedExit(part, Instant.now(), stack.lastLines(part, 15)));
                 out.printf(Locale.ROOT, "  [%5d s] %s exited by itself; restarting it (see %s)%n",
                         Duration.between(runStart, Instant.now()).toSeconds(), part, stack.logFile(part));
                 stack.restart(part);
@@ -184,15 +184,6 @@ final class FaultInjector implements AutoCloseable {
         if (!stack.postgresRunning()) {
             unexpectedExits.add(new UnexpectedExit("postgres", Instant.now(), ""));
             stack.startPostgres();
-        }
-    }
-
-    private String tail(String part) {
-        try {
-            List<String> lines = java.nio.file.Files.readAllLines(stack.logFile(part));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-        } catch (java.io.IOException | RuntimeException e) {
-            return "";
         }
     }
 

@@ -68,6 +68,7 @@ final class KafkaAudit implements AutoCloseable {
     private final String bootstrapServers;
     private final Admin admin;
     private final SchemaRegistryClient registry;
+    private final Map<String, List<TopicPartition>> partitions = new HashMap<>();
 
     KafkaAudit(String bootstrapServers, String registryUrl) {
         this.bootstrapServers = bootstrapServers;
@@ -241,10 +242,20 @@ final class KafkaAudit implements AutoCloseable {
         };
     }
 
+    /** The partitions of a topic; remembered once known, since the lag is asked for on every poll of a drain. */
     private List<TopicPartition> partitionsOf(String topic) {
+        List<TopicPartition> known = partitions.get(topic);
+        if (known != null) {
+            return known;
+        }
         try (KafkaConsumer<byte[], byte[]> consumer = reader()) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic);
-            return infos == null ? List.of() : infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+            List<TopicPartition> found = infos == null ? List.of()
+                    : infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+            if (!found.isEmpty()) {
+                partitions.put(topic, found); // topics are declared with their partitions; a missing one may appear later
+            }
+            return found;
         }
     }
 

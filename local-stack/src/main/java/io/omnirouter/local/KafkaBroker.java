@@ -45,15 +45,10 @@ final class KafkaBroker {
         this.node = node;
         this.shape = shape;
         this.ports = ports;
-        this.home = dataDir.resolve(name(node, shape));
+        this.home = dataDir.resolve(shape.brokerName(node));
         this.kafkaLib = kafkaLib;
         this.jvm = jvm;
         this.logFile = logFile;
-    }
-
-    /** {@code kafka} when it is the only broker, {@code kafka-<node>} in a cluster. */
-    static String name(int node, StackShape shape) {
-        return shape.brokers() == 1 ? NAME : NAME + "-" + node;
     }
 
     ChildProcess start() {
@@ -62,7 +57,7 @@ final class KafkaBroker {
         if (!Files.exists(dataDir().resolve("meta.properties"))) {
             format(config, logging);
         }
-        return ChildProcess.start(name(node, shape), jvm.command(List.of(
+        return ChildProcess.start(shape.brokerName(node), jvm.command(List.of(
                 "-Xmx512m", "-Xms256m",
                 // C1 only: a local broker at a few events per second needs no peak throughput, but starts faster.
                 "-XX:TieredStopAtLevel=1",

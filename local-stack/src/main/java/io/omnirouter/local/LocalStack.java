@@ -47,6 +47,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration REGISTRY_GRACE = Duration.ofSeconds(15);
     private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
     private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(30);
+    /** A launcher stops every part in order: the services, the registry, the brokers, PostgreSQL. */
+    private static final Duration LAUNCHER_GRACE = Duration.ofMinutes(3);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
     @FunctionalInterface
@@ -107,8 +109,8 @@ public final class LocalStack implements AutoCloseable {
                 REGISTRY_GRACE);
         this.brokers = IntStream.rangeClosed(1, shape.brokers()).mapToObj(node -> {
             KafkaBroker broker = new KafkaBroker(node, shape, ports, settings.dataDir(), layout.kafkaLib(), jvm,
-                    settings.logFile(KafkaBroker.name(node, shape)));
-            return declare(KafkaBroker.name(node, shape), broker::start, () -> probes.kafkaReady(shape.brokers()), KAFKA_GRACE);
+                    settings.logFile(shape.brokerName(node)));
+            return declare(shape.brokerName(node), broker::start, () -> probes.kafkaReady(shape.brokers()), KAFKA_GRACE);
         }).toList();
         this.routers = settings.runs(OptionalPart.ROUTER) ? instances(ROUTER, this::startRouter,
                 instance -> "http://localhost:" + ports.routerManagement(instance) + "/actuator/health") : List.of();
@@ -118,18 +120,13 @@ public final class LocalStack implements AutoCloseable {
 
     private List<String> instances(String service, IntFunction<ChildProcess> starter,
                                    IntFunction<String> healthUrl) {
-        return IntStream.rangeClosed(1, shape.instances()).mapToObj(instance -> declare(instanceName(service, instance),
+        return IntStream.rangeClosed(1, shape.instances()).mapToObj(instance -> declare(shape.instanceName(service, instance),
                 () -> starter.apply(instance), () -> probes.up(healthUrl.apply(instance)), SERVICE_GRACE)).toList();
     }
 
     private String declare(String name, Supplier<ChildProcess> starter, Probe health, Duration grace) {
         parts.put(name, new Part(name, starter, health, grace));
         return name;
-    }
-
-    /** {@code router-service} when it is the only instance, {@code router-service-<n>} among several. */
-    private String instanceName(String service, int instance) {
-        return shape.instances() == 1 ? service : service + "-" + instance;
     }
 
     /** Starts everything, prints where it is, and runs until closed (0) or until a part dies (1). */
@@ -187,8 +184,18 @@ public final class LocalStack implements AutoCloseable {
      * that the directory can be wiped or reused.
      */
     public static void stopLeftovers(StackSettings settings, PrintStream out) {
-        new PidFiles(settings.runDir(), new Jvm(settings.dataDir())).stopLeftovers(LEFTOVER_GRACE, out::println);
-        PostgresServer.stopLeftover(settings.dataDir().resolve("postgres"), LEFTOVER_GRACE, out::println);
+        stopLeftovers(settings.dataDir(), out);
+    }
+
+    /**
+     * Stops what runs in {@code dataDir} without a launcher to stop it: a launcher whose own parent is gone (it then
+     * stops its children), else the children and PostgreSQL a launcher killed hard left behind.
+     */
+    public static void stopLeftovers(Path dataDir, PrintStream out) {
+        PidFiles pidFiles = new PidFiles(dataDir.resolve(StackSettings.RUN_DIR), new Jvm(dataDir));
+        pidFiles.stopLauncher(LAUNCHER_GRACE, out::println);
+        pidFiles.stopLeftovers(LEFTOVER_GRACE, out::println);
+        PostgresServer.stopLeftover(dataDir.resolve("postgres"), LEFTOVER_GRACE, out::println);
     }
 
     /** Stops the leftovers of the settings' data directory, then deletes it: the next start is a fresh system. */
@@ -250,6 +257,12 @@ public final class LocalStack implements AutoCloseable {
 
     public Path logFile(String part) {
         return settings.logFile(part);
+    }
+
+    /** The end of a part's log, read from its end (logs of a long run are large), for reports about a part that failed. */
+    public String lastLines(String part, int lines) {
+        ChildProcess process = part(part).process;
+        return process == null ? "" : process.lastLines(lines);
     }
 
     /** The process id of a running part. */
@@ -375,7 +388,7 @@ public final class LocalStack implements AutoCloseable {
                 // once instead of leaving read_committed consumers waiting for the old transaction to time out.
                 "ROUTER_INSTANCE_ID", "local-" + instance,
                 "SERVER_ADDRESS", "localhost");
-        return startService(instanceName(ROUTER, instance), layout.routerJar().toString(), "384m", env);
+        return startService(shape.instanceName(ROUTER, instance), layout.routerJar().toString(), "384m", env);
     }
 
     private ChildProcess startHistory(int instance) {
@@ -388,7 +401,7 @@ public final class LocalStack implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers(),
                 "SCHEMA_REGISTRY_URL", ports.registryUrl(),
                 "OMNIROUTER_LOCAL_PASSWORD", settings.localPassword());
-        return startService(instanceName(HISTORY, instance), layout.historyJar().toString(), "512m", env);
+        return startService(shape.instanceName(HISTORY, instance), layout.historyJar().toString(), "512m", env);
     }
 
     /** C1 only, like the registry and the broker: faster start-up on a laptop; a local stack needs no peak throughput. */
@@ -530,17 +543,17 @@ public final class LocalStack implements AutoCloseable {
     private Map<Integer, String> portsInUse() {
         Map<Integer, String> inUse = new LinkedHashMap<>();
         for (int node = 1; node <= shape.brokers(); node++) {
-            inUse.put(ports.kafka(node), KafkaBroker.name(node, shape));
-            inUse.put(ports.kafkaController(node), KafkaBroker.name(node, shape) + " controller");
+            inUse.put(ports.kafka(node), shape.brokerName(node));
+            inUse.put(ports.kafkaController(node), shape.brokerName(node) + " controller");
         }
         inUse.put(ports.registry(), "schema registry");
         inUse.put(ports.postgres(), "PostgreSQL");
         for (int instance = 1; instance <= shape.instances(); instance++) {
             if (settings.runs(OptionalPart.HISTORY)) {
-                inUse.put(ports.history(instance), instanceName(HISTORY, instance));
+                inUse.put(ports.history(instance), shape.instanceName(HISTORY, instance));
             }
             if (settings.runs(OptionalPart.ROUTER)) {
-                inUse.put(ports.routerManagement(instance), instanceName(ROUTER, instance));
+                inUse.put(ports.routerManagement(instance), shape.instanceName(ROUTER, instance));
             }
         }
         return inUse;

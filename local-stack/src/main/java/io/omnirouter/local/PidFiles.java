@@ -57,10 +57,26 @@ final class PidFiles {
                     .filter(jvm::startedHere)
                     .ifPresent(leftover -> {
                         report.accept("Stopping " + name + " (pid " + leftover.pid() + ") left running by an earlier launcher");
+                        ChildProcess.signal("CONT", leftover.pid()); // a paused part would not see SIGTERM
                         ChildProcess.terminate(name, leftover, grace);
                     });
             delete(name);
         }
+    }
+
+    /**
+     * Stops a launcher that still runs in this data directory although its parent is gone (a benchmark killed
+     * hard leaves its launcher child behind); never this process itself. The launcher stops its own children.
+     */
+    void stopLauncher(Duration grace, Consumer<String> report) {
+        readPid(file(LAUNCHER)).filter(pid -> pid != ProcessHandle.current().pid())
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().commandLine().map(command -> command.contains("local-stack")).orElse(false))
+                .ifPresent(launcher -> {
+                    report.accept("Stopping a launcher (pid " + launcher.pid() + ") left running in " + dir.getParent());
+                    ChildProcess.terminate(LAUNCHER, launcher, grace);
+                });
     }
 
     private List<String> leftovers() {

@@ -18,6 +18,7 @@ public record StackSettings(Path home, Path dataDir, Set<OptionalPart> without, 
 
     static final String DEFAULT_PASSWORD = "omnirouter";
     static final String DATA_DIR_NAME = ".omnirouter";
+    static final String RUN_DIR = "run";
 
     public StackSettings {
         without = Set.copyOf(without);
@@ -61,7 +62,7 @@ public record StackSettings(Path home, Path dataDir, Set<OptionalPart> without, 
 
     /** Pid files of the children, for cleaning up after a launcher that was killed hard. */
     Path runDir() {
-        return dataDir.resolve("run");
+        return dataDir.resolve(RUN_DIR);
     }
 
     String bootstrapServers() {

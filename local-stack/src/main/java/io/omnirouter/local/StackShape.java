@@ -1,5 +1,8 @@
 package io.omnirouter.local;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 /**
  * How many Kafka brokers and how many instances of each service the stack runs. {@code up} defaults to one
  * broker and one instance of each, the shape of a laptop; {@code --brokers 3 --instances 2} is the shape of a
@@ -24,6 +27,26 @@ public record StackShape(int brokers, int instances) {
         if (instances < 1 || instances > MAX_INSTANCES) {
             throw new StackException("--instances must be between 1 and " + MAX_INSTANCES + ", was " + instances);
         }
+    }
+
+    /** {@code kafka} when it is the only broker, {@code kafka-<node>} (1-based) in a cluster: its log and pid file names. */
+    public String brokerName(int node) {
+        return brokers == 1 ? "kafka" : "kafka-" + node;
+    }
+
+    /** Every broker's name, node 1 first. */
+    public List<String> brokerNames() {
+        return IntStream.rangeClosed(1, brokers).mapToObj(this::brokerName).toList();
+    }
+
+    /** {@code router-service} when it is the only instance, {@code router-service-<n>} (1-based) among several. */
+    public String instanceName(String service, int instance) {
+        return instances == 1 ? service : service + "-" + instance;
+    }
+
+    /** The names of every instance of {@code service}, instance 1 first. */
+    public List<String> instanceNames(String service) {
+        return IntStream.rangeClosed(1, instances).mapToObj(instance -> instanceName(service, instance)).toList();
     }
 
     /** Copies of every partition, internal topics included: up to three, never more than there are brokers. */

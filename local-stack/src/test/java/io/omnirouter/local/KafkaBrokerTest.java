@@ -45,7 +45,5 @@ class KafkaBrokerTest {
                 .containsEntry("transaction.state.log.min.isr", "2")
                 .containsEntry("min.insync.replicas", "2")
                 .containsEntry("unclean.leader.election.enable", "false");
-        assertThat(KafkaBroker.name(2, cluster)).isEqualTo("kafka-2");
-        assertThat(KafkaBroker.name(1, StackShape.LAPTOP)).isEqualTo("kafka");
     }
 }

@@ -77,4 +77,29 @@ class PidFilesTest {
             child.stop(Duration.ofSeconds(5));
         }
     }
+
+    @Test
+    void a_paused_leftover_is_woken_so_that_it_stops_on_sigterm_rather_than_being_killed() throws Exception {
+        Jvm jvm = new Jvm(dataDir);
+        PidFiles pidFiles = new PidFiles(dataDir.resolve("run"), jvm);
+        ChildProcess history = idle(jvm, "contact-history-service");
+        pidFiles.write(history);
+        history.signal("STOP");
+
+        pidFiles.stopLeftovers(Duration.ofSeconds(10), report -> { });
+
+        assertThat(history.isAlive()).isFalse();
+        assertThat(history.exitValue()).as("128 + SIGTERM (a SIGKILL after the grace would be 137)").isEqualTo(143);
+    }
+
+    @Test
+    void the_launcher_that_asks_is_never_stopped_as_a_leftover_launcher() throws Exception {
+        Files.createDirectories(dataDir.resolve("run"));
+        Files.writeString(dataDir.resolve("run/launcher.pid"), Long.toString(ProcessHandle.current().pid()));
+        List<String> reports = new ArrayList<>();
+
+        new PidFiles(dataDir.resolve("run"), new Jvm(dataDir)).stopLauncher(Duration.ofSeconds(1), reports::add);
+
+        assertThat(reports).isEmpty();
+    }
 }
