@@ -12,14 +12,22 @@ import io.omnirouter.contact.ContactEvent;
 import io.omnirouter.contact.CustomerIdentifiers;
 import io.omnirouter.history.HistoryIntegrationTest;
 import io.omnirouter.history.ops.application.IngestMetrics;
+import io.omnirouter.history.ops.infrastructure.KafkaProbe;
 import io.omnirouter.history.ops.infrastructure.TaskGauges;
+import io.omnirouter.testing.RealInfrastructure;
 import io.omnirouter.testing.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -32,6 +40,8 @@ class OpsOverviewIT extends HistoryIntegrationTest {
     private MeterRegistry registry;
     @Autowired
     private TaskGauges taskGauges;
+    @Autowired
+    private KafkaProbe kafkaProbe;
 
     @Test
     @WithMockUser(roles = "OPS")
@@ -82,6 +92,7 @@ class OpsOverviewIT extends HistoryIntegrationTest {
         assertThat(find(overview.get("tasks").get("byTypeAndQueue"), "type", "REPLY").get("open").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(overview.get("merges").get("merges").isNumber()).isTrue();
 
+        kafkaProbe.refreshLagGauge();
         String prometheus = mvc.get().uri("/actuator/prometheus").exchange().getResponse().getContentAsString();
         assertThat(prometheus).contains("omnirouter_history_contacts_stored_total{", "omnirouter_history_freshness_seconds_bucket{",
                 "omnirouter_history_dead_letters_total{", "omnirouter_history_tasks_open{", "omnirouter_history_tasks_overdue{",
@@ -89,6 +100,27 @@ class OpsOverviewIT extends HistoryIntegrationTest {
                 // Consumer lag per group and partition (Boot's Kafka client metrics have only records_lag_max per client).
                 "omnirouter_history_consumer_lag{group=\"contact-history\",partition=\"0\",topic=\"contact.events\"}",
                 "kafka_consumer_fetch_manager_records_lag_max{");
+    }
+
+    @Test
+    void theLagOfAnotherServicesConsumerGroupIsAGaugeToo() throws Exception {
+        String topic = "ops-lag-" + UUID.randomUUID();
+        String group = "router-" + UUID.randomUUID();
+        RealInfrastructure.createTopics(1, topic);
+        for (int i = 0; i < 5; i++) {
+            TopicProbe.send(topic, "key-" + i, ("record " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers()))) {
+            // As a consumer of that group that has read two of the five records.
+            admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(2))).all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            kafkaProbe.refreshLagGauge();
+            assertThat(registry.find(KafkaProbe.CONSUMER_LAG).tags("group", group, "topic", topic, "partition", "0").gauge())
+                    .isNotNull().satisfies(gauge -> assertThat(gauge.value()).isEqualTo(3.0));
+        });
     }
 
     @Test

@@ -12,7 +12,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.micrometer.core.instrument.Tags;
+import io.omnirouter.history.shared.metrics.GaugeRows;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -34,13 +40,17 @@ import org.springframework.stereotype.Component;
 /**
  * What the ops overview reads from the broker, each call bounded by {@code omnirouter.history.ops.kafka-timeout}
  * (default 3 s): the consumer lag of the history's group per partition (committed offsets against the last stable
- * offsets) and the dead-letter topics ({@code *.DLT}) with their record counts and latest reasons (headers of the
+ * offsets), the same as a gauge for every consumer group of the cluster (the router's, the relay's, an ops tool's:
+ * one place to watch them all, whichever service runs the group) and the dead-letter topics ({@code *.DLT}) with their record counts and latest reasons (headers of the
  * last few records, never the values: they may hold personal data).
  */
 @Component
 public class KafkaProbe implements DisposableBean {
 
-    /** Consumer lag per group, topic and partition (Boot's Kafka client metrics only give records-lag-max per client). */
+    /**
+     * Consumer lag per group, topic and partition, for every consumer group of the cluster (Boot's Kafka client metrics
+     * only give records-lag-max per client, and only of the clients in this process).
+     */
     public static final String CONSUMER_LAG = "omnirouter.history.consumer.lag";
 
     private static final int LATEST_PER_TOPIC = 5;
@@ -49,7 +59,7 @@ public class KafkaProbe implements DisposableBean {
     private final ConsumerFactory<?, ?> consumerFactory;
     private final String groupId;
     private final Duration timeout;
-    private final io.micrometer.core.instrument.MultiGauge lagGauge;
+    private final GaugeRows lagGauge;
     private final java.util.concurrent.ScheduledExecutorService scheduler;
     private Admin admin;
 
@@ -73,8 +83,7 @@ public class KafkaProbe implements DisposableBean {
         this.consumerFactory = consumerFactory;
         this.groupId = groupId;
         this.timeout = properties.kafkaTimeout();
-        this.lagGauge = io.micrometer.core.instrument.MultiGauge.builder(CONSUMER_LAG)
-                .description("Records of the topic partition not yet consumed by the group").register(registry);
+        this.lagGauge = new GaugeRows(CONSUMER_LAG, "Records of the topic partition not yet consumed by the group", registry);
         this.scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "consumer-lag-gauge");
             thread.setDaemon(true);
@@ -84,9 +93,21 @@ public class KafkaProbe implements DisposableBean {
         scheduler.scheduleWithFixedDelay(this::refreshLagQuietly, lagInterval, lagInterval, TimeUnit.MILLISECONDS);
     }
 
+    /** Asks the broker for every group's lag and sets the gauge to it; what the scheduler does every interval. */
+    public List<ConsumerLag> refreshLagGauge() throws InterruptedException, ExecutionException, TimeoutException {
+        List<ConsumerLag> groups = everyGroupsLag();
+        Map<Tags, Long> rows = new HashMap<>();
+        for (ConsumerLag group : groups) {
+            group.partitions().forEach(lag -> rows.put(Tags.of("group", group.group(), "topic", lag.topic(),
+                    "partition", Integer.toString(lag.partition())), lag.lag()));
+        }
+        lagGauge.set(rows);
+        return groups;
+    }
+
     private void refreshLagQuietly() {
         try {
-            consumerLag();
+            refreshLagGauge();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -111,12 +132,33 @@ public class KafkaProbe implements DisposableBean {
      * starts from the earliest offset).
      */
     public ConsumerLag consumerLag() throws InterruptedException, ExecutionException, TimeoutException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(groupId)
-                .partitionsToOffsetAndMetadata().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        java.util.Set<String> topics = new java.util.TreeSet<>();
-        topics.add(ContractTopic.CONTACT_EVENTS.topic());
+        return consumerLag(groupId, Set.of(ContractTopic.CONTACT_EVENTS.topic()), System.nanoTime() + timeout.toNanos());
+    }
+
+    /** The lag of every consumer group of the cluster on the partitions it has committed offsets for. */
+    public List<ConsumerLag> everyGroupsLag() throws InterruptedException, ExecutionException, TimeoutException {
+        List<String> groups = admin().listGroups(ListGroupsOptions.forConsumerGroups()).all()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream().map(GroupListing::groupId).sorted().toList();
+        List<ConsumerLag> lags = new ArrayList<>();
+        for (String group : groups) {
+            // Each group's questions bounded anew: a cluster with many groups takes longer, never a partial answer.
+            long groupDeadline = System.nanoTime() + timeout.toNanos();
+            lags.add(group.equals(groupId) ? consumerLag(group, Set.of(ContractTopic.CONTACT_EVENTS.topic()), groupDeadline)
+                    : consumerLag(group, Set.of(), groupDeadline));
+        }
+        return lags;
+    }
+
+    /** {@code group}'s lag on every partition of {@code topics} and of any other topic it has committed offsets for. */
+    private ConsumerLag consumerLag(String group, Set<String> topicsRead, long deadline)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(remaining(deadline), TimeUnit.MILLISECONDS);
+        Set<String> topics = new TreeSet<>(topicsRead);
         committed.keySet().forEach(partition -> topics.add(partition.topic()));
+        if (topics.isEmpty()) {
+            return new ConsumerLag(group, 0, List.of());
+        }
         List<TopicPartition> partitions = new ArrayList<>();
         admin().describeTopics(topics).allTopicNames().get(remaining(deadline), TimeUnit.MILLISECONDS).values()
                 .forEach(d -> d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
@@ -134,9 +176,7 @@ public class KafkaProbe implements DisposableBean {
             lags.add(new PartitionLag(partition.topic(), partition.partition(), position, end, Math.max(0, end - from)));
         }
         lags.sort(Comparator.comparing(PartitionLag::topic).thenComparingInt(PartitionLag::partition));
-        lagGauge.register(lags.stream().map(lag -> io.micrometer.core.instrument.MultiGauge.Row.of(io.micrometer.core.instrument.Tags.of(
-                "group", groupId, "topic", lag.topic(), "partition", Integer.toString(lag.partition())), lag.lag())).toList(), true);
-        return new ConsumerLag(groupId, lags.stream().mapToLong(PartitionLag::lag).sum(), lags);
+        return new ConsumerLag(group, lags.stream().mapToLong(PartitionLag::lag).sum(), lags);
     }
 
     /** Every {@code *.DLT} topic of the cluster: records held (end - start offsets) and the latest reasons. */

@@ -1,10 +1,11 @@
 package io.omnirouter.history.ops.infrastructure;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.omnirouter.history.shared.metrics.GaugeRows;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +33,8 @@ public class TaskGauges implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final Duration interval;
-    private final MultiGauge open;
-    private final MultiGauge overdue;
+    private final GaugeRows open;
+    private final GaugeRows overdue;
     private volatile ScheduledExecutorService scheduler;
 
     /** Open tasks of one type in one queue, and how many of them are overdue. */
@@ -43,17 +44,16 @@ public class TaskGauges implements SmartLifecycle {
     TaskGauges(JdbcTemplate jdbc, MeterRegistry registry, OpsProperties properties) {
         this.jdbc = jdbc;
         this.interval = properties.taskGaugeInterval();
-        this.open = MultiGauge.builder(OPEN).description("Open follow-up tasks").register(registry);
-        this.overdue = MultiGauge.builder(OVERDUE).description("Open follow-up tasks past their due time (SLA breached)")
-                .register(registry);
+        this.open = new GaugeRows(OPEN, "Open follow-up tasks", registry);
+        this.overdue = new GaugeRows(OVERDUE, "Open follow-up tasks past their due time (SLA breached)", registry);
     }
 
     /** The counts now (one query), also published to the gauges. */
     public List<TaskCount> refresh() {
         List<TaskCount> counts = jdbc.query(QUERY, (rs, i) -> new TaskCount(rs.getString("type"), rs.getString("queue"),
                 rs.getLong("open"), rs.getLong("overdue")));
-        open.register(counts.stream().map(c -> MultiGauge.Row.of(tags(c), c.open())).toList(), true);
-        overdue.register(counts.stream().map(c -> MultiGauge.Row.of(tags(c), c.overdue())).toList(), true);
+        open.set(counts.stream().collect(Collectors.toMap(TaskGauges::tags, TaskCount::open)));
+        overdue.set(counts.stream().collect(Collectors.toMap(TaskGauges::tags, TaskCount::overdue)));
         return counts;
     }
 
