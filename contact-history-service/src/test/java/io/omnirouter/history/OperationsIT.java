@@ -2,6 +2,7 @@ package io.omnirouter.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnirouter.support.instance.InstanceHeaderFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithAnonymousUser;
@@ -30,8 +31,18 @@ class OperationsIT extends HistoryIntegrationTest {
 
     @Test
     @WithAnonymousUser
-    void healthIsUp() {
+    void healthIsUpAndSaysWhichInstanceAnswered() {
+        var result = mvc.get().uri("/actuator/health").exchange();
+
+        assertThat(result).hasStatusOk().headers().hasHeaderSatisfying(InstanceHeaderFilter.HEADER,
+                values -> assertThat(values).singleElement().asString().matches("contact-history-service-[0-9a-f]{8}"));
         assertThat(json(mvc.get().uri("/actuator/health"), 200).get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    @WithAnonymousUser
+    void aRefusedRequestSaysWhichInstanceRefusedIt() {
+        assertThat(mvc.get().uri("/api/ops/overview").exchange()).hasStatus(401).headers().containsHeader(InstanceHeaderFilter.HEADER);
     }
 
     @Test

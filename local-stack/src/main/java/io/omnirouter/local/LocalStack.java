@@ -394,6 +394,7 @@ public final class LocalStack implements AutoCloseable {
     private ChildProcess startHistory(int instance) {
         Map<String, String> env = Map.of(
                 "SERVER_PORT", Integer.toString(ports.history(instance)),
+                "OMNIROUTER_INSTANCE_ID", "local-" + instance,
                 "SERVER_ADDRESS", "localhost",
                 "SPRING_DATASOURCE_URL", jdbcUrl(),
                 "SPRING_DATASOURCE_USERNAME", PostgresServer.USER,

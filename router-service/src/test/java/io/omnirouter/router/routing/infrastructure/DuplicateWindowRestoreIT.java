@@ -223,7 +223,7 @@ class DuplicateWindowRestoreIT {
                 .web(WebApplicationType.NONE)
                 .run("--spring.kafka.bootstrap-servers=" + RealInfrastructure.kafkaBootstrapServers(),
                         "--omnirouter.schema-registry.url=" + registryUrl,
-                        "--omnirouter.router.instance-id=" + name + "-" + UUID.randomUUID());
+                        "--omnirouter.instance.id=" + name + "-" + UUID.randomUUID());
         routers.add(router);
         return router;
     }
