@@ -149,7 +149,7 @@ public final class IdentifierNormalizer {
             }
             String e164 = phones.format(number, PhoneNumberFormat.E164);
             // libphonenumber strips a national trunk prefix again when it reads some E.164 forms back
-            // ("000000" in SI is +386000000, which reads as +38600000): such a number has no one key, so a
+            // ("0000000" in SI is +386000000, which reads as +38600000): such a number has no one key, so a
             // lookup by the stored value would find another customer. Real numbers read back as themselves.
             if (!e164.equals(phones.format(phones.parse(e164, defaultRegion), PhoneNumberFormat.E164))) {
                 throw new InvalidIdentifierException(IdentifierType.PHONE,

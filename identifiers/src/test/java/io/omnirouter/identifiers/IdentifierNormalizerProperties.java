@@ -113,6 +113,14 @@ class IdentifierNormalizerProperties {
                 result -> assertThat(outcome(IdentifierType.EMAIL, result)).isEqualTo(result));
     }
 
+    /** Found by phonesOfEveryLengthAreE164OrRejected: "0000000" was stored as +386000000, which reads back as +38600000. */
+    @Example
+    void aNumberWithoutOneE164FormIsRejected() {
+        assertThatThrownBy(() -> normalizer.normalize(IdentifierType.PHONE, "0000000"))
+                .isInstanceOf(InvalidIdentifierException.class)
+                .hasMessage("PHONE identifier rejected: not a phone number with one E.164 form (default region SI)");
+    }
+
     @Example
     void composedAndDecomposedAccentsAreOneCustomer() {
         assertThat(normalizer.normalize(IdentifierType.EMAIL, "jose\u0301@example.com"))
