@@ -200,7 +200,8 @@ class IdentifierNormalizerProperties {
         return Arbitraries.frequencyOf(
                 Tuple.of(40, small),
                 Tuple.of(40, plausible()),
-                Tuple.of(1, huge),
+                // Without edge cases: jqwik mixes an arbitrary's edge cases in whatever its weight, and megabytes are slow.
+                Tuple.of(1, huge.withoutEdgeCases()),
                 Tuple.of(5, Arbitraries.strings().all().ofMaxLength(300)));
     }
 
