@@ -16,7 +16,6 @@ public record Decoding(Object value, Throwable thrown, long allocated) {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    @SuppressWarnings("PMD.AvoidCatchingThrowable")
     public static Decoding of(Supplier<?> decode) {
         long thread = Thread.currentThread().getId();
         long before = THREADS.getThreadAllocatedBytes(thread);

@@ -214,13 +214,6 @@ public final class HostileAvro {
         return writer.out.toByteArray();
     }
 
-    /** Whether {@code corruption} found its site in the last encoding: otherwise the bytes are valid. */
-    public static boolean hits(Schema schema, Object datum, Corruption corruption) {
-        Writer writer = new Writer(corruption);
-        writer.datum(schema, datum);
-        return writer.hit;
-    }
-
     private static final class Writer {
 
         // Invalid UTF-8: a lone continuation, an overlong '/', a surrogate, beyond U+10FFFF, a cut sequence.
@@ -231,7 +224,6 @@ public final class HostileAvro {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private final Corruption corruption;
         private final Map<Site, Integer> seen = new EnumMap<>(Site.class);
-        private boolean hit;
 
         private Writer(Corruption corruption) {
             this.corruption = corruption;
@@ -242,12 +234,7 @@ public final class HostileAvro {
             if (corruption == null || corruption.site() != site) {
                 return false;
             }
-            int count = seen.merge(site, 1, Integer::sum) - 1;
-            if (count == corruption.nth()) {
-                hit = true;
-                return true;
-            }
-            return false;
+            return seen.merge(site, 1, Integer::sum) - 1 == corruption.nth();
         }
 
         @SuppressWarnings("unchecked")
