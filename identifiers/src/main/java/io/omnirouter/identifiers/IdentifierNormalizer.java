@@ -13,7 +13,7 @@ import java.util.Optional;
  * The one normalizer of customer identifiers, used by the router when it ingests events and by the
  * history service when an agent looks a customer up, so both sides always agree on a key.
  *
- * <p>First, for every type, the value is made what an agent would read ({@link #visible}):
+ * <p>First, for every type, the value is made what an agent would read:
  * <ol>
  *   <li>format characters (Unicode category Cf: zero-width space, joiners, U+FEFF, soft hyphen, the
  *       bidirectional overrides and isolates such as U+202E) are removed: they render as nothing or only

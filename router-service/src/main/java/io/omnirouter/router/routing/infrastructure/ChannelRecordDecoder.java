@@ -24,7 +24,8 @@ class ChannelRecordDecoder {
     }
 
     /**
-     * @throws RejectedEventException for a tombstone or an event of another topic's schema
+     * @throws RejectedEventException for a tombstone or a value of any other schema than the topic's (another topic's
+     *         event, an adapter's own record type, a bare string), naming that schema
      * @throws org.apache.kafka.common.errors.SerializationException for bytes that do not decode; a
      *         {@link io.omnirouter.serde.SchemaRegistryUnavailableException} among them is transient
      */
