@@ -29,6 +29,14 @@ import org.slf4j.LoggerFactory;
  * generated class named like the writer schema ({@code specific.avro.reader=true}, the default), or the
  * writer schema itself (GenericRecord). Avro schema resolution bridges writer and reader versions. A
  * null record (tombstone) reads as null. Thread-safe.
+ *
+ * <p>Hostile bytes (issue 10): whatever a record holds, {@link #deserialize} returns a value or throws one
+ * of the package's {@code SerializationException}s with a reason for a dead-letter header:
+ * {@link WireFormatException} (framing), {@link AvroDecodeException} (the payload is not one datum of its
+ * writer schema: truncated, a length beyond the record, an index out of range, invalid UTF-8, bytes left
+ * over) or a {@link SchemaRegistryException} from looking the id up. Before Avro reads the
+ * payload, {@link AvroBinaryCheck} compares every declared length with the bytes that remain, so decoding
+ * allocates in proportion to the record's size, never to what its length prefixes claim.
  */
 public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
 
@@ -114,25 +122,28 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
         WireFormat.Unframed framed = WireFormat.unframe(data);
         Reading reading = readingFor(framed.schemaId());
         ByteBuffer payload = framed.payload();
+        try {
+            // Before Avro reads a byte: every declared length fits the record, indices are in range, strings are
+            // UTF-8 (Avro would replace invalid bytes with U+FFFD), nothing is left over; reasons name the offset.
+            AvroBinaryCheck.check(reading.writerSchema(), payload.array(), payload.arrayOffset(), payload.remaining());
+        } catch (AvroBinaryCheck.Malformed e) {
+            throw decodeFailure(reading, switch (e.problem()) {
+                case TRUNCATED -> truncated(payload) + " (" + e.getMessage() + ")";
+                case INVALID -> "invalid data (" + e.getMessage() + ")";
+                // Confluent's deserializer would ignore these, but they mean the id does not match the bytes.
+                case LEFT_OVER -> e.getMessage();
+            }, null);
+        }
         BinaryDecoder decoder = DECODERS.binaryDecoder(payload.array(), payload.arrayOffset(), payload.remaining(), decoders.get());
         decoders.set(decoder);
-        Object value;
-        int leftOver;
         try {
-            value = reading.reader().read(null, decoder);
-            leftOver = decoder.isEnd() ? 0 : decoder.inputStream().available();
+            return (T) reading.reader().read(null, decoder);
         } catch (EOFException e) {
-            throw decodeFailure(reading, "truncated, the " + payload.remaining()
-                    + "-byte payload ended before the record was complete" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+            throw decodeFailure(reading, truncated(payload) + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
         } catch (IOException | RuntimeException e) {
+            // What the check cannot see: schema resolution (a writer's enum symbol the reader lacks) and conversions.
             throw decodeFailure(reading, "invalid data (" + summary(e) + ")", e);
         }
-        if (leftOver > 0) {
-            // Confluent's deserializer would ignore these, but they mean the id does not match the bytes.
-            throw decodeFailure(reading, leftOver + " byte(s) left over after the record in a " + payload.remaining()
-                    + "-byte payload; the bytes do not match the writer schema", null);
-        }
-        return (T) value;
     }
 
     private Reading readingFor(int schemaId) {
@@ -190,6 +201,10 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
     private static AvroDecodeException decodeFailure(Reading reading, String problem, Throwable cause) {
         return new AvroDecodeException(reading.schemaId(), "Avro payload of schema id " + reading.schemaId() + " ("
                 + reading.describe() + ") could not be decoded: " + problem, cause);
+    }
+
+    private static String truncated(ByteBuffer payload) {
+        return "truncated, the " + payload.remaining() + "-byte payload ended before the record was complete";
     }
 
     private static String summary(Exception e) {

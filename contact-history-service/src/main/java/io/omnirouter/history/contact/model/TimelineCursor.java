@@ -11,8 +11,18 @@ import java.util.UUID;
  * A position in a timeline ordered by (occurredAt DESC, contactId DESC): the page after it holds the
  * entries strictly older, or as old with a smaller contact id. Keyset, not offset, so pages stay stable
  * while new contacts arrive. Clients see it only as an opaque token.
+ *
+ * <p>A token is the URL-safe Base64 of {@code v1|<ISO instant>|<UUID>}. {@link #decode} accepts exactly the
+ * tokens {@link #encode} can make for a stored contact and rejects anything else with
+ * {@link InvalidCursorException}, including a well-formed token whose instant lies outside what a PostgreSQL
+ * {@code timestamptz} can hold ({@link #EARLIEST} to {@link #LATEST}): such a forged cursor would otherwise
+ * reach the query and fail there as a server error instead of a client one.
  */
 public record TimelineCursor(Instant occurredAt, UUID contactId) {
+
+    /** PostgreSQL's timestamptz range: 24 November 4714 BC (proleptic Gregorian, astronomical year -4713) to 294276 AD. */
+    public static final Instant EARLIEST = Instant.parse("-4713-11-24T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("+294276-12-31T23:59:59.999999Z");
 
     // A version prefix lets the token's layout change later without misreading old tokens.
     private static final String VERSION = "v1";
@@ -38,7 +48,11 @@ public record TimelineCursor(Instant occurredAt, UUID contactId) {
             if (parts.length != 3 || !VERSION.equals(parts[0])) {
                 throw new InvalidCursorException();
             }
-            return new TimelineCursor(Instant.parse(parts[1]), UUID.fromString(parts[2]));
+            Instant occurredAt = Instant.parse(parts[1]);
+            if (occurredAt.isBefore(EARLIEST) || occurredAt.isAfter(LATEST)) {
+                throw new InvalidCursorException();
+            }
+            return new TimelineCursor(occurredAt, UUID.fromString(parts[2]));
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new InvalidCursorException();
         }

@@ -6,21 +6,11 @@ import io.omnirouter.channel.Direction;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.Intent;
 import io.omnirouter.contact.Priority;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ContactClassifierTest {
 
-    private final ContactClassifier classifier = new ContactClassifier(
-            new IntentClassifier(ShippedKeywords.keywords()),
-            new PriorityPolicy(Map.of(Intent.COMPLAINT, Priority.HIGH, Intent.FEEDBACK, Priority.LOW), 2, true,
-                    ShippedKeywords.urgentKeywords()),
-            List.of(new QueueRule(null, Intent.COMPLAINT, null, null, "complaints"),
-                    new QueueRule(null, null, "B2B", null, "b2b"),
-                    new QueueRule(Channel.PHONE, null, null, null, "phone"),
-                    new QueueRule(null, null, null, "sl", "support-sl")),
-            "general");
+    private final ContactClassifier classifier = ShippedKeywords.classifier();
 
     private static ClassificationInput input(Channel channel, Intent kindIntent, String text, Integer rating,
                                              String segment, String language) {

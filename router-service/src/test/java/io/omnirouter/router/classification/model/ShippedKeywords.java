@@ -1,6 +1,8 @@
 package io.omnirouter.router.classification.model;
 
+import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.Intent;
+import io.omnirouter.contact.Priority;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,5 +40,17 @@ final class ShippedKeywords {
     @SuppressWarnings("unchecked")
     static List<String> urgentKeywords() {
         return (List<String>) classificationSection().get("urgent-keywords");
+    }
+
+    /** The classifier with the shipped keywords and, in short, the shipped priorities and queue rules. */
+    static ContactClassifier classifier() {
+        return new ContactClassifier(
+                new IntentClassifier(keywords()),
+                new PriorityPolicy(Map.of(Intent.COMPLAINT, Priority.HIGH, Intent.FEEDBACK, Priority.LOW), 2, true, urgentKeywords()),
+                List.of(new QueueRule(null, Intent.COMPLAINT, null, null, "complaints"),
+                        new QueueRule(null, null, "B2B", null, "b2b"),
+                        new QueueRule(Channel.PHONE, null, null, null, "phone"),
+                        new QueueRule(null, null, null, "sl", "support-sl")),
+                "general");
     }
 }
