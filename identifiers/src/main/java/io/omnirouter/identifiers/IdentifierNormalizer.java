@@ -19,6 +19,7 @@ import java.util.Optional;
  *   <li>email: trimmed and lower-cased, no provider-specific rewriting (dots, plus tags stay);</li>
  *   <li>shop customer id and chat visitor id: trimmed.</li>
  * </ul>
+ * A value with a control or invisible character inside ({@link InvisibleCharacters}) is no identifier of any type.
  */
 public final class IdentifierNormalizer {
 
@@ -54,6 +55,11 @@ public final class IdentifierNormalizer {
         if (trimmed.length() > MAX_LENGTH) {
             throw new InvalidIdentifierException(type, "longer than " + MAX_LENGTH + " characters");
         }
+        // "ana\u200b@example.com" would be another customer that looks like Ana; a NUL cannot even be stored.
+        InvisibleCharacters.firstIn(trimmed).ifPresent(codePoint -> {
+            throw new InvalidIdentifierException(type, "contains the control or invisible character "
+                    + InvisibleCharacters.describe(codePoint));
+        });
         return Optional.of(switch (type) {
             case PHONE -> phone(trimmed);
             case EMAIL -> email(trimmed);

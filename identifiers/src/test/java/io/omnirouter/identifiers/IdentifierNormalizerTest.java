@@ -32,6 +32,19 @@ class IdentifierNormalizerTest {
                 .hasMessageNotContaining(raw);
     }
 
+    /** Hostile corpus kinds nul-in-only-identifier, escape-in-identifier, rtl-override-…, zero-width-…, crlf-in-identifier. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ana\u0000@example.com", "ana\u001b[2J@example.com", "ana\u200b@example.com", "v-\u202egpj.exe",
+            "\ufeffS-1", "v-1\r\nSet-Cookie: a=b", "a\u2028b", "a\ud800b"})
+    void identifiersWithControlOrInvisibleCharactersAreNoIdentifiersOfAnyType(String raw) {
+        for (IdentifierType type : IdentifierType.values()) {
+            assertThatThrownBy(() -> normalizer.normalize(type, raw))
+                    .isInstanceOf(InvalidIdentifierException.class)
+                    .hasMessageContaining("contains the control or invisible character U+")
+                    .hasMessageNotContaining(raw);
+        }
+    }
+
     @Test
     void emailsAreTrimmedAndLowerCasedButNotRewritten() {
         assertThat(normalizer.normalize(IdentifierType.EMAIL, "  Ana.Novak+Shop@Example.COM "))
