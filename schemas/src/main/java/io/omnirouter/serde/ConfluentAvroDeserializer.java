@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * / {@code omnirouter.key.type} or the constructor), a fixed GenericRecord schema (constructor), the
  * generated class named like the writer schema ({@code specific.avro.reader=true}, the default), or the
  * writer schema itself (GenericRecord). Avro schema resolution bridges writer and reader versions. A
- * null record (tombstone) reads as null. Thread-safe.
+ * null record (tombstone) reads as null. A string that is not valid UTF-8 fails the record ({@link StrictUtf8}).
+ * Thread-safe.
  */
 public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
 
@@ -121,6 +122,9 @@ public class ConfluentAvroDeserializer<T> implements Deserializer<T> {
         try {
             value = reading.reader().read(null, decoder);
             leftOver = decoder.isEnd() ? 0 : decoder.inputStream().available();
+            if (leftOver == 0 && StrictUtf8.mayHoldMalformed(value)) {
+                StrictUtf8.check(reading.writerSchema(), payload.array(), payload.arrayOffset(), payload.remaining());
+            }
         } catch (EOFException e) {
             throw decodeFailure(reading, "truncated, the " + payload.remaining()
                     + "-byte payload ended before the record was complete" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
