@@ -1,6 +1,7 @@
 package io.omnirouter.router.routing.infrastructure;
 
 import io.omnirouter.router.routing.model.RejectedEventException;
+import io.omnirouter.router.routing.model.Rejection;
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.serde.ConfluentAvroDeserializer;
 import org.apache.avro.specific.SpecificRecord;
@@ -28,13 +29,13 @@ class ChannelRecordDecoder {
      */
     SpecificRecord decode(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
-            throw new RejectedEventException("empty record value (tombstone): channel topics carry events only");
+            throw new RejectedEventException(Rejection.TOMBSTONE);
         }
         SpecificRecord event = channelEvents.deserialize(record.topic(), record.value());
         String expected = expectedSchema(record.topic());
         if (!event.getSchema().getFullName().equals(expected)) {
-            throw new RejectedEventException(record.topic() + " carries " + expected + ", got "
-                    + event.getSchema().getFullName());
+            throw new RejectedEventException(Rejection.SCHEMA_OF_ANOTHER_TOPIC, record.topic(), expected,
+                    event.getSchema().getFullName());
         }
         return event;
     }
