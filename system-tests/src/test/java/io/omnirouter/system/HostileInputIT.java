@@ -21,10 +21,13 @@ import io.omnirouter.testing.WithRealInfrastructure;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -126,10 +129,34 @@ class HostileInputIT {
             }
         }
 
+        for (Published p : published) {
+            if (p.kind().recipe().get("generator").asText().equals("mergeStorm")) {
+                assertMergeStormKeptCustomersApart(p);
+            }
+        }
         assertThat(services.healthy(services.router())).as("router-service healthy after the corpus").isTrue();
         assertThat(services.healthy(services.history())).as("contact-history-service healthy after the corpus").isTrue();
         assertThat(recordContentIn(services.router().logFile(), published)).as("router-service log lines quoting record content").isEmpty();
         assertThat(recordContentIn(services.history().logFile(), published)).as("contact-history-service log lines quoting record content").isEmpty();
+    }
+
+    /** One phone with thousands of shop customers: they stay apart, the phone is marked shared (SPEC §5). */
+    private void assertMergeStormKeptCustomersApart(Published storm) throws IOException, InterruptedException {
+        List<String> customers = new ArrayList<>();
+        for (Expected member : storm.built().stored()) {
+            customers.add(services.lookup(member.lookupType(), member.lookupValue()).get("customerId").asText());
+        }
+        assertThat(customers).as("customers of the first, a middle and the last shop account").doesNotHaveDuplicates();
+        HttpResponse<String> first = services.get("/api/customers/" + customers.get(0));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        List<JsonNode> phones = new ArrayList<>();
+        services.json().readTree(first.body()).get("identifiers").forEach(id -> {
+            if (id.get("type").asText().equals("PHONE")) {
+                phones.add(id);
+            }
+        });
+        assertThat(phones).as("the switchboard number on the first customer").hasSize(1);
+        assertThat(phones.get(0).get("shared").asBoolean()).as("the switchboard number is shared").isTrue();
     }
 
     /** Null when the kind ended as the corpus says and its sentinel is stored; else what is still wrong. */
@@ -216,13 +243,42 @@ class HostileInputIT {
         if (thread.statusCode() != 200) {
             return "thread " + abbreviated(threadKey) + " answered " + thread.statusCode() + ": " + abbreviated(thread.body());
         }
-        for (JsonNode entry : services.json().readTree(thread.body()).get("items")) {
-            if (entry.get("sourceEventId").asText().equals(expected.sourceEventId())) {
-                return Objects.equals(textOf(entry, "text"), expected.text()) ? null
-                        : "text differs: " + abbreviated(textOf(entry, "text")) + " instead of " + abbreviated(expected.text());
+        JsonNode entry = null;
+        for (JsonNode candidate : services.json().readTree(thread.body()).get("items")) {
+            if (candidate.get("sourceEventId").asText().equals(expected.sourceEventId())) {
+                entry = candidate;
             }
         }
-        return "not in its thread";
+        if (entry == null) {
+            return "not in its thread";
+        }
+        if (!Objects.equals(textOf(entry, "text"), expected.text())) {
+            return "text differs: " + abbreviated(textOf(entry, "text")) + " instead of " + abbreviated(expected.text());
+        }
+        return storedFieldsProblem(expected);
+    }
+
+    /** The customer name and attachment names, which the API does not show, as stored. */
+    private static String storedFieldsProblem(Expected expected) {
+        try (Connection db = RealInfrastructure.dataSource().getConnection();
+             PreparedStatement query = db.prepareStatement("SELECT customer_name, attachment_names FROM contact WHERE source_event_id = ?")) {
+            query.setString(1, expected.sourceEventId());
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return "shown by the API but not in the contact table";
+                }
+                String name = row.getString("customer_name");
+                List<String> attachments = List.of((String[]) row.getArray("attachment_names").getArray());
+                if (!Objects.equals(name, expected.customerName())) {
+                    return "customer name stored as " + abbreviated(name) + " instead of " + abbreviated(expected.customerName());
+                }
+                return attachments.equals(expected.attachmentNames()) ? null
+                        : "attachment names stored as " + abbreviated(attachments.toString()) + " instead of "
+                        + abbreviated(expected.attachmentNames().toString());
+            }
+        } catch (SQLException e) {
+            return "reading the stored contact failed: " + e;
+        }
     }
 
     private static ConsumerRecord<byte[], byte[]> deadLetterOf(Published p, List<ConsumerRecord<byte[], byte[]>> seen) {

@@ -63,8 +63,12 @@ public final class HostileRecords {
     public record Outgoing(String topic, byte[] key, byte[] value) {
     }
 
-    /** A contact that must be stored, found by an identifier, with the subject and text the agent must see. */
-    public record Expected(String lookupType, String lookupValue, String sourceEventId, String subject, String text) {
+    /**
+     * A contact that must be stored, found by an identifier, with the subject and text the agent must see, and the
+     * customer name and attachment names it must be stored with (the API does not show them).
+     */
+    public record Expected(String lookupType, String lookupValue, String sourceEventId, String subject, String text,
+                           String customerName, List<String> attachmentNames) {
     }
 
     /** What a kind publishes and what of it must be stored. */
@@ -428,9 +432,11 @@ public final class HostileRecords {
         };
         String subject = null;
         String text;
+        List<String> attachments = List.of();
         if (event instanceof EmailEvent email) {
             subject = email.getSubject();
             text = email.getBodyText();
+            attachments = email.getAttachmentNames().stream().map(name -> stored(name, Integer.MAX_VALUE)).toList();
         } else if (event instanceof ChatEvent chat) {
             text = chat.getText();
         } else if (event instanceof PhoneCallEvent call) {
@@ -439,7 +445,8 @@ public final class HostileRecords {
             text = ((WebShopEvent) event).getText();
         }
         return new Expected(lookupType, lookupValue, ((EventMeta) valueAt(event, "meta")).getEventId(),
-                stored(subject, MAX_SUBJECT_CHARS), stored(text, MAX_TEXT_CHARS));
+                stored(subject, MAX_SUBJECT_CHARS), stored(text, MAX_TEXT_CHARS), stored(customer.getName(), Integer.MAX_VALUE),
+                attachments);
     }
 
     /** The router cuts oversize texts with its marker (never inside a surrogate pair); the history stores NUL as U+FFFD. */
