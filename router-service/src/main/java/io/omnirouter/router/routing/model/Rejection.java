@@ -33,7 +33,12 @@ public enum Rejection {
     /** The duration. */
     NEGATIVE_DURATION("durationSeconds must not be negative, got %d"),
     /** The field, the rating. */
-    RATING_OUT_OF_RANGE("%s must be between 1 and 5, got %d");
+    RATING_OUT_OF_RANGE("%s must be between 1 and 5, got %d"),
+    /**
+     * The exception class of a failure nobody foresaw. Its message is not used: it may quote the record (an
+     * identifier, a text), and the record's coordinates in the router's log lead to the stack trace.
+     */
+    UNEXPECTED_FAILURE("unexpected failure routing this record (%s): a defect of the router, its log has the details");
 
     private final String template;
 
