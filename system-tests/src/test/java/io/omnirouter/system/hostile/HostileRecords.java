@@ -288,7 +288,7 @@ public final class HostileRecords {
 
     /** One phone number with {@code count} shop customers; the first, a middle and the last must be stored. */
     private Built mergeStorm(Kind kind, String marker, int count) {
-        String switchboard = "+3861" + String.format(Locale.ROOT, "%07d", Math.floorMod(marker.hashCode(), 10_000_000));
+        String switchboard = switchboardOf(marker);
         List<Outgoing> records = new ArrayList<>(count);
         List<Expected> stored = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -305,6 +305,11 @@ public final class HostileRecords {
             }
         }
         return new Built(marker, records, stored);
+    }
+
+    /** The one phone number of a merge storm: a Ljubljana number unique to the kind's marker. */
+    public static String switchboardOf(String marker) {
+        return "+3861" + String.format(Locale.ROOT, "%07d", Math.floorMod(marker.hashCode(), 10_000_000));
     }
 
     private SpecificRecord base(String topic, String m) {
