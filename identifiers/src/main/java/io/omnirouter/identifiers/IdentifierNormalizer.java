@@ -20,7 +20,8 @@ import java.util.Optional;
  *       reorder what is shown, so {@code "a\u200Bb@x.com"} is the customer {@code "ab@x.com"}, and an
  *       override cannot show an agent another id than the one stored;</li>
  *   <li>white space at either end is trimmed, including no-break and ideographic spaces;</li>
- *   <li>a control character (Cc: NUL, ESC, DEL, C1 controls, a tab or line break inside the value) or an
+ *   <li>a control character (Cc: NUL, ESC, DEL, C1 controls, a tab or line break inside the value; also the
+ *       line and paragraph separators U+2028, U+2029) or an
  *       unpaired surrogate (not Unicode) rejects the value, because no real identifier carries one and
  *       guessing which part was meant would attribute contacts to the wrong customer;</li>
  *   <li>the text is composed (Unicode NFC), so that an accent typed as a combining mark is the same
@@ -120,7 +121,8 @@ public final class IdentifierNormalizer {
             int c = trimmed.codePointAt(i);
             i += Character.charCount(c);
             int category = Character.getType(c);
-            if (category == Character.CONTROL) {
+            // U+2028 and U+2029 break lines as CR/LF do (in a log line, a header, the console).
+            if (category == Character.CONTROL || category == Character.LINE_SEPARATOR || category == Character.PARAGRAPH_SEPARATOR) {
                 throw new InvalidIdentifierException(type, String.format("contains the control character U+%04X", c));
             }
             // codePointAt returns a lone surrogate as itself; a valid pair is one supplementary code point.

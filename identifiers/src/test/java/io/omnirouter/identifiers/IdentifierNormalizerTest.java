@@ -32,6 +32,25 @@ class IdentifierNormalizerTest {
                 .hasMessageNotContaining(raw);
     }
 
+    /** Hostile corpus kinds nul-in-only-identifier, escape-in-identifier, crlf-in-identifier. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ana\u0000@example.com", "ana\u001b[2J@example.com", "v-1\r\nSet-Cookie: a=b", "a\u2028b", "a\ud800b"})
+    void identifiersWithControlCharactersAreNoIdentifiersOfAnyType(String raw) {
+        for (IdentifierType type : IdentifierType.values()) {
+            assertThatThrownBy(() -> normalizer.normalize(type, raw))
+                    .isInstanceOf(InvalidIdentifierException.class)
+                    .hasMessageNotContaining(raw);
+        }
+    }
+
+    /** Hostile corpus kinds rtl-override-…, zero-width-…, bom-…: invisible, so removed; the customer is the one shown. */
+    @Test
+    void invisibleFormatCharactersAreRemovedSoTheCustomerIsTheOneAnAgentReads() {
+        assertThat(normalizer.normalize(IdentifierType.EMAIL, "ana\u200b@example.com")).contains("ana@example.com");
+        assertThat(normalizer.normalize(IdentifierType.CHAT_VISITOR_ID, "v-\u202egpj.exe")).contains("v-gpj.exe");
+        assertThat(normalizer.normalize(IdentifierType.SHOP_CUSTOMER_ID, "\ufeffS-1")).contains("S-1");
+    }
+
     @Test
     void emailsAreTrimmedAndLowerCasedButNotRewritten() {
         assertThat(normalizer.normalize(IdentifierType.EMAIL, "  Ana.Novak+Shop@Example.COM "))

@@ -3,7 +3,6 @@ package io.omnirouter.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnirouter.channel.CallOutcome;
 import io.omnirouter.channel.ChatAuthor;
 import io.omnirouter.channel.ChatEvent;
@@ -20,30 +19,19 @@ import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
 import io.omnirouter.testing.RealInfrastructure;
-import io.omnirouter.testing.ServiceProcess;
 import io.omnirouter.testing.TopicProbe;
 import io.omnirouter.testing.WithRealInfrastructure;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The backbone end to end: channel adapters publish to the four channel topics, router-service and
@@ -52,35 +40,13 @@ import org.junit.jupiter.api.Test;
 @WithRealInfrastructure
 class BackboneStoryIT {
 
-    private static final String AGENT_PASSWORD = "system-test-" + UUID.randomUUID();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static ServiceProcess router;
-    private static ServiceProcess history;
+    @RegisterExtension
+    static final RunningServices services = new RunningServices();
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
     private final ConfluentAvroSerializer<SpecificRecord> serializer =
             new ConfluentAvroSerializer<>(new SchemaRegistryClient(RealInfrastructure.registryUrl()), true);
-
-    @BeforeAll
-    static void startServices() {
-        Map<String, String> properties = new HashMap<>(ServiceProcess.realInfrastructureProperties());
-        // The router declares the topics (6 partitions each) before the history service subscribes.
-        router = ServiceProcess.start("router-service", properties);
-        properties.put("omnirouter.security.local-password", AGENT_PASSWORD);
-        history = ServiceProcess.start("contact-history-service", properties);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        if (history != null) {
-            history.close();
-        }
-        if (router != null) {
-            router.close();
-        }
-    }
 
     @Test
     void onePersonOnFourChannelsEndsAsOneCustomerWithFourContactsNewestFirst() throws Exception {
@@ -178,31 +144,11 @@ class BackboneStoryIT {
         return Character.toUpperCase(person.charAt(0)) + person.substring(1, 4) + Character.toUpperCase(person.charAt(4)) + person.substring(5);
     }
 
-    /** The timeline items of the customer an email belongs to, or null while the customer is unknown. */
     private JsonNode timelineOf(String email) throws IOException, InterruptedException {
-        JsonNode customer = lookup("email", email);
-        if (customer == null) {
-            return null;
-        }
-        HttpResponse<String> response = get("/api/customers/" + customer.get("customerId").asText() + "/timeline?limit=50");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body()).get("items");
+        return services.timelineOf("email", email);
     }
 
     private JsonNode lookup(String parameter, String raw) throws IOException, InterruptedException {
-        HttpResponse<String> response = get("/api/customers/lookup?" + parameter + "=" + URLEncoder.encode(raw, StandardCharsets.UTF_8));
-        if (response.statusCode() == 404) {
-            return null;
-        }
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString(("agent:" + AGENT_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(history.baseUrl() + path))
-                .header("Authorization", "Basic " + credentials)
-                .header("Accept", "application/json")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return services.lookup(parameter, raw);
     }
 }

@@ -73,6 +73,12 @@ public final class TopicProbe implements AutoCloseable {
         return awaitMatching(match, 1, timeout).get(0);
     }
 
+    /** Reads what has arrived since the last poll (waiting at most one short poll) and returns every record read so far. */
+    public List<ConsumerRecord<byte[], byte[]>> poll() {
+        consumer.poll(POLL).forEach(seen::add);
+        return List.copyOf(seen);
+    }
+
     /** Every record read so far that matches. */
     public List<ConsumerRecord<byte[], byte[]>> seen(Predicate<ConsumerRecord<byte[], byte[]>> match) {
         return seen.stream().filter(match).toList();

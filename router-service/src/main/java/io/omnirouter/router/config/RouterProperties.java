@@ -42,10 +42,13 @@ public record RouterProperties(
      * @param maxSubjectChars    longer subjects are cut and marked
      * @param maxTextChars       longer bodies/messages/notes are cut and marked
      * @param truncationMarker   appended to a cut text
+     * @param maxIdChars         events with a longer id (eventId, Message-ID, call/session/order/agent id…) are
+     *                           rejected: ids become thread keys and indexed columns, and PostgreSQL refuses an index
+     *                           entry over about 2.7 kB (500 characters stay below it at 3 bytes a character)
      */
     public record Validation(@NotNull Instant earliestOccurredAt, @NotNull Duration maxFutureSkew,
                              @Min(20) int maxSubjectChars, @Min(20) int maxTextChars,
-                             @NotBlank String truncationMarker) {
+                             @NotBlank String truncationMarker, @Min(1) @Max(900) int maxIdChars) {
     }
 
     /**

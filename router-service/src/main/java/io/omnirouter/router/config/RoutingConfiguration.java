@@ -6,6 +6,7 @@ import io.omnirouter.router.classification.model.IntentClassifier;
 import io.omnirouter.router.classification.model.PriorityPolicy;
 import io.omnirouter.router.classification.model.QueueRule;
 import io.omnirouter.router.routing.application.RoutingChannelEvents;
+import io.omnirouter.router.routing.model.ChannelIds;
 import io.omnirouter.router.routing.model.CustomerIdentification;
 import io.omnirouter.router.routing.model.EventTimePolicy;
 import io.omnirouter.router.routing.model.TextBounds;
@@ -52,6 +53,7 @@ class RoutingConfiguration {
                                               ContactClassifier classifier, Clock clock) {
         RouterProperties.Validation v = properties.validation();
         return new RoutingChannelEvents(
+                new ChannelIds(v.maxIdChars()),
                 new CustomerIdentification(normalizer),
                 new EventTimePolicy(v.earliestOccurredAt(), v.maxFutureSkew()),
                 new TextBounds(v.maxSubjectChars(), v.maxTextChars(), v.truncationMarker()),

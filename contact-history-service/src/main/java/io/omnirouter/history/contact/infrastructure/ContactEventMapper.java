@@ -10,6 +10,7 @@ import io.omnirouter.history.contact.model.Intent;
 import io.omnirouter.history.contact.model.Priority;
 import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.identifiers.IdentifierType;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,10 @@ final class ContactEventMapper {
     // PostgreSQL text cannot hold U+0000; a NUL in a message body must not block the partition.
     private static final String NUL = "\u0000";
     private static final String REPLACEMENT = "\uFFFD";
+    // Follow-up tasks are indexed by their assignee, an agent id: one too large for a b-tree index entry (about
+    // 2.7 kB) would fail the follow-up worker on every attempt, long after its contact was stored, so it is refused
+    // here. The router bounds every id far below this; this guards contact.events written by anything else.
+    static final int MAX_AGENT_ID_BYTES = 2000;
 
     private ContactEventMapper() {
     }
@@ -53,7 +58,7 @@ final class ContactEventMapper {
                     optional(event.getSubject()),
                     optional(event.getText()),
                     event.getTextTruncated(),
-                    optional(event.getAgentId()),
+                    agentId(event.getAgentId()),
                     Intent.valueOf(event.getIntent().name()),
                     Priority.valueOf(event.getPriority().name()),
                     required("queue", event.getQueue()),
@@ -126,6 +131,14 @@ final class ContactEventMapper {
 
     private static String optional(String value) {
         return value == null ? null : storable(value);
+    }
+
+    private static String agentId(String value) {
+        if (value != null && value.getBytes(StandardCharsets.UTF_8).length > MAX_AGENT_ID_BYTES) {
+            throw new InvalidContactEventException("agentId is longer than " + MAX_AGENT_ID_BYTES
+                    + " bytes in UTF-8: follow-up tasks are indexed by it");
+        }
+        return optional(value);
     }
 
     private static List<String> texts(List<String> values) {

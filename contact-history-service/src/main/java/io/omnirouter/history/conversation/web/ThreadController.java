@@ -23,7 +23,8 @@ class ThreadController {
 
     /**
      * The thread key is the rest of the path, so that keys with '/' work unencoded; ':' and '@' may be sent as
-     * they are or percent-encoded (a key with '%', "//" or ';' cannot be addressed: the firewall refuses them).
+     * they are or percent-encoded, '%' as %25 ({@code ThreadKeyFirewall}); a key with "//" or ';' cannot be addressed
+     * (the firewall refuses them).
      */
     @GetMapping("/api/customers/{customerId}/threads/{*threadKey}")
     @Operation(summary = "One conversation, oldest first",

@@ -78,4 +78,17 @@ class ContactEventMapperTest {
                 .hasMessage("threadKey is blank")
                 .hasMessageNotContaining("secret");
     }
+
+    /** Hostile corpus kind huge-agent-id: it once made the follow-up worker retry a task insert for ever (SQLState 54000). */
+    @Test
+    void anAgentIdTooLargeForTheAssigneeIndexIsInvalid() {
+        String huge = "agent-" + "\u00e9".repeat(ContactEventMapper.MAX_AGENT_ID_BYTES / 2);
+        assertThatThrownBy(() -> ContactEventMapper.toContact(ContactEvents.contact(Channel.PHONE, AT)
+                .setIdentifiers(ContactEvents.email("a@example.com")).setAgentId(huge).build()))
+                .isInstanceOf(InvalidContactEventException.class)
+                .hasMessage("agentId is longer than 2000 bytes in UTF-8: follow-up tasks are indexed by it");
+        String longest = "\u00e9".repeat(ContactEventMapper.MAX_AGENT_ID_BYTES / 2);
+        assertThat(ContactEventMapper.toContact(ContactEvents.contact(Channel.PHONE, AT)
+                .setIdentifiers(ContactEvents.email("a@example.com")).setAgentId(longest).build()).agentId()).isEqualTo(longest);
+    }
 }

@@ -12,10 +12,13 @@ import io.omnirouter.contact.Intent;
 import io.omnirouter.router.classification.model.Classification;
 import io.omnirouter.router.classification.model.ClassificationInput;
 import io.omnirouter.router.classification.model.ContactClassifier;
+import io.omnirouter.router.routing.model.ChannelIds;
 import io.omnirouter.router.routing.model.ContactIds;
 import io.omnirouter.router.routing.model.CustomerIdentification;
+import io.omnirouter.router.routing.model.CustomerLanguage;
 import io.omnirouter.router.routing.model.EventTimePolicy;
 import io.omnirouter.router.routing.model.RejectedEventException;
+import io.omnirouter.router.routing.model.Rejection;
 import io.omnirouter.router.routing.model.RoutedContact;
 import io.omnirouter.router.routing.model.TextBounds;
 import io.omnirouter.router.routing.model.ThreadKeys;
@@ -32,14 +35,16 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class RoutingChannelEvents {
 
+    private final ChannelIds ids;
     private final CustomerIdentification identification;
     private final EventTimePolicy eventTimes;
     private final TextBounds textBounds;
     private final ContactClassifier classifier;
     private final Clock clock;
 
-    public RoutingChannelEvents(CustomerIdentification identification, EventTimePolicy eventTimes,
+    public RoutingChannelEvents(ChannelIds ids, CustomerIdentification identification, EventTimePolicy eventTimes,
                                 TextBounds textBounds, ContactClassifier classifier, Clock clock) {
+        this.ids = ids;
         this.identification = identification;
         this.eventTimes = eventTimes;
         this.textBounds = textBounds;
@@ -66,7 +71,8 @@ public final class RoutingChannelEvents {
     }
 
     private RoutedContact phone(PhoneCallEvent call) {
-        requireText(call.getCallId(), "callId");
+        ids.required(call.getCallId(), "callId");
+        ids.optional(call.getAgentId(), "agentId");
         Draft draft = start(call.getMeta(), Channel.PHONE, call.getCustomer());
         draft.builder.setDirection(call.getDirection())
                 .setKind("CALL_" + call.getOutcome())
@@ -77,14 +83,17 @@ public final class RoutingChannelEvents {
                 .setDurationSeconds(call.getDurationSeconds())
                 .setCallbackRequestedAt(call.getCallbackRequestedAt());
         if (call.getDurationSeconds() < 0) {
-            throw new RejectedEventException("durationSeconds must not be negative, got " + call.getDurationSeconds());
+            throw new RejectedEventException(Rejection.NEGATIVE_DURATION, call.getDurationSeconds());
         }
         draft.text(null, call.getNotes());
-        return draft.classifyAndBuild(null, null, null, call.getCustomer().getLanguage());
+        return draft.classifyAndBuild(null, null, null);
     }
 
     private RoutedContact email(EmailEvent email) {
-        requireText(email.getMessageId(), "messageId");
+        ids.required(email.getMessageId(), "messageId");
+        ids.optional(email.getInReplyTo(), "inReplyTo");
+        ids.each(email.getReferences(), "references");
+        ids.optional(email.getAgentId(), "agentId");
         Draft draft = start(email.getMeta(), Channel.EMAIL, email.getCustomer());
         draft.builder.setDirection(email.getDirection())
                 .setKind("EMAIL")
@@ -95,11 +104,12 @@ public final class RoutingChannelEvents {
                 .setAttachmentNames(email.getAttachmentNames())
                 .setPromisedReplyBy(email.getPromisedReplyBy());
         draft.text(email.getSubject(), email.getBodyText());
-        return draft.classifyAndBuild(null, null, null, email.getCustomer().getLanguage());
+        return draft.classifyAndBuild(null, null, null);
     }
 
     private RoutedContact chat(ChatEvent chat) {
-        requireText(chat.getSessionId(), "sessionId");
+        ids.required(chat.getSessionId(), "sessionId");
+        ids.optional(chat.getAgentId(), "agentId");
         Integer rating = rating(chat.getSatisfaction(), "satisfaction");
         Draft draft = start(chat.getMeta(), Channel.CHAT, chat.getCustomer());
         draft.builder.setDirection(switch (chat.getAuthor()) {
@@ -115,11 +125,12 @@ public final class RoutingChannelEvents {
                 .setRating(rating);
         draft.text(null, chat.getText());
         Intent kindIntent = rating != null ? Intent.FEEDBACK : null;
-        return draft.classifyAndBuild(kindIntent, rating, null, chat.getCustomer().getLanguage());
+        return draft.classifyAndBuild(kindIntent, rating, null);
     }
 
     private RoutedContact webShop(WebShopEvent shop) {
         Integer rating = rating(shop.getRating(), "rating");
+        ids.optional(shop.getOrderId(), "orderId");
         Draft draft = start(shop.getMeta(), Channel.WEBSHOP, shop.getCustomer());
         String eventId = shop.getMeta().getEventId();
         draft.builder.setDirection(Direction.INBOUND)
@@ -138,15 +149,21 @@ public final class RoutingChannelEvents {
             case REVIEW_SUBMITTED -> Intent.FEEDBACK;
             case CONTACT_FORM -> null;
         };
-        return draft.classifyAndBuild(kindIntent, rating, shop.getSegment().name(), shop.getCustomer().getLanguage());
+        return draft.classifyAndBuild(kindIntent, rating, shop.getSegment().name());
     }
 
     private Draft start(EventMeta meta, Channel channel, io.omnirouter.channel.CustomerRef customer) {
-        requireText(meta.getEventId(), "meta.eventId");
-        requireText(meta.getSource(), "meta.source");
+        ids.required(meta.getEventId(), "meta.eventId");
+        ids.required(meta.getSource(), "meta.source");
+        ids.optional(meta.getTenant(), "meta.tenant");
         Instant now = clock.instant();
         eventTimes.check(meta.getOccurredAt(), now);
         CustomerIdentification.Identified identified = identification.identify(customer);
+        List<String> warnings = new ArrayList<>(identified.warnings());
+        String language = CustomerLanguage.of(customer.getLanguage()).orElse(null);
+        if (language == null && customer.getLanguage() != null && !customer.getLanguage().isBlank()) {
+            warnings.add(CustomerLanguage.NOT_BCP_47);
+        }
         ContactEvent.Builder builder = ContactEvent.newBuilder()
                 .setContactId(ContactIds.of(channel, meta.getEventId()))
                 .setSourceEventId(meta.getEventId())
@@ -157,8 +174,8 @@ public final class RoutingChannelEvents {
                 .setRoutedAt(now)
                 .setIdentifiers(identified.identifiers())
                 .setCustomerName(customer.getName())
-                .setLanguage(customer.getLanguage());
-        return new Draft(builder, channel, new ArrayList<>(identified.warnings()));
+                .setLanguage(language);
+        return new Draft(builder, channel, warnings);
     }
 
     /** A contact under construction: the builder plus what classification needs. */
@@ -186,9 +203,9 @@ public final class RoutingChannelEvents {
             classifiedText = subject == null ? boundedText.text() : boundedSubject.text() + "\n" + boundedText.text();
         }
 
-        RoutedContact classifyAndBuild(Intent kindIntent, Integer rating, String segment, String language) {
+        RoutedContact classifyAndBuild(Intent kindIntent, Integer rating, String segment) {
             Classification classification = classifier.classify(new ClassificationInput(
-                    channel, builder.getDirection(), kindIntent, classifiedText, rating, segment, language));
+                    channel, builder.getDirection(), kindIntent, classifiedText, rating, segment, builder.getLanguage()));
             ContactEvent contact = builder.setIntent(classification.intent())
                     .setPriority(classification.priority())
                     .setQueue(classification.queue())
@@ -212,18 +229,12 @@ public final class RoutingChannelEvents {
     }
 
     private static RejectedEventException notAChannelEvent(SpecificRecord event) {
-        return new RejectedEventException("not a channel event: " + event.getSchema().getFullName());
-    }
-
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new RejectedEventException(field + " is required and must not be blank");
-        }
+        return new RejectedEventException(Rejection.NOT_A_CHANNEL_EVENT, event.getSchema().getFullName());
     }
 
     private static Integer rating(Integer rating, String field) {
         if (rating != null && (rating < 1 || rating > 5)) {
-            throw new RejectedEventException(field + " must be between 1 and 5, got " + rating);
+            throw new RejectedEventException(Rejection.RATING_OUT_OF_RANGE, field, rating);
         }
         return rating;
     }

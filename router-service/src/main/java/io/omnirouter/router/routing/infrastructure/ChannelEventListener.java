@@ -3,6 +3,7 @@ package io.omnirouter.router.routing.infrastructure;
 import io.omnirouter.router.routing.application.RoutingChannelEvents;
 import io.omnirouter.router.routing.model.DuplicateWindow;
 import io.omnirouter.router.routing.model.RejectedEventException;
+import io.omnirouter.router.routing.model.Rejection;
 import io.omnirouter.router.routing.model.RoutedContact;
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.schemas.DeadLetterHeaders;
@@ -104,7 +105,8 @@ public class ChannelEventListener {
             } catch (RuntimeException e) {
                 // Something in this record's content that we did not foresee: park it rather than block the partition.
                 log.error("Unexpected failure routing {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
-                deadLetter(record, e);
+                // The reason names the exception class only: its message may quote the record.
+                deadLetter(record, new RejectedEventException(Rejection.UNEXPECTED_FAILURE, e.getClass().getName()));
                 continue;
             }
             // Failing to publish is never the record's fault: it aborts the transaction and the batch is retried.

@@ -1,6 +1,7 @@
 package io.omnirouter.router.routing.infrastructure;
 
 import io.omnirouter.router.routing.model.RejectedEventException;
+import io.omnirouter.router.routing.model.Rejection;
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.serde.ConfluentAvroDeserializer;
 import org.apache.avro.generic.GenericContainer;
@@ -31,14 +32,14 @@ class ChannelRecordDecoder {
      */
     SpecificRecord decode(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
-            throw new RejectedEventException("empty record value (tombstone): channel topics carry events only");
+            throw new RejectedEventException(Rejection.TOMBSTONE);
         }
         // Read as Object: a writer schema without a generated class (an adapter's own record, a bare string)
         // decodes as GenericRecord or a plain value, and must be refused with a reason, not a ClassCastException.
         Object decoded = ((Deserializer<?>) channelEvents).deserialize(record.topic(), record.value());
         String expected = expectedSchema(record.topic());
         if (!(decoded instanceof SpecificRecord event) || !event.getSchema().getFullName().equals(expected)) {
-            throw new RejectedEventException(record.topic() + " carries " + expected + ", got " + describe(decoded));
+            throw new RejectedEventException(Rejection.SCHEMA_OF_ANOTHER_TOPIC, record.topic(), expected, describe(decoded));
         }
         return event;
     }

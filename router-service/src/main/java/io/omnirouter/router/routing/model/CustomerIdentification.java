@@ -36,9 +36,8 @@ public final class CustomerIdentification {
                 .build();
         if (ids.getPhone() == null && ids.getEmail() == null && ids.getShopCustomerId() == null
                 && ids.getChatVisitorId() == null) {
-            throw new RejectedEventException(warnings.isEmpty()
-                    ? "no customer identifier: customer.phone, email, shopCustomerId and chatVisitorId are all empty"
-                    : "no usable customer identifier: " + String.join("; ", warnings));
+            throw warnings.isEmpty() ? new RejectedEventException(Rejection.NO_CUSTOMER_IDENTIFIER)
+                    : new RejectedEventException(Rejection.NO_USABLE_CUSTOMER_IDENTIFIER, String.join("; ", warnings));
         }
         return new Identified(ids, List.copyOf(warnings));
     }

@@ -12,13 +12,11 @@ public record EventTimePolicy(Instant earliest, Duration maxFutureSkew) {
 
     public void check(Instant occurredAt, Instant now) {
         if (occurredAt.isBefore(earliest)) {
-            throw new RejectedEventException("meta.occurredAt " + occurredAt + " is before " + earliest
-                    + ": not a plausible event time (seconds sent as milliseconds?)");
+            throw new RejectedEventException(Rejection.OCCURRED_TOO_EARLY, occurredAt, earliest);
         }
         Instant latest = now.plus(maxFutureSkew);
         if (occurredAt.isAfter(latest)) {
-            throw new RejectedEventException("meta.occurredAt " + occurredAt + " is more than " + maxFutureSkew
-                    + " in the future (router clock " + now + "): adapter clock or unit wrong");
+            throw new RejectedEventException(Rejection.OCCURRED_IN_THE_FUTURE, occurredAt, maxFutureSkew, now);
         }
     }
 }

@@ -39,8 +39,7 @@ public final class ThreadKeys {
         String root = references.stream().map(ThreadKeys::messageId).filter(id -> !id.isBlank()).findFirst()
                 .orElseGet(() -> inReplyTo == null || messageId(inReplyTo).isBlank() ? messageId(messageId) : messageId(inReplyTo));
         if (root.isBlank()) {
-            throw new RejectedEventException("messageId has no id inside its angle brackets, and neither do "
-                    + "inReplyTo and references: the mail cannot be threaded");
+            throw new RejectedEventException(Rejection.MAIL_WITHOUT_THREAD_ID);
         }
         return "email:" + bounded(root);
     }

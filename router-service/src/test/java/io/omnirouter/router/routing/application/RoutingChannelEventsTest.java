@@ -22,7 +22,9 @@ import io.omnirouter.identifiers.IdentifierNormalizer;
 import io.omnirouter.router.classification.model.ContactClassifier;
 import io.omnirouter.router.classification.model.IntentClassifier;
 import io.omnirouter.router.classification.model.PriorityPolicy;
+import io.omnirouter.router.routing.model.ChannelIds;
 import io.omnirouter.router.routing.model.CustomerIdentification;
+import io.omnirouter.router.routing.model.CustomerLanguage;
 import io.omnirouter.router.routing.model.EventTimePolicy;
 import io.omnirouter.router.routing.model.RejectedEventException;
 import io.omnirouter.router.routing.model.RoutedContact;
@@ -40,6 +42,7 @@ class RoutingChannelEventsTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     private final RoutingChannelEvents routing = new RoutingChannelEvents(
+            new ChannelIds(30),
             new CustomerIdentification(new IdentifierNormalizer("SI")),
             new EventTimePolicy(Instant.parse("2000-01-01T00:00:00Z"), Duration.ofHours(1)),
             new TextBounds(40, 60, " …[cut]"),
@@ -156,5 +159,35 @@ class RoutingChannelEventsTest {
     @Test
     void blankRequiredIdsAreRejected() {
         assertThatThrownBy(() -> routing.route(email(" ", null, List.of(), "b"))).hasMessage("messageId is required and must not be blank");
+    }
+
+    /** Hostile corpus kinds nul-in-message-id, crlf-in-message-id, nul-in-event-id, huge-message-id, huge-reference-root. */
+    @Test
+    void idsWithControlOrInvisibleCharactersOrBeyondTheLimitAreRejectedNamingTheFieldNotTheValue() {
+        assertThatThrownBy(() -> routing.route(email("<m\u0000secret@mail>", null, List.of(), "x")))
+                .isInstanceOf(RejectedEventException.class)
+                .hasMessage("messageId contains the control or invisible character U+0000: ids must be printable");
+        assertThatThrownBy(() -> routing.route(email("<m@mail>\r\nBcc: x", null, List.of(), "x")))
+                .hasMessageStartingWith("messageId contains the control or invisible character U+000D");
+        assertThatThrownBy(() -> routing.route(email("<m@mail>", "<secret-" + "x".repeat(40) + ">", List.of(), "x")))
+                .hasMessage("inReplyTo is longer than 30 characters (49): ids must fit an index entry");
+        assertThatThrownBy(() -> routing.route(email("<m@mail>", null, List.of("<a@mail>", "<b\u200b@mail>"), "x")))
+                .hasMessageStartingWith("references[1] contains the control or invisible character U+200B");
+        EmailEvent withNulInEventId = email("<m@mail>", null, List.of(), "x");
+        withNulInEventId.getMeta().setEventId("e-\u0000");
+        assertThatThrownBy(() -> routing.route(withNulInEventId)).hasMessageStartingWith("meta.eventId contains the control");
+    }
+
+    /** Hostile corpus kinds language-not-bcp47, language-underscore-and-script. */
+    @Test
+    void aLanguageThatIsNotABcp47TagIsDroppedWithAWarning() {
+        EmailEvent mail = email("<m@mail>", null, List.of(), "x");
+        mail.getCustomer().setLanguage("sl_SI<script>");
+        RoutedContact routed = routing.route(mail);
+        assertThat(routed.contact().getLanguage()).isNull();
+        assertThat(routed.warnings()).containsExactly(CustomerLanguage.NOT_BCP_47);
+
+        mail.getCustomer().setLanguage(" sl-SI ");
+        assertThat(routing.route(mail).contact().getLanguage()).isEqualTo("sl-SI");
     }
 }

@@ -1,0 +1,114 @@
+package io.omnirouter.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.omnirouter.testing.ServiceProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Both services running as processes from their built jars on the real engines of the test harness, and an
+ * agent's access to the API: the set-up every system test shares. Register it as a static
+ * {@code @RegisterExtension} field of a {@code @WithRealInfrastructure} class: the class's engines are then up
+ * before the services start (before all tests of the class), and the services stop after them.
+ */
+public final class RunningServices implements BeforeAllCallback, AfterAllCallback {
+
+    private final String agentPassword = "system-test-" + UUID.randomUUID();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private ServiceProcess router;
+    private ServiceProcess history;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Map<String, String> properties = new HashMap<>(ServiceProcess.realInfrastructureProperties());
+        // The router declares the topics (6 partitions each) before the history service subscribes.
+        router = ServiceProcess.start("router-service", properties);
+        properties.put("omnirouter.security.local-password", agentPassword);
+        ServiceProcess started;
+        try {
+            started = ServiceProcess.start("contact-history-service", properties);
+        } catch (RuntimeException e) {
+            router.close();
+            throw e;
+        }
+        history = started;
+    }
+
+    public ServiceProcess router() {
+        return router;
+    }
+
+    public ServiceProcess history() {
+        return history;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    /** The customer an identifier belongs to, normalized as the router does, or null while unknown. */
+    public JsonNode lookup(String parameter, String raw) throws IOException, InterruptedException {
+        HttpResponse<String> response = get("/api/customers/lookup?" + parameter + "=" + URLEncoder.encode(raw, StandardCharsets.UTF_8));
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    /** The timeline items of the customer an identifier belongs to, or null while the customer is unknown. */
+    public JsonNode timelineOf(String parameter, String raw) throws IOException, InterruptedException {
+        JsonNode customer = lookup(parameter, raw);
+        if (customer == null) {
+            return null;
+        }
+        HttpResponse<String> response = get("/api/customers/" + customer.get("customerId").asText() + "/timeline?limit=50");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body()).get("items");
+    }
+
+    /** A GET as an agent (HTTP Basic), asking for JSON. */
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder().encodeToString(("agent:" + agentPassword).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(history.baseUrl() + path))
+                .header("Authorization", "Basic " + credentials)
+                .header("Accept", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Whether a service's process runs and its actuator health says UP. */
+    public boolean healthy(ServiceProcess service) throws IOException, InterruptedException {
+        if (!service.isAlive()) {
+            return false;
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 && response.body().contains("\"UP\"");
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (history != null) {
+            history.close();
+        }
+        if (router != null) {
+            router.close();
+        }
+    }
+}
