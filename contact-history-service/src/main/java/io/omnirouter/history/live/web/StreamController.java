@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.omnirouter.history.shared.web.RequestParameters;
 import java.io.IOException;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -40,12 +41,15 @@ class StreamController {
     @ApiResponse(responseCode = "200", description = "the stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "503", description = "too many open streams (problem details)")
-    SseEmitter stream(@Parameter(description = "only the events concerning this customer (its contacts, its merges)")
-                      @RequestParam(required = false) UUID customerId) throws IOException {
+    SseEmitter stream(@Parameter(description = "only the events concerning this customer (its contacts, its merges)",
+                              schema = @Schema(type = "string", format = "uuid")) @RequestParam(required = false) String customerId)
+            throws IOException {
+        // Strict: Spring's UUID conversion takes "1-1-1-1-1", which would open a stream of a customer no one meant.
+        UUID following = RequestParameters.optionalUuid("customerId", customerId);
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         // First on the wire (before any event can be queued): the client knows at once that it is connected.
         emitter.send(SseEmitter.event().reconnectTime(properties.reconnectDelay().toMillis()).comment("connected"));
-        LiveFeed.Subscription subscription = feed.subscribe(customerId, new SseSink(emitter));
+        LiveFeed.Subscription subscription = feed.subscribe(following, new SseSink(emitter));
         emitter.onCompletion(subscription::cancel);
         emitter.onError(e -> subscription.cancel());
         emitter.onTimeout(() -> {
