@@ -81,6 +81,8 @@ class HostileTextInTheConsoleIT extends ConsoleBrowserTest {
                     .contains(email, identifiers.getShopCustomerId(), identifiers.getChatVisitorId());
             assertThat(texts("#timeline-body button.link")).contains(threadKey);
             assertThat(texts("#timeline-body td")).contains(PAYLOADS.get(0));
+            // Each text is isolated: the right-to-left override reorders its own text only, not the "Body: " beside it.
+            assertThat(styles("#timeline-body .excerpt span", "unicode-bidi")).isNotEmpty().containsOnly("isolate");
 
             // The conversation view: whole texts, the key as its heading.
             browser.findElement(By.cssSelector("tr[data-contact-id='" + contacts.get(1).getContactId() + "'] button.link")).click();
@@ -90,6 +92,7 @@ class HostileTextInTheConsoleIT extends ConsoleBrowserTest {
             assertThat(texts("#thread-key")).containsExactly(threadKey);
             assertThat(texts("#thread-items strong")).containsExactly(PAYLOADS.get(1));
             assertThat(texts("#thread-items p.text")).containsExactly("Body: " + PAYLOADS.get(1));
+            assertThat(styles("#thread-items p.text, #thread-items strong, #thread-key", "unicode-bidi")).containsOnly("isolate");
         } finally {
             screenshot("hostile-text.png");
         }
@@ -127,6 +130,14 @@ class HostileTextInTheConsoleIT extends ConsoleBrowserTest {
     private long payloadElements() {
         return (Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.querySelectorAll(arguments[0]).length;", PAYLOAD_ELEMENTS);
+    }
+
+    /** The computed value of a CSS property for every match. */
+    @SuppressWarnings("unchecked")
+    private List<String> styles(String selector, String property) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => getComputedStyle(e).getPropertyValue(arguments[1]));",
+                selector, property);
     }
 
     /** textContent of every match: the text exactly as the DOM holds it (getText() would normalize white space). */
