@@ -55,7 +55,10 @@ import tools.jackson.databind.json.JsonMapper;
         "logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN",
         "omnirouter.security.local-password=" + HistoryIntegrationTest.PASSWORD,
         // Streams of clients that went away are noticed at the next keep-alive.
-        "omnirouter.live.keep-alive=1s"})
+        "omnirouter.live.keep-alive=1s",
+        // StalledStreamClientsIT: 500 clients that never read, beside the others; their stall noticed within seconds
+        // (a small kernel send buffer fills after ~100 events, and 2 s without progress disconnects).
+        "omnirouter.live.max-streams=1000", "omnirouter.live.send-timeout=2s", "omnirouter.api.socket-send-buffer=16KB"})
 @AutoConfigureMockMvc
 @Import(HistoryIntegrationTest.MockMvcWithCsrfToken.class)
 @WithMockUser(roles = "AGENT")

@@ -2,7 +2,6 @@ package io.omnirouter.history.console;
 
 import static io.omnirouter.history.ContactEvents.contact;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import io.omnirouter.channel.Direction;
@@ -10,86 +9,30 @@ import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.ContactEvent;
 import io.omnirouter.contact.CustomerIdentifiers;
 import io.omnirouter.contact.Intent;
-import io.omnirouter.history.HistoryIntegrationTest;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The agent console in a real headless Chromium (Debian's chromium and chromium-driver, PLATFORM.md): log in
+ * The agent console in a real headless Chromium (see {@link ConsoleBrowserTest}): log in
  * through the form, find a customer, see the unified timeline, see a contact published to Kafka appear
  * without a reload, open a conversation and the API documentation. The screenshot (taken when the live contact
  * arrived) is kept in target/console-screenshots/agent-console.png.
  */
-class AgentConsoleIT extends HistoryIntegrationTest {
+class AgentConsoleIT extends ConsoleBrowserTest {
 
-    /** Where Debian installs them; override with -Dchromium.binary / -Dchromedriver.binary. */
-    private static final Path CHROMIUM = Paths.get(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Paths.get(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-    private static final Path SCREENSHOTS = Paths.get("target", "console-screenshots");
-    private static final Duration BROWSER_PATIENCE = Duration.ofSeconds(30);
     private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofDays(3));
-
-    private Path userDataDir;
-    private ChromeDriverService service;
-    private WebDriver browser;
-
-    @BeforeEach
-    void startChromium() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The console test needs Chromium and ChromeDriver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": install them with 'apt-get install chromium chromium-driver' (the CI script .ci/run does),"
-                    + " or point -Dchromium.binary and -Dchromedriver.binary at them.");
-        }
-        userDataDir = Files.createTempDirectory("agent-console-chromium-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1400,1000", "--lang=en-GB", "--user-data-dir=" + userDataDir);
-        browser = new ChromeDriver(service, options);
-    }
-
-    @AfterEach
-    void stopChromium() throws IOException {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            if (service != null) {
-                service.stop();
-            }
-            deleteRecursively(userDataDir);
-        }
-    }
 
     @Test
     void anAgentLogsInFindsACustomerAndSeesANewContactArriveLive() throws IOException {
@@ -246,17 +189,6 @@ class AgentConsoleIT extends HistoryIntegrationTest {
         return browser.findElements(By.cssSelector("#tasks-body tr"));
     }
 
-    private void logIn(String user) {
-        browser.get(baseUrl() + "/");
-        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lookup-value")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in"), "Signed in as " + user));
-    }
-
     private List<WebElement> rows() {
         return browser.findElements(By.cssSelector("#timeline-body tr"));
     }
@@ -265,22 +197,5 @@ class AgentConsoleIT extends HistoryIntegrationTest {
         String customerId = awaitCustomer("email", email);
         await().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/customers/{id}/timeline", customerId), 200)
                 .get("items").size() == contacts);
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (directory == null || !Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -14,14 +14,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -43,8 +38,8 @@ class LiveStreamIT extends HistoryIntegrationTest {
         String customerId = awaitCustomer("email", address);
         int before = feed.size();
 
-        try (EventStreamClient stream = new EventStreamClient("/api/stream?customerId=" + customerId);
-             EventStreamClient everything = new EventStreamClient("/api/stream")) {
+        try (EventStreamClient stream = stream("/api/stream?customerId=" + customerId);
+             EventStreamClient everything = stream("/api/stream")) {
             stream.awaitConnected();
             everything.awaitConnected();
             ContactEvent someoneElses = contact(Channel.CHAT, T0).setIdentifiers(email("other-" + UUID.randomUUID() + "@example.com"))
@@ -82,7 +77,7 @@ class LiveStreamIT extends HistoryIntegrationTest {
         String younger = awaitCustomer("phone", phone);
         assertThat(younger).isNotEqualTo(older);
 
-        try (EventStreamClient stream = new EventStreamClient("/api/stream?customerId=" + younger)) {
+        try (EventStreamClient stream = stream("/api/stream?customerId=" + younger)) {
             stream.awaitConnected();
             // An order carrying both identifiers links them: the customer with the earlier first contact survives.
             publish(contact(Channel.WEBSHOP, T0.plusSeconds(7200))
@@ -115,7 +110,7 @@ class LiveStreamIT extends HistoryIntegrationTest {
         publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).build());
         String customerId = awaitCustomer("email", address);
 
-        try (EventStreamClient stream = new EventStreamClient("/api/stream?customerId=" + customerId)) {
+        try (EventStreamClient stream = stream("/api/stream?customerId=" + customerId)) {
             stream.awaitConnected();
             // A second thread's inbound email: a new REPLY promise for this customer.
             publish(contact(Channel.EMAIL, T0.plusSeconds(60)).setIdentifiers(email(address)).build());
@@ -136,62 +131,8 @@ class LiveStreamIT extends HistoryIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
-    /** A client of the stream: reads it line by line in the background and parses its events. */
-    private final class EventStreamClient implements AutoCloseable {
-
-        private final CompletableFuture<HttpResponse<Stream<String>>> response;
-        private final List<String> lines = new CopyOnWriteArrayList<>();
-        private final Thread reader;
-
-        private EventStreamClient(String path) {
-            response = httpClient().sendAsync(request(path, "agent").header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE).build(),
-                    HttpResponse.BodyHandlers.ofLines());
-            reader = new Thread(() -> {
-                try {
-                    HttpResponse<Stream<String>> open = response.join();
-                    assertThat(open.statusCode()).isEqualTo(200);
-                    open.body().forEach(lines::add);
-                } catch (RuntimeException e) {
-                    // Closed by the test.
-                }
-            }, "sse-test-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        void awaitConnected() {
-            await().atMost(PATIENCE).until(() -> lines.contains(":connected"));
-        }
-
-        List<Map<String, String>> events() {
-            List<Map<String, String>> events = new ArrayList<>();
-            Map<String, String> event = new LinkedHashMap<>();
-            for (String line : lines) {
-                if (line.isEmpty()) {
-                    if (event.containsKey("event")) {
-                        events.add(event);
-                    }
-                    event = new LinkedHashMap<>();
-                } else if (!line.startsWith(":")) {
-                    int colon = line.indexOf(':');
-                    event.merge(line.substring(0, colon), line.substring(colon + 1), (a, b) -> a + "\n" + b);
-                }
-            }
-            return events;
-        }
-
-        List<Map<String, String>> events(String type) {
-            return events().stream().filter(e -> type.equals(e.get("event"))).toList();
-        }
-
-        List<String> contactIds() {
-            return events("contact").stream().map(e -> e.get("id")).toList();
-        }
-
-        @Override
-        public void close() {
-            response.thenAccept(open -> open.body().close());
-            reader.interrupt();
-        }
+    private EventStreamClient stream(String path) {
+        return new EventStreamClient(httpClient(),
+                request(path, "agent").header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE).build());
     }
 }

@@ -1,7 +1,6 @@
 package io.omnirouter.history.contact.application;
 
 import io.omnirouter.history.contact.model.Channel;
-import io.omnirouter.history.contact.model.InvalidCursorException;
 import io.omnirouter.history.contact.model.TimelineCursor;
 import io.omnirouter.history.contact.model.TimelinePage;
 import io.omnirouter.history.customer.application.CustomerNotFoundException;
@@ -28,24 +27,19 @@ public class ReadingTimeline {
 
     /**
      * @param limit  page size, or null for the configured default
-     * @param cursor the {@code next} cursor of the previous page (encoded), or null for the newest page
+     * @param cursor the {@code next} cursor of the previous page, or null for the newest page
      * @param channel only contacts of this channel, or null for all
      * @param customerId a customer, or one merged into another (whose timeline is then the other's)
      * @throws CustomerNotFoundException if there is no such customer
-     * @throws InvalidRequestException   if the limit is out of range or the cursor is not one we issued
+     * @throws InvalidRequestException   if the limit is out of range
      */
     @Transactional(readOnly = true)
-    public TimelinePage page(UUID customerId, Integer limit, String cursor, Channel channel) {
+    public TimelinePage page(UUID customerId, Integer limit, TimelineCursor cursor, Channel channel) {
         int pageSize = limit == null ? properties.defaultPageSize() : limit;
         if (pageSize < 1 || pageSize > properties.maxPageSize()) {
-            throw new InvalidRequestException("limit must be between 1 and " + properties.maxPageSize() + ", got " + pageSize);
+            throw InvalidRequestException.of("limit", "limit must be between 1 and " + properties.maxPageSize());
         }
-        Optional<TimelineCursor> after;
-        try {
-            after = Optional.ofNullable(cursor).map(TimelineCursor::decode);
-        } catch (InvalidCursorException e) {
-            throw new InvalidRequestException(e.getMessage(), e);
-        }
+        Optional<TimelineCursor> after = Optional.ofNullable(cursor);
         // A merged customer's contacts are the survivor's now: its timeline is the survivor's.
         UUID current = customers.currentIdOf(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId));
         // One entry more than the page tells whether there is a next page.

@@ -2,7 +2,9 @@ package io.omnirouter.history.contact.web;
 
 import io.omnirouter.history.contact.application.ReadingTimeline;
 import io.omnirouter.history.contact.model.Channel;
-import java.util.UUID;
+import io.omnirouter.history.shared.web.RequestParameters;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,12 +19,20 @@ class TimelineController {
         this.readingTimeline = readingTimeline;
     }
 
-    /** The customer's contacts on all channels (or one), newest first, with keyset cursor pagination. */
+    /**
+     * The customer's contacts on all channels (or one), newest first, with keyset cursor pagination. Parameters
+     * arrive as text and are read by {@link RequestParameters}, so that every malformed one is a 400 naming it.
+     */
     @GetMapping("/api/customers/{customerId}/timeline")
-    TimelineResponse timeline(@PathVariable UUID customerId,
-                              @RequestParam(required = false) Integer limit,
-                              @RequestParam(required = false) String cursor,
-                              @RequestParam(required = false) Channel channel) {
-        return TimelineResponse.of(readingTimeline.page(customerId, limit, cursor, channel));
+    TimelineResponse timeline(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String customerId,
+                              @Parameter(description = "entries per page (default 50, at most 200)",
+                                      schema = @Schema(type = "integer", minimum = "1"))
+                              @RequestParam(required = false) String limit,
+                              @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+                              @Parameter(description = "only this channel (case-insensitive)", schema = @Schema(implementation = Channel.class))
+                              @RequestParam(required = false) String channel) {
+        return TimelineResponse.of(readingTimeline.page(RequestParameters.uuid("customerId", customerId),
+                RequestParameters.limit(limit), RequestParameters.cursor(cursor),
+                RequestParameters.oneOf("channel", channel, Channel.class)));
     }
 }

@@ -1,6 +1,5 @@
 package io.omnirouter.history.conversation.application;
 
-import io.omnirouter.history.contact.model.InvalidCursorException;
 import io.omnirouter.history.contact.model.TimelineCursor;
 import io.omnirouter.history.conversation.model.ConversationPage;
 import io.omnirouter.history.customer.application.CustomerNotFoundException;
@@ -31,23 +30,18 @@ public class ReadingConversations {
      * @param cursor the {@code nextCursor} of the previous page, or null for the first (oldest) page
      * @throws CustomerNotFoundException if there is no such customer
      * @throws ThreadNotFoundException   if the customer has no contact in the thread
-     * @throws InvalidRequestException   if the thread key is blank, the limit out of range or the cursor not ours
+     * @throws InvalidRequestException   if the thread key is blank, or the limit out of range
      */
     @Transactional(readOnly = true)
-    public ConversationPage page(UUID customerId, String threadKey, Integer limit, String cursor) {
+    public ConversationPage page(UUID customerId, String threadKey, Integer limit, TimelineCursor cursor) {
         if (threadKey == null || threadKey.isBlank()) {
-            throw new InvalidRequestException("a thread key is required");
+            throw InvalidRequestException.of("threadKey", "threadKey is required");
         }
         int pageSize = limit == null ? properties.defaultPageSize() : limit;
         if (pageSize < 1 || pageSize > properties.maxPageSize()) {
-            throw new InvalidRequestException("limit must be between 1 and " + properties.maxPageSize() + ", got " + pageSize);
+            throw InvalidRequestException.of("limit", "limit must be between 1 and " + properties.maxPageSize());
         }
-        Optional<TimelineCursor> after;
-        try {
-            after = Optional.ofNullable(cursor).map(TimelineCursor::decode);
-        } catch (InvalidCursorException e) {
-            throw new InvalidRequestException(e.getMessage(), e);
-        }
+        Optional<TimelineCursor> after = Optional.ofNullable(cursor);
         // As the timeline: the id of a customer merged into another (or re-derived) answers with the current one.
         UUID current = customers.currentIdOf(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId));
         ConversationPage page = ConversationPage.of(current, conversations.thread(current, threadKey, after, pageSize + 1), pageSize);

@@ -5,7 +5,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.UUID;
+import io.omnirouter.history.shared.web.RequestParameters;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,14 +35,17 @@ class ThreadController {
     @ApiResponse(responseCode = "200", description = "the conversation (a page of it)")
     @ApiResponse(responseCode = "400", description = "a malformed customer id, limit or cursor (problem details)")
     @ApiResponse(responseCode = "404", description = "no such customer, or no contact of the customer in that thread (problem details)")
-    ThreadResponse thread(@Parameter(description = "the customer") @PathVariable UUID customerId,
+    ThreadResponse thread(@Parameter(description = "the customer", schema = @Schema(type = "string", format = "uuid"))
+                          @PathVariable String customerId,
                           @Parameter(description = "the thread key, percent-encoded where needed, e.g. email:abc%40example.com")
                           @PathVariable String threadKey,
-                          @Parameter(description = "contacts per page (default 100, at most 500)")
-                          @RequestParam(required = false) Integer limit,
+                          @Parameter(description = "contacts per page (default 100, at most 500)",
+                                  schema = @Schema(type = "integer", minimum = "1"))
+                          @RequestParam(required = false) String limit,
                           @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
         // A capture-the-rest variable starts with the '/' before it.
         String key = threadKey.startsWith("/") ? threadKey.substring(1) : threadKey;
-        return ThreadResponse.of(key, reading.page(customerId, key, limit, cursor));
+        return ThreadResponse.of(key, reading.page(RequestParameters.uuid("customerId", customerId),
+                RequestParameters.threadKey(key), RequestParameters.limit(limit), RequestParameters.cursor(cursor)));
     }
 }

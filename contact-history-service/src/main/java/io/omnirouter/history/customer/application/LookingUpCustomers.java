@@ -2,10 +2,8 @@ package io.omnirouter.history.customer.application;
 
 import io.omnirouter.history.customer.model.CustomerProfile;
 import io.omnirouter.history.customer.model.Identifier;
-import io.omnirouter.history.shared.InvalidRequestException;
 import io.omnirouter.identifiers.IdentifierNormalizer;
 import io.omnirouter.identifiers.IdentifierType;
-import io.omnirouter.identifiers.InvalidIdentifierException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -16,26 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class LookingUpCustomers {
 
     private final CustomerStore customers;
-    private final IdentifierNormalizer normalizer;
 
-    public LookingUpCustomers(CustomerStore customers, IdentifierNormalizer normalizer) {
+    public LookingUpCustomers(CustomerStore customers) {
         this.customers = customers;
-        this.normalizer = normalizer;
     }
 
     /**
-     * @param raw the identifier as typed; normalized exactly as the router normalizes what channels send
-     * @throws InvalidRequestException if {@code raw} cannot be an identifier of that type
+     * The customer owning an identifier.
+     *
+     * @param normalized as {@link IdentifierNormalizer} makes it: the API normalizes and checks what an agent typed
      */
     @Transactional(readOnly = true)
-    public Optional<CustomerProfile> byIdentifier(IdentifierType type, String raw) {
-        String normalized;
-        try {
-            normalized = normalizer.normalize(type, raw)
-                    .orElseThrow(() -> new InvalidRequestException(type + " identifier is blank"));
-        } catch (InvalidIdentifierException e) {
-            throw new InvalidRequestException(e.getMessage(), e);
-        }
+    public Optional<CustomerProfile> byNormalizedIdentifier(IdentifierType type, String normalized) {
         return customers.findByIdentifier(new Identifier(type, normalized)).map(customer -> profileOf(customer.customerId()));
     }
 

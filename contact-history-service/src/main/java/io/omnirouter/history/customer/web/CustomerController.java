@@ -4,7 +4,11 @@ import io.omnirouter.history.customer.application.LookingUpCustomers;
 import io.omnirouter.history.customer.application.UnmergingCustomers;
 import io.omnirouter.history.customer.application.UnmergingCustomers.Unmerged;
 import io.omnirouter.history.shared.InvalidRequestException;
+import io.omnirouter.history.shared.web.RequestParameters;
+import io.omnirouter.identifiers.IdentifierNormalizer;
 import io.omnirouter.identifiers.IdentifierType;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,10 +31,12 @@ class CustomerController {
 
     private final LookingUpCustomers lookingUp;
     private final UnmergingCustomers unmerging;
+    private final IdentifierNormalizer normalizer;
 
-    CustomerController(LookingUpCustomers lookingUp, UnmergingCustomers unmerging) {
+    CustomerController(LookingUpCustomers lookingUp, UnmergingCustomers unmerging, IdentifierNormalizer normalizer) {
         this.lookingUp = lookingUp;
         this.unmerging = unmerging;
+        this.normalizer = normalizer;
     }
 
     /** The customer owning an identifier given raw, as an agent would type it; exactly one parameter. */
@@ -39,17 +45,19 @@ class CustomerController {
                             @RequestParam(required = false) String email,
                             @RequestParam(required = false) String shopCustomerId,
                             @RequestParam(required = false) String chatVisitorId) {
-        Map<IdentifierType, String> given = new LinkedHashMap<>();
-        putIfPresent(given, IdentifierType.PHONE, phone);
-        putIfPresent(given, IdentifierType.EMAIL, email);
-        putIfPresent(given, IdentifierType.SHOP_CUSTOMER_ID, shopCustomerId);
-        putIfPresent(given, IdentifierType.CHAT_VISITOR_ID, chatVisitorId);
+        Map<String, IdentifierType> types = new LinkedHashMap<>();
+        Map<String, String> given = new LinkedHashMap<>();
+        putIfPresent(given, types, "phone", IdentifierType.PHONE, phone);
+        putIfPresent(given, types, "email", IdentifierType.EMAIL, email);
+        putIfPresent(given, types, "shopCustomerId", IdentifierType.SHOP_CUSTOMER_ID, shopCustomerId);
+        putIfPresent(given, types, "chatVisitorId", IdentifierType.CHAT_VISITOR_ID, chatVisitorId);
         if (given.size() != 1) {
             throw new InvalidRequestException("exactly one of the parameters phone, email, shopCustomerId, chatVisitorId is required, got "
                     + given.size());
         }
-        Map.Entry<IdentifierType, String> identifier = given.entrySet().iterator().next();
-        return lookingUp.byIdentifier(identifier.getKey(), identifier.getValue())
+        String parameter = given.keySet().iterator().next();
+        IdentifierType type = types.get(parameter);
+        return lookingUp.byNormalizedIdentifier(type, RequestParameters.identifier(normalizer, parameter, type, given.get(parameter)))
                 .map(CustomerResponse::of)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no customer has that identifier"));
     }
@@ -60,7 +68,9 @@ class CustomerController {
      * {@code Content-Location} names it), so ids handed out before a merge keep working.
      */
     @GetMapping("/{customerId}")
-    ResponseEntity<CustomerResponse> profile(@PathVariable UUID customerId) {
+    ResponseEntity<CustomerResponse> profile(@Parameter(schema = @Schema(type = "string", format = "uuid"))
+                                             @PathVariable("customerId") String rawCustomerId) {
+        UUID customerId = RequestParameters.uuid("customerId", rawCustomerId);
         CustomerResponse profile = CustomerResponse.of(lookingUp.profile(customerId));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (!profile.customerId().equals(customerId)) {
@@ -71,9 +81,11 @@ class CustomerController {
 
     /** Undoes one merge of the customer's lineage (role SUPERVISOR): both customers as if the link never happened. */
     @PostMapping("/{customerId}/unmerge")
-    UnmergeResponse unmerge(@PathVariable UUID customerId, @RequestBody UnmergeRequest request, Principal principal) {
+    UnmergeResponse unmerge(@Parameter(schema = @Schema(type = "string", format = "uuid"))
+                            @PathVariable("customerId") String rawCustomerId, @RequestBody UnmergeRequest request, Principal principal) {
+        UUID customerId = RequestParameters.uuid("customerId", rawCustomerId);
         if (request == null || request.mergeId() == null) {
-            throw new InvalidRequestException("mergeId is required");
+            throw InvalidRequestException.of("mergeId", "mergeId is required");
         }
         Unmerged unmerged = unmerging.unmerge(customerId, request.mergeId(), principal == null ? null : principal.getName());
         return new UnmergeResponse(request.mergeId(), CustomerResponse.of(unmerged.survivor()), CustomerResponse.of(unmerged.restored()));
@@ -90,9 +102,11 @@ class CustomerController {
     record UnmergeResponse(UUID mergeId, CustomerResponse survivor, CustomerResponse restored) {
     }
 
-    private static void putIfPresent(Map<IdentifierType, String> given, IdentifierType type, String raw) {
+    private static void putIfPresent(Map<String, String> given, Map<String, IdentifierType> types, String parameter,
+                                     IdentifierType type, String raw) {
         if (raw != null) {
-            given.put(type, raw);
+            given.put(parameter, raw);
+            types.put(parameter, type);
         }
     }
 }

@@ -142,7 +142,7 @@ public class KeepingPromises {
         int max = properties.api().maxPageSize();
         int size = limit == null ? max : limit;
         if (size < 1 || size > max) {
-            throw new InvalidRequestException("limit must be between 1 and " + max);
+            throw InvalidRequestException.of("limit", "limit must be between 1 and " + max);
         }
         if (query.customerId() == null) {
             return store.search(query, size);

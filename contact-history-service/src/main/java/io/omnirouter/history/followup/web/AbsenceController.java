@@ -1,6 +1,7 @@
 package io.omnirouter.history.followup.web;
 
 import io.omnirouter.history.followup.application.KeepingPromises;
+import io.omnirouter.history.shared.web.RequestParameters;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -30,12 +31,15 @@ class AbsenceController {
 
     @PutMapping
     ResponseEntity<Void> markAbsent(@PathVariable String agentId, @RequestBody Absence absence, Authentication user) {
-        keeping.markAbsent(agentId, absence == null ? null : absence.from(), absence == null ? null : absence.until(), user.getName());
+        keeping.markAbsent(RequestParameters.requiredText("agentId", agentId),
+                RequestParameters.instant("from", absence == null ? null : absence.from()),
+                RequestParameters.instant("until", absence == null ? null : absence.until()), user.getName());
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping
     ResponseEntity<Void> clear(@PathVariable String agentId) {
-        return keeping.clearAbsence(agentId) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        return keeping.clearAbsence(RequestParameters.requiredText("agentId", agentId))
+                ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
     }
 }

@@ -3,6 +3,7 @@ package io.omnirouter.history.followup.web;
 import io.omnirouter.history.followup.application.FollowUpPausedException;
 import io.omnirouter.history.followup.application.TaskNotFoundException;
 import io.omnirouter.history.followup.application.TaskNotOpenException;
+import io.omnirouter.history.shared.web.ErrorProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,7 @@ class FollowUpProblems {
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
+        problem.setInstance(ErrorProblems.occurrence());
         return problem;
     }
 }

@@ -4,13 +4,12 @@ import io.omnirouter.history.followup.application.FollowUpStore.TaskQuery;
 import io.omnirouter.history.followup.application.KeepingPromises;
 import io.omnirouter.history.followup.model.TaskStatus;
 import io.omnirouter.history.followup.model.TaskType;
-import io.omnirouter.history.shared.InvalidRequestException;
+import io.omnirouter.history.shared.web.RequestParameters;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,24 +33,28 @@ class TaskController {
 
     /** Tasks newest first (creation time), filtered; at most {@code limit} (default and maximum: the configured page size). */
     @GetMapping
-    TaskResponse.Page tasks(@RequestParam(required = false) UUID customerId, @RequestParam(required = false) String status,
-                            @RequestParam(required = false) String type, @RequestParam(required = false) String queue,
-                            @RequestParam(required = false) String assignee, @RequestParam(required = false) Integer limit) {
-        TaskQuery query = new TaskQuery(customerId, known(status, TaskStatus.class, "status"), known(type, TaskType.class, "type"),
-                blankToNull(queue), blankToNull(assignee));
+    TaskResponse.Page tasks(@Parameter(schema = @Schema(type = "string", format = "uuid")) @RequestParam(required = false) String customerId,
+                            @Parameter(schema = @Schema(implementation = TaskStatus.class)) @RequestParam(required = false) String status,
+                            @Parameter(schema = @Schema(implementation = TaskType.class)) @RequestParam(required = false) String type,
+                            @RequestParam(required = false) String queue, @RequestParam(required = false) String assignee,
+                            @Parameter(schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String limit) {
+        TaskQuery query = new TaskQuery(RequestParameters.optionalUuid("customerId", customerId),
+                name(RequestParameters.oneOf("status", status, TaskStatus.class)),
+                name(RequestParameters.oneOf("type", type, TaskType.class)),
+                RequestParameters.text("queue", queue), RequestParameters.text("assignee", assignee));
         Instant now = clock.instant();
-        return new TaskResponse.Page(keeping.search(query, limit).stream().map(t -> TaskResponse.of(t, now)).toList());
+        return new TaskResponse.Page(keeping.search(query, RequestParameters.limit(limit)).stream().map(t -> TaskResponse.of(t, now)).toList());
     }
 
     @GetMapping("/{taskId}")
-    TaskResponse task(@PathVariable UUID taskId) {
-        return TaskResponse.of(keeping.find(taskId), clock.instant());
+    TaskResponse task(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String taskId) {
+        return TaskResponse.of(keeping.find(RequestParameters.uuid("taskId", taskId)), clock.instant());
     }
 
     /** The authenticated agent completes the task: 404 unknown, 409 not open. */
     @PostMapping("/{taskId}/complete")
-    TaskResponse complete(@PathVariable UUID taskId, Principal agent) {
-        return TaskResponse.of(keeping.complete(taskId, agent.getName()), clock.instant());
+    TaskResponse complete(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String taskId, Principal agent) {
+        return TaskResponse.of(keeping.complete(RequestParameters.uuid("taskId", taskId), agent.getName()), clock.instant());
     }
 
     record Assignment(String agent) {
@@ -59,23 +62,13 @@ class TaskController {
 
     /** Assigns the task to an agent: 400 without one, 404 unknown, 409 not open. */
     @PostMapping("/{taskId}/assign")
-    TaskResponse assign(@PathVariable UUID taskId, @RequestBody Assignment assignment) {
-        return TaskResponse.of(keeping.assign(taskId, assignment == null ? null : assignment.agent()), clock.instant());
+    TaskResponse assign(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String taskId,
+                        @RequestBody Assignment assignment) {
+        return TaskResponse.of(keeping.assign(RequestParameters.uuid("taskId", taskId),
+                RequestParameters.requiredText("agent", assignment == null ? null : assignment.agent())), clock.instant());
     }
 
-    private static <E extends Enum<E>> String known(String value, Class<E> type, String name) {
-        String v = blankToNull(value);
-        if (v == null) {
-            return null;
-        }
-        String upper = v.toUpperCase(Locale.ROOT);
-        if (Arrays.stream(type.getEnumConstants()).noneMatch(c -> c.name().equals(upper))) {
-            throw new InvalidRequestException(name + " must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
-        return upper;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+    private static String name(Enum<?> constant) {
+        return constant == null ? null : constant.name();
     }
 }

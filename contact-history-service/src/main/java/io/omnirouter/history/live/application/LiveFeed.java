@@ -28,7 +28,10 @@ import org.springframework.stereotype.Component;
 /**
  * The clients of the live stream and what is on its way to them. Publishing never blocks: each client has a
  * bounded queue, emptied by a small pool of sender threads, and a client whose queue overflows is disconnected
- * (its EventSource reconnects and reloads). Idle streams get a keep-alive comment, which also finds clients that
+ * (its EventSource reconnects and reloads). Sender threads never wait for a client either: a sink whose connection
+ * has not taken what was written is not {@link LiveSink#ready() ready}, its events wait in its queue, and a client
+ * that stays stalled longer than the send timeout is disconnected; so clients that stopped reading hold neither a
+ * thread nor more memory than their queue. Idle streams get a keep-alive comment, which also finds clients that
  * went away without a word.
  */
 @Component
@@ -45,6 +48,7 @@ public class LiveFeed implements DisposableBean {
     private final ExecutorService senders;
     private final ScheduledExecutorService keepAlive;
     private final Counter overflows;
+    private final Counter stalls;
 
     public LiveFeed(LiveProperties properties, MeterRegistry meters) {
         this.properties = properties;
@@ -52,9 +56,15 @@ public class LiveFeed implements DisposableBean {
         this.keepAlive = Executors.newSingleThreadScheduledExecutor(daemonThreads("live-keep-alive-"));
         long interval = properties.keepAlive().toMillis();
         keepAlive.scheduleAtFixedRate(this::keepAlive, interval, interval, TimeUnit.MILLISECONDS);
+        // A stalled client is noticed within a quarter of the send timeout after it passed.
+        long stallCheck = Math.max(50, properties.sendTimeout().toMillis() / 4);
+        keepAlive.scheduleAtFixedRate(this::closeStalled, stallCheck, stallCheck, TimeUnit.MILLISECONDS);
         Gauge.builder("omnirouter.live.streams", open, AtomicInteger::get).description("open live streams").register(meters);
         this.overflows = Counter.builder("omnirouter.live.overflows")
                 .description("live streams closed because their client did not keep up").register(meters);
+        this.stalls = Counter.builder("omnirouter.live.stalls")
+                .description("live streams closed because their client's connection took nothing for the send timeout")
+                .register(meters);
     }
 
     /**
@@ -91,6 +101,19 @@ public class LiveFeed implements DisposableBean {
         }
     }
 
+    private void closeStalled() {
+        long now = System.nanoTime();
+        long timeout = properties.sendTimeout().toNanos();
+        for (Subscription subscription : subscriptions) {
+            long since = subscription.sink.stalledSinceNanos();
+            if (since != 0 && now - since > timeout) {
+                stalls.increment();
+                log.info("Closing a live stream whose client took nothing for {}", properties.sendTimeout());
+                subscription.closeLater();
+            }
+        }
+    }
+
     @Override
     public void destroy() {
         keepAlive.shutdownNow();
@@ -121,6 +144,7 @@ public class LiveFeed implements DisposableBean {
             this.sink = sink;
             // Linked: memory follows what is queued, not the bound (a stream of all customers needs a high one).
             this.queue = new LinkedBlockingQueue<>(properties.queueCapacity());
+            sink.whenReady(this::schedule);
         }
 
         /** Forgets the client (it disconnected, or its stream ended); idempotent. */
@@ -165,20 +189,28 @@ public class LiveFeed implements DisposableBean {
 
         private void drain() {
             try {
-                List<LiveEvent> events = new ArrayList<>();
-                Object next;
-                while (active.get() && (next = queue.poll()) != null) {
-                    if (next == KEEP_ALIVE) {
-                        sendAll(events);
-                        sink.keepAlive();
-                    } else {
-                        events.add((LiveEvent) next);
-                        if (events.size() == EVENTS_PER_WRITE) {
-                            sendAll(events);
+                // Only while the client's connection takes what is written: otherwise the events wait in the queue
+                // and the sink resumes the draining when the connection has taken the last write.
+                while (active.get() && sink.ready()) {
+                    List<LiveEvent> events = new ArrayList<>();
+                    boolean keepAliveDue = false;
+                    Object next;
+                    while (events.size() < EVENTS_PER_WRITE && (next = queue.poll()) != null) {
+                        if (next == KEEP_ALIVE) {
+                            keepAliveDue = true;
+                        } else {
+                            events.add((LiveEvent) next);
                         }
                     }
+                    if (!events.isEmpty()) {
+                        // Events prove the stream alive as well as a keep-alive would.
+                        sink.send(List.copyOf(events));
+                    } else if (keepAliveDue) {
+                        sink.keepAlive();
+                    } else {
+                        break;
+                    }
                 }
-                sendAll(events);
             } catch (IOException | RuntimeException e) {
                 // The client went away: normal for a stream, not an error.
                 log.debug("Live stream ended while sending: {}", e.toString());
@@ -186,15 +218,9 @@ public class LiveFeed implements DisposableBean {
             } finally {
                 draining.set(false);
             }
-            if (active.get() && !queue.isEmpty()) {
+            // What was queued meanwhile (or the sink becoming ready while this drain was ending) is not left behind.
+            if (active.get() && !queue.isEmpty() && sink.ready()) {
                 schedule();
-            }
-        }
-
-        private void sendAll(List<LiveEvent> events) throws IOException {
-            if (!events.isEmpty()) {
-                sink.send(List.copyOf(events));
-                events.clear();
             }
         }
 

@@ -1,5 +1,6 @@
 package io.omnirouter.history.live.application;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxStreams     open streams at most; more get 503
  * @param streamTimeout  a stream is closed after this long; clients reconnect (EventSource does it by itself)
  * @param reconnectDelay what clients are told to wait before reconnecting
- * @param senderThreads  threads writing to clients
+ * @param senderThreads  threads writing to clients (they never wait for a client: writes are non-blocking)
+ * @param sendTimeout    a client whose connection takes nothing of what was written for this long (it stopped reading,
+ *                       or its network did) is disconnected; until then its events wait in its queue
  */
 @Validated
 @ConfigurationProperties("omnirouter.live")
@@ -26,5 +29,11 @@ public record LiveProperties(@NotNull @DefaultValue("15s") Duration keepAlive,
                              @Min(1) @DefaultValue("500") int maxStreams,
                              @NotNull @DefaultValue("30m") Duration streamTimeout,
                              @NotNull @DefaultValue("3s") Duration reconnectDelay,
-                             @Min(1) @Max(64) @DefaultValue("4") int senderThreads) {
+                             @Min(1) @Max(64) @DefaultValue("4") int senderThreads,
+                             @NotNull @DefaultValue("10s") Duration sendTimeout) {
+
+    @AssertTrue(message = "send-timeout must be positive")
+    public boolean isSendTimeoutPositive() {
+        return sendTimeout == null || !(sendTimeout.isNegative() || sendTimeout.isZero());
+    }
 }

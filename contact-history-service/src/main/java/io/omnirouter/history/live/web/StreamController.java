@@ -8,13 +8,21 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.omnirouter.history.shared.web.RequestParameters;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Live stream", description = "What happens, as it happens (Server-Sent Events)")
@@ -22,10 +30,12 @@ class StreamController {
 
     private final LiveFeed feed;
     private final LiveProperties properties;
+    private final JsonMapper json;
 
-    StreamController(LiveFeed feed, LiveProperties properties) {
+    StreamController(LiveFeed feed, LiveProperties properties, JsonMapper json) {
         this.feed = feed;
         this.properties = properties;
+        this.json = json;
     }
 
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -35,23 +45,56 @@ class StreamController {
                     direction, kind, occurredAt, threadKey), `merge` (mergeId, survivorId, mergedId, causeContactId, mergedAt), \
                     `unmerge` (mergeId, survivorId, restoredId); data is JSON, the event id is the contact's or the merge's. \
                     Idle streams get a comment line every 15 s (configurable). Events are not replayed: after a reconnect, \
-                    reload what you show. A client that falls behind is disconnected; the stream also ends after 30 minutes \
-                    (configurable) and EventSource reconnects by itself.""")
+                    reload what you show. A client that falls behind (10,000 events queued) or whose connection takes \
+                    nothing for 10 s (it stopped reading) is disconnected; the stream also ends after 30 minutes; all \
+                    configurable, and EventSource reconnects by itself.""")
     @ApiResponse(responseCode = "200", description = "the stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "503", description = "too many open streams (problem details)")
-    SseEmitter stream(@Parameter(description = "only the events concerning this customer (its contacts, its merges)")
-                      @RequestParam(required = false) UUID customerId) throws IOException {
-        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        // First on the wire (before any event can be queued): the client knows at once that it is connected.
-        emitter.send(SseEmitter.event().reconnectTime(properties.reconnectDelay().toMillis()).comment("connected"));
-        LiveFeed.Subscription subscription = feed.subscribe(customerId, new SseSink(emitter));
-        emitter.onCompletion(subscription::cancel);
-        emitter.onError(e -> subscription.cancel());
-        emitter.onTimeout(() -> {
+    void stream(@Parameter(description = "only the events concerning this customer (its contacts, its merges)",
+                        schema = @Schema(type = "string", format = "uuid")) @RequestParam(required = false) String customerId,
+                HttpServletRequest request, HttpServletResponse response) throws IOException {
+        UUID following = RequestParameters.optionalUuid("customerId", customerId);
+        NonBlockingSseSink sink = new NonBlockingSseSink(json, properties.reconnectDelay());
+        // Before the response is started: too many streams is still a 503 problem.
+        LiveFeed.Subscription subscription = feed.subscribe(following, sink);
+        try {
+            response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store");
+            // Proxies that buffer responses (nginx) would hold the events back.
+            response.setHeader("X-Accel-Buffering", "no");
+            AsyncContext async = request.startAsync(request, response);
+            async.setTimeout(properties.streamTimeout().toMillis());
+            async.addListener(new AsyncListener() {
+                @Override
+                public void onComplete(AsyncEvent event) {
+                    subscription.cancel();
+                }
+
+                @Override
+                public void onTimeout(AsyncEvent event) {
+                    // The stream's time is up: the client reconnects (EventSource does by itself).
+                    subscription.cancel();
+                    sink.close();
+                }
+
+                @Override
+                public void onError(AsyncEvent event) {
+                    subscription.cancel();
+                    sink.close();
+                }
+
+                @Override
+                public void onStartAsync(AsyncEvent event) {
+                }
+            });
+            // Written by the feed's sender threads without blocking (see NonBlockingSseSink), not by Spring MVC's
+            // SseEmitter, whose writes block a thread for as long as a client does not read.
+            sink.attach(async, response.getOutputStream());
+        } catch (IOException | RuntimeException e) {
             subscription.cancel();
-            emitter.complete();
-        });
-        return emitter;
+            throw e;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.omnirouter.history.security.web;
 
 import io.omnirouter.history.security.SecurityProperties;
+import io.omnirouter.history.shared.web.ErrorProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,16 +48,25 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                     ? "Cookie realm=\"" + REALM + "\", form-action=\"/login\""
                     : "Basic realm=\"" + REALM + "\"");
         }
-        write(request, response, HttpStatus.UNAUTHORIZED, badToken
+        write(response, HttpStatus.UNAUTHORIZED, badToken
                 ? "the bearer token is not valid (signature, issuer or expiry)"
                 : "authentication is required: " + ways());
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, e instanceof CsrfException
+        write(response, HttpStatus.FORBIDDEN, e instanceof CsrfException
                 ? "the CSRF token of the session is missing or invalid: reload the page"
                 : "your roles do not allow " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    /**
+     * A request Spring Security's firewall refused (an encoded slash, NUL or "..", a path that normalizes away from
+     * what it says): 400, without echoing the path, which is the hostile part.
+     */
+    void rejected(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e) throws IOException {
+        write(response, HttpStatus.BAD_REQUEST, "the request's path or parameters contain characters or sequences the"
+                + " service refuses (encoded slashes, NUL, '..', control characters)");
     }
 
     /** Fetch metadata headers are sent by every current browser and by no command-line client. */
@@ -70,13 +81,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         return "HTTP Basic or the console's login";
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
+        problem.put("instance", ErrorProblems.occurrence().toString());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -26,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -56,6 +57,12 @@ class SecurityConfiguration {
     @Bean
     UserDetailsService configuredUsers(SecurityProperties properties, PasswordEncoder encoder) {
         return new InMemoryUserDetailsManager(LocalUsers.of(properties, encoder));
+    }
+
+    /** The firewall's refusals as problem details too (its default is a bare 400 and Boot's error page). */
+    @Bean
+    RequestRejectedHandler requestRejectedAsProblem(JsonMapper json, SecurityProperties properties) {
+        return new ProblemResponses(json, properties)::rejected;
     }
 
     @Bean

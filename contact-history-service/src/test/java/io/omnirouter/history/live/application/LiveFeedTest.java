@@ -11,6 +11,7 @@ import io.omnirouter.history.live.model.LiveEvents.ContactData;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -92,6 +93,33 @@ class LiveFeedTest {
     }
 
     @Test
+    void clientsWhoseConnectionsTakeNothingHoldNoSenderAndAreDisconnectedAfterTheSendTimeout() {
+        feed = feed(1000, 100, Duration.ofMinutes(1));
+        List<RecordingSink> stalled = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            RecordingSink sink = new RecordingSink();
+            sink.stalledSince = System.nanoTime();
+            feed.subscribe(null, sink);
+            stalled.add(sink);
+        }
+        RecordingSink reading = new RecordingSink();
+        feed.subscribe(ANA, reading);
+
+        // Fifty stalled clients and two sender threads: the reading client's events still go out at once.
+        for (int i = 1; i <= 20; i++) {
+            feed.publish(contact(ANA));
+            int published = i;
+            await().atMost(Duration.ofMillis(500)).until(() -> reading.events.size() == published);
+        }
+
+        await().atMost(PATIENCE).until(() -> stalled.stream().allMatch(sink -> sink.closed.get()));
+        assertThat(stalled).allSatisfy(sink -> assertThat(sink.events).isEmpty());
+        assertThat(feed.size()).isEqualTo(1);
+        assertThat(meters.get("omnirouter.live.stalls").counter().count()).isEqualTo(50.0);
+        assertThat(reading.closed.get()).isFalse();
+    }
+
+    @Test
     void aClientThatWentAwayIsForgotten() {
         feed = feed(16, 10, Duration.ofMinutes(1));
         RecordingSink gone = new RecordingSink();
@@ -141,8 +169,8 @@ class LiveFeedTest {
     }
 
     private LiveFeed feed(int queueCapacity, int maxStreams, Duration keepAlive) {
-        return new LiveFeed(new LiveProperties(keepAlive, queueCapacity, maxStreams, Duration.ofMinutes(30), Duration.ofSeconds(3), 2),
-                meters);
+        return new LiveFeed(new LiveProperties(keepAlive, queueCapacity, maxStreams, Duration.ofMinutes(30), Duration.ofSeconds(3), 2,
+                Duration.ofMillis(300)), meters);
     }
 
     private static LiveEvent contact(UUID customerId) {
@@ -157,6 +185,18 @@ class LiveFeedTest {
         final AtomicBoolean closed = new AtomicBoolean();
         volatile CountDownLatch blocked;
         volatile boolean failing;
+        /** Non-zero: the connection has taken nothing since then (never ready). */
+        volatile long stalledSince;
+
+        @Override
+        public boolean ready() {
+            return stalledSince == 0;
+        }
+
+        @Override
+        public long stalledSinceNanos() {
+            return stalledSince;
+        }
 
         @Override
         public void send(List<LiveEvent> sent) throws IOException {
