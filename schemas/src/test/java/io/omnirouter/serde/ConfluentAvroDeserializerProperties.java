@@ -1,11 +1,16 @@
 package io.omnirouter.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,13 +21,6 @@ import io.omnirouter.testing.avro.HostileAvro;
 import io.omnirouter.testing.avro.HostileAvro.Corruption;
 import io.omnirouter.testing.avro.HostileAvro.Mutation;
 import io.omnirouter.testing.avro.HostileAvro.Site;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
@@ -30,6 +28,9 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Hostile bytes against the Confluent-wire-format decoder (issue 10): whatever a record holds, decoding
@@ -76,7 +77,7 @@ class ConfluentAvroDeserializerProperties {
     ConfluentAvroDeserializerProperties() {
         // The first record of a schema id builds its reader and resolver: a cost of the schema, not of a record.
         SCHEMAS.forEach((id, schema) -> {
-            byte[] valid = HostileAvro.frame(id, HostileAvro.encode(schema, HostileAvro.datum(schema).sample()));
+            byte[] valid = HostileAvro.frame(id, HostileAvro.encode(schema, HostileAvro.sampleDatum(schema)));
             specific.deserialize("t", valid);
             generic.deserialize("t", valid);
         });
@@ -94,51 +95,56 @@ class ConfluentAvroDeserializerProperties {
         }
     }
 
-    @Property
-    void arbitraryBytesAreRejectedWithAReason(@ForAll @Size(max = 300) byte[] record, @ForAll boolean asSpecific) {
-        assertDecodedOrRejected(asSpecific ? specific : generic, record);
+    @Test
+    void arbitraryBytesAreRejectedWithAReason() {
+        qt().forAll(bytesUpTo300(), booleans().all())
+                .checkAssert((record, asSpecific) -> assertDecodedOrRejected(asSpecific ? specific : generic, record));
     }
 
-    @Property
-    void arbitraryPayloadsOfKnownSchemasAreRejectedWithAReason(@ForAll("schemaIds") int schemaId,
-                                                               @ForAll @Size(max = 300) byte[] payload,
-                                                               @ForAll boolean asSpecific) {
-        assertDecodedOrRejected(asSpecific ? specific : generic, HostileAvro.frame(schemaId, payload));
+    @Test
+    void arbitraryPayloadsOfKnownSchemasAreRejectedWithAReason() {
+        qt().forAll(schemaIds(), bytesUpTo300(), booleans().all())
+                .checkAssert((schemaId, payload, asSpecific) ->
+                        assertDecodedOrRejected(asSpecific ? specific : generic, HostileAvro.frame(schemaId, payload)));
     }
 
     /** The round trip: what a correct writer wrote decodes, and writes back to the same bytes. */
-    @Property
-    void validRecordsDecodeToWhatWasWritten(@ForAll("written") Written written, @ForAll boolean asSpecific) {
-        byte[] record = HostileAvro.frame(written.schemaId(), written.avro());
+    @Test
+    void validRecordsDecodeToWhatWasWritten() {
+        qt().forAll(written(), booleans().all()).checkAssert((written, asSpecific) -> {
+            byte[] record = HostileAvro.frame(written.schemaId(), written.avro());
 
-        Object decoded = assertDecodedOrRejected(asSpecific ? specific : generic, record);
+            Object decoded = assertDecodedOrRejected(asSpecific ? specific : generic, record);
 
-        assertThat(decoded).as("a valid record").isNotNull();
-        assertThat(avroBinary(written.schema(), decoded)).isEqualTo(written.avro());
+            assertThat(decoded).as("a valid record").isNotNull();
+            assertThat(avroBinary(written.schema(), decoded)).isEqualTo(written.avro());
+        });
     }
 
     /** Huge or negative lengths and counts, union branches and enum indices out of range, invalid UTF-8. */
-    @Property
-    void corruptedRecordsAreRejectedWithAReason(@ForAll("written") Written written, @ForAll("corruptions") Corruption corruption,
-                                                @ForAll boolean asSpecific) {
-        byte[] record = HostileAvro.frame(written.schemaId(), HostileAvro.encode(written.schema(), written.datum(), corruption));
+    @Test
+    void corruptedRecordsAreRejectedWithAReason() {
+        qt().forAll(written(), corruptions(), booleans().all()).checkAssert((written, corruption, asSpecific) -> {
+            byte[] record = HostileAvro.frame(written.schemaId(), HostileAvro.encode(written.schema(), written.datum(), corruption));
 
-        assertDecodedOrRejected(asSpecific ? specific : generic, record);
+            assertDecodedOrRejected(asSpecific ? specific : generic, record);
+        });
     }
 
     /** Truncation, flipped bytes (header included), trailing bytes, varints spliced in. */
-    @Property
-    void mutatedRecordsAreRejectedWithAReason(@ForAll("written") Written written, @ForAll("mutations") List<Mutation> mutations,
-                                              @ForAll boolean asSpecific) {
-        byte[] record = HostileAvro.frame(written.schemaId(), written.avro());
-        for (Mutation mutation : mutations) {
-            record = mutation.applyTo(record);
-        }
+    @Test
+    void mutatedRecordsAreRejectedWithAReason() {
+        qt().forAll(written(), mutations(), booleans().all()).checkAssert((written, mutations, asSpecific) -> {
+            byte[] record = HostileAvro.frame(written.schemaId(), written.avro());
+            for (Mutation mutation : mutations) {
+                record = mutation.applyTo(record);
+            }
 
-        assertDecodedOrRejected(asSpecific ? specific : generic, record);
+            assertDecodedOrRejected(asSpecific ? specific : generic, record);
+        });
     }
 
-    @Example
+    @Test
     void aStringThatClaimsTwoGigabytesInATwentyByteRecordIsRefusedBeforeAllocating() {
         // Probe v1: id (string) first; its length prefix says 2,000,000,000 bytes, then 10 bytes follow.
         byte[] avro = HostileAvro.encode(Probes.V1, List.of("p-1", 1, 0L, 0, List.of("vip", "x")),
@@ -154,7 +160,7 @@ class ConfluentAvroDeserializerProperties {
         assertThat(decoding.allocated()).isLessThan(bound(record.length));
     }
 
-    @Example
+    @Test
     void anArrayThatClaimsTwoBillionItemsIsRefusedBeforeAllocating() {
         byte[] avro = HostileAvro.encode(Probes.V1, List.of("p", 1, 0L, 0, List.of()),
                 new Corruption(Site.ARRAY_COUNT, 0, 2_000_000_000L));
@@ -167,7 +173,7 @@ class ConfluentAvroDeserializerProperties {
         assertThat(decoding.allocated()).isLessThan(bound(record.length));
     }
 
-    @Example
+    @Test
     void aUnionBranchOutOfRangeNamesTheBranches() {
         byte[] avro = HostileAvro.encode(Probes.V2, List.of("p", 1, 0L, 0, List.of(), new HostileAvro.Branch(0, null)),
                 new Corruption(Site.UNION_INDEX, 0, 7));
@@ -177,7 +183,7 @@ class ConfluentAvroDeserializerProperties {
                 .hasMessageEndingWith("invalid data (union at offset 6 selects branch 7, but it has only 2 branches [null, string])");
     }
 
-    @Example
+    @Test
     void anEnumIndexOutOfRangeNamesTheEnum() {
         byte[] avro = HostileAvro.encode(Probes.V1, List.of("p", 1, 0L, 0, List.of()), new Corruption(Site.ENUM_INDEX, 0, -1));
 
@@ -187,7 +193,7 @@ class ConfluentAvroDeserializerProperties {
     }
 
     /** Avro would have read it as U+FFFD, and the customer's text would have been stored altered. */
-    @Example
+    @Test
     void invalidUtf8IsRejectedNotReplaced() {
         byte[] avro = HostileAvro.encode(Probes.V1, List.of("ok", 1, 0L, 0, List.of()), new Corruption(Site.STRING_UTF8, 0, 0));
 
@@ -197,7 +203,7 @@ class ConfluentAvroDeserializerProperties {
     }
 
     /** Avro reads any byte but 1 as false: a flipped bit would turn "resolved: true" into false unnoticed. */
-    @Example
+    @Test
     void aBooleanOtherThanZeroOrOneIsRejected() {
         byte[] avro = HostileAvro.encode(RESOLVED, List.of(true), new Corruption(Site.BOOLEAN, 0, 3));
 
@@ -251,26 +257,28 @@ class ConfluentAvroDeserializerProperties {
         return out.toByteArray();
     }
 
-    @Provide
-    Arbitrary<Integer> schemaIds() {
-        // The table's ids, and ids no registry knows.
-        return Arbitraries.oneOf(Arbitraries.of(new ArrayList<>(SCHEMAS.keySet())), Arbitraries.integers());
+    /** Any bytes, up to 300 of them (shown as numbers when a property fails). */
+    private static Gen<byte[]> bytesUpTo300() {
+        return Generate.byteArrays(integers().between(0, 300), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0))
+                .describedAs(Arrays::toString);
     }
 
-    @Provide
-    Arbitrary<Written> written() {
-        return Arbitraries.of(new ArrayList<>(SCHEMAS.keySet()))
+    private static Gen<Integer> schemaIds() {
+        // The table's ids, and ids no registry knows.
+        return Generate.oneOf(Generate.pick(new ArrayList<>(SCHEMAS.keySet())), integers().all());
+    }
+
+    private static Gen<Written> written() {
+        return Generate.pick(new ArrayList<>(SCHEMAS.keySet()))
                 .flatMap(id -> HostileAvro.datum(SCHEMAS.get(id)).map(datum -> new Written(id, datum)));
     }
 
-    @Provide
-    Arbitrary<Corruption> corruptions() {
+    private static Gen<Corruption> corruptions() {
         return HostileAvro.corruptions();
     }
 
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        return HostileAvro.mutations().list().ofMinSize(1).ofMaxSize(3);
+    private static Gen<List<Mutation>> mutations() {
+        return lists().of(HostileAvro.mutations()).ofSizeBetween(1, 3);
     }
 
     /** A schema lookup from a map, in place of the registry: ids it lacks are unknown, as a registry's 404 says. */

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
 import org.apache.avro.Schema;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Valid and deliberately broken Avro binary for property tests of every decoder of the contract (issue 10).
@@ -104,12 +106,18 @@ public final class HostileAvro {
     }
 
     /**
-     * Arbitrary data of {@code schema}, small enough that thousands of tries stay fast. Drawn from jqwik's
-     * random source rather than composed of jqwik arbitraries: a ContactEvent has some forty fields, and
-     * a shrinkable tree per field cost more than the decoding under test. Failures still report the sample.
+     * Arbitrary data of {@code schema}, small enough that thousands of examples stay fast. Drawn from a
+     * {@link Random} seeded by QuickTheories rather than composed of generators: a ContactEvent has some
+     * forty fields, and a generator per field cost more than the decoding under test. Failures still
+     * report the sample (and QuickTheories' seed reproduces it).
      */
-    public static Arbitrary<Object> datum(Schema schema) {
-        return Arbitraries.randomValue(random -> randomDatum(schema, random));
+    public static Gen<Object> datum(Schema schema) {
+        return longs().all().map(seed -> randomDatum(schema, new Random(seed)));
+    }
+
+    /** One datum of {@code schema} outside a property, e.g. to warm a decoder up before measuring it. */
+    public static Object sampleDatum(Schema schema) {
+        return randomDatum(schema, new Random());
     }
 
     private static Object randomDatum(Schema schema, Random random) {
@@ -174,27 +182,27 @@ public final class HostileAvro {
     }
 
     /** Corruptions of the first few sites of each kind, with the values that break decoders. */
-    public static Arbitrary<Corruption> corruptions() {
-        return Combinators.combine(Arbitraries.of(Site.class), Arbitraries.integers().between(0, 6), hostileNumbers())
-                .as(Corruption::new);
+    public static Gen<Corruption> corruptions() {
+        return Generate.enumValues(Site.class).zip(integers().between(0, 6), hostileNumbers(), Corruption::new);
     }
 
-    public static Arbitrary<Mutation> mutations() {
-        Arbitrary<Integer> position = Arbitraries.integers().between(0, 10_000);
-        return Arbitraries.oneOf(
-                position.map(Truncation::new),
-                Combinators.combine(position, Arbitraries.integers().between(1, 255)).as(FlippedByte::new),
-                Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(8).map(TrailingBytes::new),
-                Combinators.combine(position, hostileNumbers()).as(SplicedVarint::new));
+    public static Gen<Mutation> mutations() {
+        Gen<Integer> position = integers().between(0, 10_000);
+        return Generate.oneOf(
+                position.<Mutation>map(Truncation::new),
+                position.<Integer, Mutation>zip(integers().between(1, 255), FlippedByte::new),
+                Generate.byteArrays(integers().between(1, 8), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0))
+                        .<Mutation>map(TrailingBytes::new),
+                position.<Long, Mutation>zip(hostileNumbers(), SplicedVarint::new));
     }
 
     /** Lengths, counts and indices that decoders get wrong: 2 GB, the int and long limits, negatives, near misses. */
-    public static Arbitrary<Long> hostileNumbers() {
-        return Arbitraries.oneOf(
-                Arbitraries.of((long) Integer.MAX_VALUE, Integer.MAX_VALUE - 8L, 1L << 31, 2_000_000_000L, 1L << 62,
-                        Long.MAX_VALUE, Long.MIN_VALUE, (long) Integer.MIN_VALUE, -1L, -2L, 0L, 1L, 2L, 255L, 65_536L),
-                Arbitraries.longs().between(-300, 300),
-                Arbitraries.longs());
+    public static Gen<Long> hostileNumbers() {
+        return Generate.oneOf(
+                Generate.pick(List.of((long) Integer.MAX_VALUE, Integer.MAX_VALUE - 8L, 1L << 31, 2_000_000_000L, 1L << 62,
+                        Long.MAX_VALUE, Long.MIN_VALUE, (long) Integer.MIN_VALUE, -1L, -2L, 0L, 1L, 2L, 255L, 65_536L)),
+                longs().between(-300, 300),
+                longs().all());
     }
 
     /** The Confluent wire format: magic byte 0, the schema id big-endian, the Avro binary. */
