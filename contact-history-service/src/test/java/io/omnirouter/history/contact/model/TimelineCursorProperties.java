@@ -2,20 +2,24 @@ package io.omnirouter.history.contact.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Forged cursors against the timeline's keyset token (issue 10): any string decodes to a cursor within
@@ -24,32 +28,36 @@ import net.jqwik.api.Provide;
  */
 class TimelineCursorProperties {
 
-    @Property
-    void anyStringIsACursorOrTheRejection(@ForAll("tokens") String token) {
-        decodeOrRejection(token).ifPresent(cursor -> assertThat(cursor.occurredAt()).isBetween(TimelineCursor.EARLIEST, TimelineCursor.LATEST));
+    @Test
+    void anyStringIsACursorOrTheRejection() {
+        qt().forAll(tokens()).checkAssert(token ->
+                decodeOrRejection(token).ifPresent(cursor -> assertThat(cursor.occurredAt()).isBetween(TimelineCursor.EARLIEST, TimelineCursor.LATEST)));
     }
 
-    @Property
-    void everyCursorOfAStoredContactRoundTrips(@ForAll("storedInstants") Instant occurredAt, @ForAll("uuids") UUID contactId) {
-        TimelineCursor cursor = new TimelineCursor(occurredAt, contactId);
+    @Test
+    void everyCursorOfAStoredContactRoundTrips() {
+        qt().forAll(storedInstants(), uuids()).checkAssert((occurredAt, contactId) -> {
+            TimelineCursor cursor = new TimelineCursor(occurredAt, contactId);
 
-        String token = cursor.encode();
+            String token = cursor.encode();
 
-        assertThat(token).matches("[A-Za-z0-9_-]+");
-        assertThat(TimelineCursor.decode(token)).isEqualTo(cursor);
+            assertThat(token).matches("[A-Za-z0-9_-]+");
+            assertThat(TimelineCursor.decode(token)).isEqualTo(cursor);
+        });
     }
 
     /** A real token with one character changed, cut short or extended: a cursor or the rejection. */
-    @Property
-    void aTamperedTokenIsACursorOrTheRejection(@ForAll("storedInstants") Instant occurredAt, @ForAll("uuids") UUID contactId,
-                                               @ForAll("tamperings") Tampering tampering) {
-        String forged = tampering.applyTo(new TimelineCursor(occurredAt, contactId).encode());
+    @Test
+    void aTamperedTokenIsACursorOrTheRejection() {
+        qt().forAll(storedInstants(), uuids(), tamperings()).checkAssert((occurredAt, contactId, tampering) -> {
+            String forged = tampering.applyTo(new TimelineCursor(occurredAt, contactId).encode());
 
-        decodeOrRejection(forged).ifPresent(cursor -> assertThat(cursor.occurredAt()).isBetween(TimelineCursor.EARLIEST, TimelineCursor.LATEST));
+            decodeOrRejection(forged).ifPresent(cursor -> assertThat(cursor.occurredAt()).isBetween(TimelineCursor.EARLIEST, TimelineCursor.LATEST));
+        });
     }
 
     /** Was decoded, and then failed in PostgreSQL ("timestamp out of range") as a 500 instead of a 400. */
-    @Example
+    @Test
     void aWellFormedCursorBeyondWhatPostgresqlCanHoldIsRejected() {
         for (String instant : new String[] {"+294277-01-01T00:00:00Z", "+1000000000-12-31T23:59:59.999999999Z", "-1000000000-01-01T00:00:00Z",
                 "-4713-11-23T23:59:59Z"}) {
@@ -83,39 +91,47 @@ class TimelineCursorProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Tampering> tamperings() {
-        Arbitrary<Character> base64 = Arbitraries.chars().with("ABCXYZabcxyz0189-_+/=".toCharArray());
-        return Combinators.combine(Arbitraries.integers().between(0, 200), Arbitraries.oneOf(base64, Arbitraries.chars().all()),
-                Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.strings().withChars("AQgw-_=").ofMaxLength(8)), Arbitraries.of(true, false))
-                .as(Tampering::new);
+    private static Gen<Tampering> tamperings() {
+        Gen<Character> base64 = Generate.pick(chars("ABCXYZabcxyz0189-_+/="));
+        return integers().between(0, 200).zip(Generate.oneOf(base64, Generate.characters(Character.MIN_VALUE, Character.MAX_VALUE)),
+                Generate.oneOf(Generate.constant(""), stringsOf("AQgw-_=", 8)), booleans().all(), Tampering::new);
     }
 
     /** Instants a timestamptz holds, at its microsecond precision. */
-    @Provide
-    Arbitrary<Instant> storedInstants() {
-        Arbitrary<Long> seconds = Arbitraries.oneOf(
-                Arbitraries.longs().between(TimelineCursor.EARLIEST.getEpochSecond(), TimelineCursor.LATEST.getEpochSecond()),
-                Arbitraries.longs().between(946_684_800L, 4_102_444_800L)); // 2000 to 2100: where contacts are
-        return Combinators.combine(seconds, Arbitraries.longs().between(0, 999_999))
-                .as((s, micros) -> Instant.ofEpochSecond(s).plus(micros, ChronoUnit.MICROS));
+    private static Gen<Instant> storedInstants() {
+        Gen<Long> seconds = Generate.oneOf(
+                longs().between(TimelineCursor.EARLIEST.getEpochSecond(), TimelineCursor.LATEST.getEpochSecond()),
+                longs().between(946_684_800L, 4_102_444_800L)); // 2000 to 2100: where contacts are
+        return seconds.zip(longs().between(0, 999_999), (s, micros) -> Instant.ofEpochSecond(s).plus(micros, ChronoUnit.MICROS));
     }
 
-    @Provide
-    Arbitrary<UUID> uuids() {
-        return Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(UUID::new);
+    private static Gen<UUID> uuids() {
+        return longs().all().zip(longs().all(), UUID::new);
     }
 
     /** Random text, random Base64, and Base64 of what a forger would try: the right layout with wrong parts. */
-    @Provide
-    Arbitrary<String> tokens() {
-        Arbitrary<String> part = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(40),
-                Arbitraries.of("v1", "v2", "", "2026-03-01T10:15:30Z", "+294277-01-01T00:00:00Z", "2026-03-01T10:15:30+01:00",
-                        "-999999999-01-01T00:00:00Z", "00000000-0000-0000-0000-000000000001", "1-1-1-1-1", "|"));
-        Arbitrary<String> layout = Combinators.combine(part, part, part, Arbitraries.of("|", "||", ""))
-                .as((a, b, c, sep) -> token(a + sep + b + sep + c));
-        Arbitrary<String> v1 = Combinators.combine(part, part).as((b, c) -> token("v1|" + b + "|" + c));
-        return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(120), Arbitraries.strings().withCharRange('A', 'Z').withCharRange('a', 'z').withCharRange('0', '9').withChars("-_=+/").ofMaxLength(120),
+    private static Gen<String> tokens() {
+        Gen<String> part = Generate.oneOf(anyChars(40),
+                Generate.pick(List.of("v1", "v2", "", "2026-03-01T10:15:30Z", "+294277-01-01T00:00:00Z", "2026-03-01T10:15:30+01:00",
+                        "-999999999-01-01T00:00:00Z", "00000000-0000-0000-0000-000000000001", "1-1-1-1-1", "|")));
+        Gen<String> layout = part.zip(part, part, Generate.pick(List.of("|", "||", "")), (a, b, c, sep) -> token(a + sep + b + sep + c));
+        Gen<String> v1 = part.zip(part, (b, c) -> token("v1|" + b + "|" + c));
+        return Generate.oneOf(anyChars(120), stringsOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/", 120),
                 layout, v1);
+    }
+
+    /** Any UTF-16 units, lone surrogate halves included, at most {@code maxLength} of them. */
+    private static Gen<String> anyChars(int maxLength) {
+        return strings().betweenCodePoints(Character.MIN_VALUE, Character.MAX_VALUE).ofLengthBetween(0, maxLength);
+    }
+
+    /** Strings of the characters of {@code alphabet}, at most {@code maxLength} of them. */
+    private static Gen<String> stringsOf(String alphabet, int maxLength) {
+        return lists().of(Generate.pick(chars(alphabet))).ofSizeBetween(0, maxLength)
+                .map(chars -> chars.stream().map(String::valueOf).collect(Collectors.joining()));
+    }
+
+    private static List<Character> chars(String alphabet) {
+        return alphabet.chars().mapToObj(c -> (char) c).toList();
     }
 }

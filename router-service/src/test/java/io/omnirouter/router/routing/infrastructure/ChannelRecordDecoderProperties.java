@@ -1,6 +1,9 @@
 package io.omnirouter.router.routing.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.omnirouter.router.routing.model.RejectedEventException;
 import io.omnirouter.schemas.ContractTopic;
@@ -18,16 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Hostile channel records against the router's decoder (issue 10): whatever arrives on a channel topic,
@@ -62,28 +61,28 @@ class ChannelRecordDecoderProperties {
     ChannelRecordDecoderProperties() {
         // The first record of a schema id builds its reader: a cost of the schema, not of a record.
         SCHEMAS.forEach((id, schema) -> Decoding.of(() -> decode("channel.email",
-                HostileAvro.frame(id, HostileAvro.encode(schema, HostileAvro.datum(schema).sample())))));
+                HostileAvro.frame(id, HostileAvro.encode(schema, HostileAvro.sampleDatum(schema))))));
     }
 
-    @Property
-    void arbitraryValuesAreDeadLetteredWithAReason(@ForAll("channelTopics") String topic, @ForAll @Size(max = 300) byte[] value) {
-        assertRoutableOrDeadLettered(topic, value);
+    @Test
+    void arbitraryValuesAreDeadLetteredWithAReason() {
+        qt().forAll(channelTopics(), values()).checkAssert(this::assertRoutableOrDeadLettered);
     }
 
-    @Property
-    void recordsOfAnySchemaOnAnyChannelAreTheTopicsEventOrDeadLettered(@ForAll("channelTopics") String topic,
-                                                                        @ForAll("written") Written written,
-                                                                        @ForAll("mutations") List<Mutation> mutations) {
-        byte[] record = HostileAvro.frame(written.schemaId(), HostileAvro.encode(written.schema(), written.datum()));
-        for (Mutation mutation : mutations) {
-            record = mutation.applyTo(record);
-        }
+    @Test
+    void recordsOfAnySchemaOnAnyChannelAreTheTopicsEventOrDeadLettered() {
+        qt().forAll(channelTopics(), written(), mutations()).checkAssert((topic, written, mutations) -> {
+            byte[] record = HostileAvro.frame(written.schemaId(), HostileAvro.encode(written.schema(), written.datum()));
+            for (Mutation mutation : mutations) {
+                record = mutation.applyTo(record);
+            }
 
-        SpecificRecord event = assertRoutableOrDeadLettered(topic, record);
+            SpecificRecord event = assertRoutableOrDeadLettered(topic, record);
 
-        if (mutations.isEmpty() && topic.equals(topicOf(written.schema()))) {
-            assertThat(event).as("a valid event on its own topic").isNotNull();
-        }
+            if (mutations.isEmpty() && topic.equals(topicOf(written.schema()))) {
+                assertThat(event).as("a valid event on its own topic").isNotNull();
+            }
+        });
     }
 
     /** A record as an adapter may write it: a schema id of the table and a datum of that schema. */
@@ -94,7 +93,7 @@ class ChannelRecordDecoderProperties {
         }
     }
 
-    @Example
+    @Test
     void aTombstoneIsDeadLetteredWithAReason() {
         assertThat(Decoding.of(() -> decode("channel.chat", null)).thrown())
                 .isInstanceOf(RejectedEventException.class)
@@ -102,14 +101,14 @@ class ChannelRecordDecoderProperties {
     }
 
     /** It was a ClassCastException: the listener parked it, logged at ERROR, with a reason naming Java classes. */
-    @Example
+    @Test
     void anAdaptersOwnRecordTypeIsRejectedWithTheSchemaItCarries() {
         assertThat(rejectionOf("channel.email", "com.acme.crm.Ticket", List.of("Refund?", true)))
                 .isInstanceOf(RejectedEventException.class)
                 .hasMessage("channel.email carries io.omnirouter.channel.EmailEvent, got com.acme.crm.Ticket");
     }
 
-    @Example
+    @Test
     void aBareStringIsRejectedWithoutQuotingIt() {
         assertThat(rejectionOf("channel.chat", "string", "ana@example.com"))
                 .isInstanceOf(RejectedEventException.class)
@@ -163,20 +162,23 @@ class ChannelRecordDecoderProperties {
         return SCHEMAS.entrySet().stream().filter(e -> e.getValue().getFullName().equals(fullName)).findFirst().orElseThrow().getKey();
     }
 
-    @Provide
-    Arbitrary<String> channelTopics() {
-        return Arbitraries.of(CHANNEL_TOPICS);
+    private static Gen<String> channelTopics() {
+        return Generate.pick(CHANNEL_TOPICS);
     }
 
-    @Provide
-    Arbitrary<Written> written() {
-        return Arbitraries.of(new ArrayList<>(SCHEMAS.keySet()))
-                .flatMap(id -> HostileAvro.datum(SCHEMAS.get(id)).map(datum -> new Written(id, datum)));
+    /** Any bytes, at most 300 of them. */
+    private static Gen<byte[]> values() {
+        return Generate.byteArrays(integers().between(0, 300), Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0))
+                .describedAs(Arrays::toString);
     }
 
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
+    private static Gen<Written> written() {
+        return Generate.pick(new ArrayList<>(SCHEMAS.keySet()))
+                .<Written>flatMap(id -> HostileAvro.datum(SCHEMAS.get(id)).map(datum -> new Written(id, datum)));
+    }
+
+    private static Gen<List<Mutation>> mutations() {
         // Half the records arrive as written: the decoder must accept those on their own topic.
-        return Arbitraries.oneOf(Arbitraries.just(List.of()), HostileAvro.mutations().list().ofMinSize(1).ofMaxSize(3));
+        return Generate.oneOf(Generate.constant(List.<Mutation>of()), lists().of(HostileAvro.mutations()).ofSizeBetween(1, 3));
     }
 }

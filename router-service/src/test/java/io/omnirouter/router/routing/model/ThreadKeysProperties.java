@@ -2,18 +2,21 @@ package io.omnirouter.router.routing.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Hostile ids against thread keys (issue 10): for ids the router accepts (not blank), a key is never blank
@@ -23,51 +26,61 @@ import net.jqwik.api.Tuple;
  */
 class ThreadKeysProperties {
 
-    @Property
-    void emailKeysAreBoundedNonBlankAndDeterministic(@ForAll("ids") String messageId, @ForAll("maybeIds") String inReplyTo,
-                                                     @ForAll("references") List<String> references) {
-        String key;
-        try {
-            key = ThreadKeys.email(messageId, inReplyTo, references);
-        } catch (RejectedEventException rejected) {
-            assertThat(rejected).hasMessageContaining("no id inside its angle brackets");
-            assertThat(List.of(messageId, inReplyTo == null ? "" : inReplyTo)).allMatch(id -> ThreadKeys.messageId(id).isBlank());
-            assertThat(references).allMatch(id -> ThreadKeys.messageId(id).isBlank());
-            return;
-        }
+    @Test
+    void emailKeysAreBoundedNonBlankAndDeterministic() {
+        qt().forAll(ids(), maybeIds(), references()).checkAssert((messageId, inReplyTo, references) -> {
+            String key;
+            try {
+                key = ThreadKeys.email(messageId, inReplyTo, references);
+            } catch (RejectedEventException rejected) {
+                assertThat(rejected).hasMessageContaining("no id inside its angle brackets");
+                assertThat(List.of(messageId, inReplyTo == null ? "" : inReplyTo)).allMatch(id -> ThreadKeys.messageId(id).isBlank());
+                assertThat(references).allMatch(id -> ThreadKeys.messageId(id).isBlank());
+                return;
+            }
 
-        assertWellFormed(key, "email:");
-        assertThat(ThreadKeys.email(messageId, inReplyTo, new ArrayList<>(references))).isEqualTo(key);
+            assertWellFormed(key, "email:");
+            assertThat(ThreadKeys.email(messageId, inReplyTo, new ArrayList<>(references))).isEqualTo(key);
+        });
     }
 
-    @Property
-    void chatPhoneAndShopKeysAreBoundedNonBlankAndDeterministic(@ForAll("ids") String id, @ForAll("maybeIds") String orderId) {
-        assertWellFormed(ThreadKeys.chat(id), "chat:");
-        assertWellFormed(ThreadKeys.phone(id), "phone:");
-        String shop = ThreadKeys.webShop(orderId, id);
-        assertWellFormed(shop, orderId == null || orderId.isBlank() ? "webshop:" : "order:");
-        assertThat(ThreadKeys.webShop(orderId, id)).isEqualTo(shop);
-        assertThat(ThreadKeys.chat(new String(id.toCharArray()))).isEqualTo(ThreadKeys.chat(id));
+    @Test
+    void chatPhoneAndShopKeysAreBoundedNonBlankAndDeterministic() {
+        qt().forAll(ids(), maybeIds()).checkAssert((id, orderId) -> {
+            assertWellFormed(ThreadKeys.chat(id), "chat:");
+            assertWellFormed(ThreadKeys.phone(id), "phone:");
+            String shop = ThreadKeys.webShop(orderId, id);
+            assertWellFormed(shop, orderId == null || orderId.isBlank() ? "webshop:" : "order:");
+            assertThat(ThreadKeys.webShop(orderId, id)).isEqualTo(shop);
+            assertThat(ThreadKeys.chat(new String(id.toCharArray()))).isEqualTo(ThreadKeys.chat(id));
+        });
     }
 
     /** RFC 5322 replies: References lists the root first; a direct reply may carry only In-Reply-To. */
-    @Property
-    void aReplyMapsToItsRootsKey(@ForAll("rootIds") String rootId, @ForAll("ids") String replyId,
-                                 @ForAll("wrappings") Wrapping rootWrap, @ForAll("wrappings") Wrapping citedWrap,
-                                 @ForAll("references") List<String> laterReferences, @ForAll boolean onlyInReplyTo) {
-        String rootKey = rootKey(rootWrap.around(rootId));
-        List<String> references = new ArrayList<>();
-        references.add(citedWrap.around(rootId));
-        references.addAll(laterReferences);
+    @Test
+    void aReplyMapsToItsRootsKey() {
+        // Six inputs, four at most per forAll: the two wrappings, and the later references with onlyInReplyTo, go as pairs.
+        qt().forAll(rootIds(), ids(), wrappings().zip(wrappings(), Pair::of), references().zip(booleans().all(), Pair::of))
+                .checkAssert((rootId, replyId, wraps, later) -> {
+                    Wrapping rootWrap = wraps._1;
+                    Wrapping citedWrap = wraps._2;
+                    List<String> laterReferences = later._1;
+                    boolean onlyInReplyTo = later._2;
 
-        String replyKey = onlyInReplyTo
-                ? ThreadKeys.email(replyId, citedWrap.around(rootId), List.of())
-                : ThreadKeys.email(replyId, laterReferences.isEmpty() ? null : laterReferences.get(0), references);
+                    String rootKey = rootKey(rootWrap.around(rootId));
+                    List<String> references = new ArrayList<>();
+                    references.add(citedWrap.around(rootId));
+                    references.addAll(laterReferences);
 
-        assertThat(replyKey).isEqualTo(rootKey);
+                    String replyKey = onlyInReplyTo
+                            ? ThreadKeys.email(replyId, citedWrap.around(rootId), List.of())
+                            : ThreadKeys.email(replyId, laterReferences.isEmpty() ? null : laterReferences.get(0), references);
+
+                    assertThat(replyKey).isEqualTo(rootKey);
+                });
     }
 
-    @Example
+    @Test
     void aMegabyteReferencesHeaderMakesABoundedKeyThatItsRepliesShare() {
         String hugeRoot = "<" + "r".repeat(1_000_000) + "@mail.example>";
 
@@ -80,7 +93,7 @@ class ThreadKeysProperties {
     }
 
     /** Every "<>" mail would otherwise have shared the thread "email:" with every other. */
-    @Example
+    @Test
     void aMailWithNothingInsideItsAngleBracketsIsRejected() {
         assertThatThrownBy(() -> ThreadKeys.email("<>", " < > ", List.of("<>", "")))
                 .isInstanceOf(RejectedEventException.class)
@@ -116,29 +129,51 @@ class ThreadKeysProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Wrapping> wrappings() {
-        return Arbitraries.of(new Wrapping("", ""), new Wrapping("<", ">"), new Wrapping(" <", "> "), new Wrapping("\t<", ">\r\n"),
-                new Wrapping("  ", " "));
+    private static Gen<Wrapping> wrappings() {
+        return Generate.pick(List.of(new Wrapping("", ""), new Wrapping("<", ">"), new Wrapping(" <", "> "), new Wrapping("\t<", ">\r\n"),
+                new Wrapping("  ", " ")));
     }
 
     /** Ids the router accepts (not blank) and would thread: any Unicode, brackets, sometimes megabytes long. */
-    @Provide
-    Arbitrary<String> ids() {
-        Arbitrary<String> plain = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40);
-        Arbitrary<String> messageIds = Combinators.combine(Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(30),
-                Arbitraries.of("mail.example", "example.com", "xn--mnchen-3ya.de")).as((local, domain) -> "<" + local + "@" + domain + ">");
+    private static Gen<String> ids() {
+        // Any UTF-16 unit, lone surrogate halves included.
+        Gen<String> plain = strings().betweenCodePoints(Character.MIN_VALUE, Character.MAX_VALUE).ofLengthBetween(1, 40);
+        Gen<String> messageIds = alphanumeric(1, 30).zip(Generate.pick(List.of("mail.example", "example.com", "xn--mnchen-3ya.de")),
+                (local, domain) -> "<" + local + "@" + domain + ">");
         // Ids around the bound, where cutting and hashing starts, and far beyond it (repeated: generating 1 MB is slow).
-        Arbitrary<String> longer = Combinators.combine(plain, Arbitraries.integers().between(1, 300)).as(String::repeat);
-        Arbitrary<String> huge = plain.map(chunk -> chunk.repeat(1 + 100_000 / chunk.length()));
-        return Arbitraries.frequencyOf(
-                        Tuple.of(40, plain),
-                        Tuple.of(40, messageIds),
-                        Tuple.of(16, longer),
-                        // Rare and without edge cases (jqwik mixes those in whatever the weight): hashing 100 KB is slow.
-                        Tuple.of(1, huge.withoutEdgeCases()))
-                .map(ThreadKeysProperties::asAvroDecodesIt)
-                .filter(id -> !id.isBlank());
+        Gen<String> longer = plain.zip(integers().between(1, 300), String::repeat);
+        Gen<String> huge = plain.map(chunk -> chunk.repeat(1 + 100_000 / chunk.length()));
+        Gen<String> any = Generate.frequency(
+                        Pair.of(40, plain),
+                        Pair.of(40, messageIds),
+                        Pair.of(16, longer),
+                        // Rare: hashing 100 KB is slow.
+                        Pair.of(1, huge))
+                .map(ThreadKeysProperties::asAvroDecodesIt);
+        return filtered(any, id -> !id.isBlank());
+    }
+
+    /**
+     * {@code gen}'s values that {@code keep}, drawn again until one is kept: a filter of the generator, not an
+     * assumption of the property (QuickTheories gives a property up when too many examples fail its assumptions,
+     * and most ids are no root id).
+     */
+    private static <T> Gen<T> filtered(Gen<T> gen, Predicate<T> keep) {
+        return in -> {
+            for (int attempt = 0; attempt < 10_000; attempt++) {
+                T value = gen.generate(in);
+                if (keep.test(value)) {
+                    return value;
+                }
+            }
+            throw new IllegalStateException("10,000 values in a row filtered out");
+        };
+    }
+
+    private static Gen<String> alphanumeric(int minLength, int maxLength) {
+        List<Character> alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".chars().mapToObj(c -> (char) c).toList();
+        return lists().of(Generate.pick(alphabet)).ofSizeBetween(minLength, maxLength)
+                .map(chars -> chars.stream().map(String::valueOf).collect(Collectors.joining()));
     }
 
     /** Through UTF-8 and back, as every id the router sees has been: a lone surrogate half becomes '?'. */
@@ -147,18 +182,16 @@ class ThreadKeysProperties {
     }
 
     /** What is inside a root's angle brackets (RFC 5322 ids carry no brackets or white space of their own). */
-    @Provide
-    Arbitrary<String> rootIds() {
-        return ids().filter(id -> ThreadKeys.messageId(id).equals(id));
+    private static Gen<String> rootIds() {
+        return filtered(ids(), id -> ThreadKeys.messageId(id).equals(id));
     }
 
-    @Provide
-    Arbitrary<String> maybeIds() {
-        return Arbitraries.oneOf(ids(), Arbitraries.of("", " ", "<>", "< >"), Arbitraries.just(null));
+    private static Gen<String> maybeIds() {
+        return Generate.oneOf(ids(), Generate.pick(List.of("", " ", "<>", "< >")), Generate.constant((String) null))
+                .describedAs(String::valueOf);
     }
 
-    @Provide
-    Arbitrary<List<String>> references() {
-        return Arbitraries.oneOf(ids(), Arbitraries.of("", " ", "<>")).list().ofMaxSize(5);
+    private static Gen<List<String>> references() {
+        return lists().of(Generate.oneOf(ids(), Generate.pick(List.of("", " ", "<>")))).ofSizeBetween(0, 5);
     }
 }
