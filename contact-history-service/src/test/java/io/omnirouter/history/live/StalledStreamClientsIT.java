@@ -140,7 +140,9 @@ class StalledStreamClientsIT extends HistoryIntegrationTest {
 
     /** Reads what the socket holds until the service's end of the stream; false if it is still open after a while. */
     private static boolean readToTheEnd(Socket socket) throws IOException {
-        socket.setSoTimeout(10_000);
+        // Generous for a loaded 2-core machine (a run beside other builds once needed more than 10 s for one socket),
+        // and still half of Tomcat's 60 s write timeout, which would close a stream the service had left open.
+        socket.setSoTimeout(30_000);
         InputStream in = socket.getInputStream();
         byte[] buffer = new byte[64 * 1024];
         try {
