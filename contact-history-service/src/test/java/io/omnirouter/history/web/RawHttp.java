@@ -1,5 +1,6 @@
 package io.omnirouter.history.web;
 
+import io.omnirouter.testing.ByteSearch;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,7 +143,7 @@ final class RawHttp {
             }
         }
         byte[] raw = all.toByteArray();
-        int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
+        int end = ByteSearch.indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
         if (end < 0) {
             throw new IOException("no complete response head: " + all.toString(StandardCharsets.UTF_8));
         }
@@ -166,7 +167,7 @@ final class RawHttp {
         byte[] crlf = "\r\n".getBytes(StandardCharsets.US_ASCII);
         int at = 0;
         while (at < chunked.length) {
-            int lineEnd = indexOf(chunked, crlf, at);
+            int lineEnd = ByteSearch.indexOf(chunked, crlf, at);
             if (lineEnd < 0) {
                 break;
             }
@@ -178,18 +179,5 @@ final class RawHttp {
             at = lineEnd + 2 + size + 2;
         }
         return body.toByteArray();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

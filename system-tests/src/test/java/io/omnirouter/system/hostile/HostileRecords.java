@@ -1,5 +1,6 @@
 package io.omnirouter.system.hostile;
 
+import io.omnirouter.testing.ByteSearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -170,7 +171,7 @@ public final class HostileRecords {
             case "replaceString", "replaceBeforeString", "replaceAfterString" -> {
                 String value = (String) valueAt(event, edit.get("field").asText());
                 byte[] encoded = concat(zigzag(value.getBytes(StandardCharsets.UTF_8).length), value.getBytes(StandardCharsets.UTF_8));
-                int at = indexOf(bytes, encoded, WireFormat.HEADER_LENGTH);
+                int at = ByteSearch.indexOf(bytes, encoded, WireFormat.HEADER_LENGTH);
                 if (at < 0) {
                     throw new IllegalStateException("the encoded " + edit.get("field").asText() + " is not in the record");
                 }
@@ -505,19 +506,6 @@ public final class HostileRecords {
             i++;
         }
         return i - from + 1;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
