@@ -589,9 +589,15 @@
           time(item.occurredAt),
           el('span', { text: ` · ${label(item.channel)} · ${label(item.direction)} · ${label(item.kind)}` }),
           item.agentId ? el('span', { text: ` · agent ${item.agentId}` }) : null,
+          item.customerName ? el('span', { text: ' · from ' }) : null,
+          item.customerName ? el('span', { className: 'sender', text: item.customerName }) : null,
         ]),
         item.subject ? el('strong', { text: item.subject }) : null,
         item.text ? el('p', { className: 'text', text: item.text }) : null,
+        item.attachmentNames && item.attachmentNames.length
+          ? el('ul', { className: 'attachments', attrs: { 'aria-label': 'Attachments' } },
+            item.attachmentNames.map((name) => el('li', { text: name })))
+          : null,
       ])));
       $('thread').hidden = false;
       $('thread-heading').focus();

@@ -92,7 +92,10 @@ class HostileTextInTheConsoleIT extends ConsoleBrowserTest {
             assertThat(texts("#thread-key")).containsExactly(threadKey);
             assertThat(texts("#thread-items strong")).containsExactly(PAYLOADS.get(1));
             assertThat(texts("#thread-items p.text")).containsExactly("Body: " + PAYLOADS.get(1));
-            assertThat(styles("#thread-items p.text, #thread-items strong, #thread-key", "unicode-bidi")).containsOnly("isolate");
+            assertThat(texts("#thread-items .sender")).containsExactly(PAYLOADS.get(1));
+            assertThat(texts("#thread-items .attachments li")).containsExactly(PAYLOADS.get(1) + ".pdf", "../../etc/passwd");
+            assertThat(styles("#thread-items p.text, #thread-items strong, #thread-items .sender, #thread-items .attachments li,"
+                    + " #thread-key", "unicode-bidi")).containsOnly("isolate");
         } finally {
             screenshot("hostile-text.png");
         }

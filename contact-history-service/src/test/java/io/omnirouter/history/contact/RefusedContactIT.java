@@ -54,6 +54,7 @@ class RefusedContactIT extends HistoryIntegrationTest {
     private static final Instant T0 = Instant.parse("2026-03-09T08:00:00Z");
     private static final String FAILED_ATTEMPTS = "omnirouter.history.ingest.failed.attempts";
     private static final String REFUSED_EXCEPTION = "io.omnirouter.history.contact.infrastructure.ContactRefusedException";
+    private static final String INVALID_EXCEPTION = "io.omnirouter.history.contact.infrastructure.InvalidContactEventException";
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -81,9 +82,12 @@ class RefusedContactIT extends HistoryIntegrationTest {
     void contactsPostgresRefusesGoToTheDeadLetterTopicAndEveryOtherContactOfTheirPartitionIsStoredOnce() {
         String key = "refused:" + UUID.randomUUID();
         ContactEvent first = contact(Channel.EMAIL, T0).setIdentifiers(email(unique("first"))).build();
-        // The router's adapters may let a NUL through; the history stores it as U+FFFD (PostgreSQL text cannot hold it).
+        // PostgreSQL text cannot hold a NUL, and replaced the text would not be the one sent: invalid, not refused.
         ContactEvent nul = contact(Channel.CHAT, T0.plusSeconds(1)).setIdentifiers(email(unique("nul")))
                 .setText("before\u0000after").build();
+        // Stored, a queue too large for the follow-up's queue index would fail the follow-up worker for ever.
+        ContactEvent hugeQueue = contact(Channel.PHONE, T0.plusSeconds(1)).setIdentifiers(email(unique("queue")))
+                .setQueue("q".repeat(3000)).build();
         ContactEvent longThreadKey = contact(Channel.EMAIL, T0.plusSeconds(2)).setIdentifiers(email(unique("thread")))
                 .setThreadKey("email:<" + emailTooLongForAnIndex() + ">").build();
         String longAddress = emailTooLongForAnIndex();
@@ -92,32 +96,38 @@ class RefusedContactIT extends HistoryIntegrationTest {
         double refusedBefore = refused("54000");
 
         // One key, so one partition, and one poll: the good contacts share a batch with the refused ones.
-        List<Published> published = publishAsOneBatch(key, first, nul, longThreadKey, longEmail, last);
+        List<Published> published = publishAsOneBatch(key, first, nul, hugeQueue, longThreadKey, longEmail, last);
         awaitConsumed(published);
 
         assertThat(storedCount(first.getContactId())).isEqualTo(1);
-        assertThat(storedCount(nul.getContactId())).isEqualTo(1);
         assertThat(storedCount(last.getContactId())).isEqualTo(1);
+        assertThat(storedCount(nul.getContactId())).isZero();
+        assertThat(storedCount(hugeQueue.getContactId())).isZero();
         assertThat(storedCount(longThreadKey.getContactId())).isZero();
         assertThat(storedCount(longEmail.getContactId())).isZero();
-        assertThat(jdbc.queryForObject("SELECT text FROM contact WHERE contact_id = ?::uuid", String.class, nul.getContactId()))
-                .isEqualTo("before\uFFFDafter");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_identifier WHERE type = 'EMAIL' AND value = ANY (?)",
                 Integer.class, (Object) new String[] {first.getIdentifiers().getEmail(), nul.getIdentifiers().getEmail(),
-                        last.getIdentifiers().getEmail()})).isEqualTo(3);
+                        hugeQueue.getIdentifiers().getEmail(), last.getIdentifiers().getEmail()})).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_identifier WHERE value = ?", Integer.class, longAddress)).isZero();
 
         List<ConsumerRecord<byte[], byte[]>> deadLetters = deadLettersWithKey(key);
         assertThat(deadLetters).extracting(r -> TopicProbe.header(r, DeadLetterHeaders.SOURCE_OFFSET))
-                .containsExactlyInAnyOrder(offsetOf(published, longThreadKey), offsetOf(published, longEmail));
+                .containsExactlyInAnyOrder(offsetOf(published, nul), offsetOf(published, hugeQueue),
+                        offsetOf(published, longThreadKey), offsetOf(published, longEmail));
         for (ConsumerRecord<byte[], byte[]> deadLetter : deadLetters) {
             Published source = published.stream()
                     .filter(p -> Long.toString(p.offset()).equals(TopicProbe.header(deadLetter, DeadLetterHeaders.SOURCE_OFFSET)))
                     .findFirst().orElseThrow();
             assertThat(deadLetter.value()).isEqualTo(source.value());
             assertThat(TopicProbe.header(deadLetter, DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo(Integer.toString(source.partition()));
-            assertThat(TopicProbe.header(deadLetter, DeadLetterHeaders.EXCEPTION)).isEqualTo(REFUSED_EXCEPTION);
             String reason = TopicProbe.header(deadLetter, DeadLetterHeaders.REASON);
+            if (source.event() == nul || source.event() == hugeQueue) {
+                assertThat(TopicProbe.header(deadLetter, DeadLetterHeaders.EXCEPTION)).isEqualTo(INVALID_EXCEPTION);
+                assertThat(reason).isEqualTo(source.event() == nul ? "text contains U+0000 (NUL): PostgreSQL text cannot hold it"
+                        : "queue is longer than 2000 bytes in UTF-8: follow-up tasks are indexed by it");
+                continue;
+            }
+            assertThat(TopicProbe.header(deadLetter, DeadLetterHeaders.EXCEPTION)).isEqualTo(REFUSED_EXCEPTION);
             assertThat(reason).contains("SQLState 54000", "program_limit_exceeded");
             // The reason names the problem, never the content (nor the database's message, which may quote it).
             assertThat(reason).doesNotContain(longAddress.substring(0, 32), longThreadKey.getThreadKey().substring(7, 39), "index row size");

@@ -13,6 +13,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class ThreadIT extends HistoryIntegrationTest {
     void aCustomerWithAnEmailConversationAndAChat() {
         String address = "thread-" + UUID.randomUUID() + "@example.com";
         question = contact(Channel.EMAIL, T0).setIdentifiers(email(address)).setThreadKey(THREAD).setSubject("My order")
-                .setText(LONG_TEXT).build();
+                .setText(LONG_TEXT).setCustomerName("Ana Novak").setAttachmentNames(List.of("račun 1.pdf", "photo.jpg")).build();
         reply = contact(Channel.EMAIL, T0.plusSeconds(600)).setIdentifiers(email(address)).setThreadKey(THREAD)
                 .setSubject("Re: My order").setDirection(Direction.OUTBOUND).setKind("EMAIL").setAgentId("agent-7")
                 .setText("We are on it.").build();
@@ -63,6 +64,10 @@ class ThreadIT extends HistoryIntegrationTest {
         assertThat(first.get("text").asString()).isEqualTo(LONG_TEXT);
         assertThat(first.get("subject").asString()).isEqualTo("My order");
         assertThat(first.get("threadKey").asString()).isEqualTo(THREAD);
+        assertThat(first.get("customerName").asString()).isEqualTo("Ana Novak");
+        assertThat(first.get("attachmentNames").valueStream().map(JsonNode::asString)).containsExactly("račun 1.pdf", "photo.jpg");
+        assertThat(thread.get("items").get(1).get("customerName").isNull()).isTrue();
+        assertThat(thread.get("items").get(1).get("attachmentNames")).isEmpty();
         assertThat(thread.get("items").get(1).get("direction").asString()).isEqualTo("OUTBOUND");
         assertThat(thread.get("items").get(1).get("agentId").asString()).isEqualTo("agent-7");
         assertThat(thread.get("nextCursor").isNull()).isTrue();

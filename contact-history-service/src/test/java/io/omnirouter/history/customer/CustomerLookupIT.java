@@ -7,7 +7,19 @@ import static org.awaitility.Awaitility.await;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.CustomerIdentifiers;
 import io.omnirouter.history.HistoryIntegrationTest;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +72,48 @@ class CustomerLookupIT extends HistoryIntegrationTest {
 
         assertThat(result).hasStatus(404).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.status").asNumber().isEqualTo(404);
+    }
+
+    /**
+     * A lookup takes several statements; each answer reads one snapshot, so a late (older) contact re-deriving the
+     * customer under a new id never makes the customer vanish between them: every lookup finds it.
+     */
+    @Test
+    void aCustomerIsFoundOnEveryLookupWhileLateContactsReDeriveIt() throws Exception {
+        String address = "rederived-" + UUID.randomUUID() + "@example.com";
+        CustomerIdentifiers byEmail = CustomerIdentifiers.newBuilder().setEmail(address).build();
+        publish(contact(Channel.EMAIL, T0).setIdentifiers(byEmail).build());
+        awaitCustomer("email", address);
+        HttpRequest lookup = request("/api/customers/lookup?email=" + address, "agent").build();
+        HttpClient client = httpClient();
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable lookingUp = () -> {
+            while (!done.get()) {
+                try {
+                    statuses.add(client.send(lookup, HttpResponse.BodyHandlers.discarding()).statusCode());
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        CompletableFuture<Void> lookups = CompletableFuture.allOf(CompletableFuture.runAsync(lookingUp),
+                CompletableFuture.runAsync(lookingUp), CompletableFuture.runAsync(lookingUp));
+        Set<String> ids = new HashSet<>();
+        try {
+            for (int late = 1; late <= 30; late++) {
+                publish(contact(Channel.EMAIL, T0.minusSeconds(60L * late)).setIdentifiers(byEmail).build());
+                int expected = late + 1;
+                await().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/customers/lookup").param("email", address), 200)
+                        .get("contactCount").asInt() == expected);
+                ids.add(json(mvc.get().uri("/api/customers/lookup").param("email", address), 200).get("customerId").asString());
+            }
+        } finally {
+            done.set(true);
+            lookups.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(ids).as("each late contact gave the customer a new id").hasSizeGreaterThan(20);
+        assertThat(statuses).hasSizeGreaterThan(15).containsOnly(200);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,7 @@ import static io.omnirouter.history.ContactEvents.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.omnirouter.channel.Direction;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.ContactEvent;
@@ -44,6 +45,8 @@ class FollowUpIT extends HistoryIntegrationTest {
     private KeepingPromises keeping;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private MeterRegistry meters;
 
     private FollowUpTopic topic;
 
@@ -190,6 +193,43 @@ class FollowUpIT extends HistoryIntegrationTest {
         });
     }
 
+    /**
+     * Issue 10, item 5: a contact whose tasks PostgreSQL refuses even on its own (here a CHECK constraint added for the
+     * test, as a value breaking a limit of the task tables would) is taken off the queue with the SQLState, and the
+     * contacts behind it, of its own customer and of others, get their tasks: nothing retries for ever.
+     */
+    @Test
+    void aContactWhoseTasksPostgresqlRefusesEvenAloneIsSkippedAndTheContactsBehindItGetTheirTasks() {
+        String refusedQueue = "refused-" + UUID.randomUUID();
+        jdbc.execute("ALTER TABLE follow_up_task ADD CONSTRAINT test_refuses_queue CHECK (queue <> '" + refusedQueue + "') NOT VALID");
+        try {
+            Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofMinutes(10));
+            String address = "refused-" + UUID.randomUUID() + "@example.com";
+            String otherAddress = "behind-" + UUID.randomUUID() + "@example.com";
+            ContactEvent refused = contact(Channel.EMAIL, t0).setIdentifiers(email(address)).setKind("EMAIL").setQueue(refusedQueue).build();
+            ContactEvent sameCustomerLater = contact(Channel.EMAIL, t0.plus(Duration.ofMinutes(1))).setIdentifiers(email(address))
+                    .setKind("EMAIL").setThreadKey("email:later-" + UUID.randomUUID()).build();
+            ContactEvent otherCustomer = contact(Channel.EMAIL, t0.plus(Duration.ofMinutes(2))).setIdentifiers(email(otherAddress))
+                    .setKind("EMAIL").build();
+            double refusedBefore = refusedFollowUps();
+
+            publish(refused, sameCustomerLater, otherCustomer);
+
+            JsonNode behind = awaitTask(customerOf(otherAddress), "REPLY", "OPEN");
+            assertThat(behind.get("triggerContactId").asString()).isEqualTo(otherCustomer.getContactId());
+            String customer = customerOf(address);
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(tasks(customer))
+                    .extracting(task -> task.get("triggerContactId").asString()).containsExactly(sameCustomerLater.getContactId()));
+            assertThat(jdbc.queryForList("SELECT sql_state FROM follow_up_refused_contact WHERE contact_id = ?::uuid", String.class,
+                    refused.getContactId())).containsExactly("23514");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM followup_pending WHERE contact_id = ANY (?::uuid[])", Integer.class,
+                    (Object) new String[] {refused.getContactId(), sameCustomerLater.getContactId(), otherCustomer.getContactId()})).isZero();
+            assertThat(refusedFollowUps()).isEqualTo(refusedBefore + 1);
+        } finally {
+            jdbc.execute("ALTER TABLE follow_up_task DROP CONSTRAINT test_refuses_queue");
+        }
+    }
+
     @Test
     void tasksAreFoundByTheCustomerIdAnAgentHeldBeforeALateContactReDerivedTheCustomer() {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofMinutes(30));
@@ -308,6 +348,11 @@ class FollowUpIT extends HistoryIntegrationTest {
     private static ContactEvent.Builder outbound(Channel channel, Instant at, String address, String thread, String kind) {
         return contact(channel, at).setDirection(Direction.OUTBOUND).setIdentifiers(email(address)).setThreadKey(thread)
                 .setKind(kind).setAgentId("alice");
+    }
+
+    private double refusedFollowUps() {
+        var counter = meters.find(KeepingPromises.FOLLOW_UPS_REFUSED).tag("sqlstate", "23514").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private String customerOf(String address) {

@@ -66,7 +66,7 @@ public final class HostileRecords {
 
     /**
      * A contact that must be stored, found by an identifier, with the subject and text the agent must see, and the
-     * customer name and attachment names it must be stored with (the API does not show them).
+     * customer name and attachment names its conversation must show.
      */
     public record Expected(String lookupType, String lookupValue, String sourceEventId, String subject, String text,
                            String customerName, List<String> attachmentNames) {
@@ -455,7 +455,7 @@ public final class HostileRecords {
                 attachments);
     }
 
-    /** The router cuts oversize texts with its marker (never inside a surrogate pair); the history stores NUL as U+FFFD. */
+    /** The router cuts oversize texts with its marker (never inside a surrogate pair). */
     static String stored(String text, int limit) {
         if (text == null) {
             return null;
@@ -468,7 +468,7 @@ public final class HostileRecords {
             }
             bounded = text.substring(0, cut) + TRUNCATION_MARKER;
         }
-        return bounded.replace("\u0000", "\uFFFD");
+        return bounded;
     }
 
     private byte[] serialize(String topic, SpecificRecord event) {

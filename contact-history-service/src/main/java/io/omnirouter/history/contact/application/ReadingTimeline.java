@@ -9,6 +9,7 @@ import io.omnirouter.history.shared.InvalidRequestException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** A customer's contacts on all channels, newest first, page by page. */
@@ -33,7 +34,7 @@ public class ReadingTimeline {
      * @throws CustomerNotFoundException if there is no such customer
      * @throws InvalidRequestException   if the limit is out of range
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public TimelinePage page(UUID customerId, Integer limit, TimelineCursor cursor, Channel channel) {
         int pageSize = limit == null ? properties.defaultPageSize() : limit;
         if (pageSize < 1 || pageSize > properties.maxPageSize()) {

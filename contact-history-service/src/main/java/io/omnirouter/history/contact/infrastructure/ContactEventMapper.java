@@ -23,13 +23,11 @@ final class ContactEventMapper {
     // would break clients that read ISO-8601 with four-digit years.
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
-    // PostgreSQL text cannot hold U+0000; a NUL in a message body must not block the partition.
-    private static final String NUL = "\u0000";
-    private static final String REPLACEMENT = "\uFFFD";
-    // Follow-up tasks are indexed by their assignee, an agent id: one too large for a b-tree index entry (about
-    // 2.7 kB) would fail the follow-up worker on every attempt, long after its contact was stored, so it is refused
-    // here. The router bounds every id far below this; this guards contact.events written by anything else.
-    static final int MAX_AGENT_ID_BYTES = 2000;
+    // Follow-up tasks are indexed by their assignee (an agent id) and their queue: a value too large for a b-tree
+    // index entry (about 2.7 kB) would fail the follow-up worker on every attempt, long after its contact was stored,
+    // so it is refused here. The router bounds ids and names queues far below this; this guards contact.events
+    // written by anything else.
+    static final int MAX_INDEXED_BYTES = 2000;
 
     private ContactEventMapper() {
     }
@@ -44,39 +42,39 @@ final class ContactEventMapper {
                     contactId(event.getContactId()),
                     required("sourceEventId", event.getSourceEventId()),
                     required("source", event.getSource()),
-                    optional(event.getTenant()),
+                    optional("tenant", event.getTenant()),
                     Channel.valueOf(event.getChannel().name()),
                     Direction.valueOf(event.getDirection().name()),
                     required("kind", event.getKind()),
                     time("occurredAt", event.getOccurredAt()),
                     time("routedAt", event.getRoutedAt()),
                     identifiers(event.getIdentifiers()),
-                    optional(event.getCustomerName()),
-                    optional(event.getLanguage()),
+                    optional("customerName", event.getCustomerName()),
+                    optional("language", event.getLanguage()),
                     required("threadKey", event.getThreadKey()),
                     required("channelRef", event.getChannelRef()),
-                    optional(event.getSubject()),
-                    optional(event.getText()),
+                    optional("subject", event.getSubject()),
+                    optional("text", event.getText()),
                     event.getTextTruncated(),
-                    agentId(event.getAgentId()),
+                    indexed("agentId", event.getAgentId()),
                     Intent.valueOf(event.getIntent().name()),
                     Priority.valueOf(event.getPriority().name()),
-                    required("queue", event.getQueue()),
+                    indexed("queue", required("queue", event.getQueue())),
                     new ChannelDetails(
-                            optional(event.getSegment()),
-                            optional(event.getCallOutcome()),
+                            optional("segment", event.getSegment()),
+                            optional("callOutcome", event.getCallOutcome()),
                             event.getDurationSeconds(),
                             optionalTime("callbackRequestedAt", event.getCallbackRequestedAt()),
-                            optional(event.getInReplyTo()),
-                            texts(event.getAttachmentNames()),
+                            optional("inReplyTo", event.getInReplyTo()),
+                            texts("attachmentNames", event.getAttachmentNames()),
                             optionalTime("promisedReplyBy", event.getPromisedReplyBy()),
-                            optional(event.getChatAuthor()),
+                            optional("chatAuthor", event.getChatAuthor()),
                             event.getResolved(),
                             event.getRating(),
-                            optional(event.getOrderId()),
+                            optional("orderId", event.getOrderId()),
                             event.getAmountMinor(),
-                            optional(event.getCurrency())),
-                    texts(event.getWarnings()));
+                            optional("currency", event.getCurrency())),
+                    texts("warnings", event.getWarnings()));
         } catch (InvalidContactEventException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -118,7 +116,7 @@ final class ContactEventMapper {
     /** Blank counts as absent: the router drops what it cannot normalize. */
     private static void add(List<Identifier> identifiers, IdentifierType type, String value) {
         if (value != null && !value.isBlank()) {
-            identifiers.add(new Identifier(type, storable(value)));
+            identifiers.add(new Identifier(type, storable("identifiers." + type, value)));
         }
     }
 
@@ -126,23 +124,32 @@ final class ContactEventMapper {
         if (value == null || value.isBlank()) {
             throw new InvalidContactEventException(field + " is blank");
         }
-        return storable(value);
+        return storable(field, value);
     }
 
-    private static String optional(String value) {
-        return value == null ? null : storable(value);
+    private static String optional(String field, String value) {
+        return value == null ? null : storable(field, value);
     }
 
-    private static String agentId(String value) {
-        if (value != null && value.getBytes(StandardCharsets.UTF_8).length > MAX_AGENT_ID_BYTES) {
-            throw new InvalidContactEventException("agentId is longer than " + MAX_AGENT_ID_BYTES
+    private static String indexed(String field, String value) {
+        if (value != null && value.getBytes(StandardCharsets.UTF_8).length > MAX_INDEXED_BYTES) {
+            throw new InvalidContactEventException(field + " is longer than " + MAX_INDEXED_BYTES
                     + " bytes in UTF-8: follow-up tasks are indexed by it");
         }
-        return optional(value);
+        return optional(field, value);
     }
 
-    private static List<String> texts(List<String> values) {
-        return values == null ? List.of() : values.stream().map(v -> v == null ? REPLACEMENT : storable(v)).toList();
+    private static List<String> texts(String field, List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new InvalidContactEventException(field + "[" + i + "] is null");
+            }
+            storable(field + "[" + i + "]", values.get(i));
+        }
+        return values;
     }
 
     private static Instant time(String field, Instant value) {
@@ -159,7 +166,14 @@ final class ContactEventMapper {
         return value == null ? null : time(field, value);
     }
 
-    private static String storable(String value) {
-        return value.replace(NUL, REPLACEMENT);
+    /**
+     * PostgreSQL text cannot hold U+0000 (SQLState 22021). Replaced, the text would not be the one sent; refused, the
+     * record is kept on the dead-letter topic with its bytes as they were.
+     */
+    private static String storable(String field, String value) {
+        if (value.indexOf('\u0000') >= 0) {
+            throw new InvalidContactEventException(field + " contains U+0000 (NUL): PostgreSQL text cannot hold it");
+        }
+        return value;
     }
 }

@@ -8,6 +8,7 @@ import io.omnirouter.history.shared.InvalidRequestException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** One conversation of a customer (contacts of one thread key), oldest first, page by page. */
@@ -32,7 +33,7 @@ public class ReadingConversations {
      * @throws ThreadNotFoundException   if the customer has no contact in the thread
      * @throws InvalidRequestException   if the thread key is blank, or the limit out of range
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ConversationPage page(UUID customerId, String threadKey, Integer limit, TimelineCursor cursor) {
         if (threadKey == null || threadKey.isBlank()) {
             throw InvalidRequestException.of("threadKey", "threadKey is required");

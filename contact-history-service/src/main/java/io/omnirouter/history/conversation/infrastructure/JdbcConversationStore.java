@@ -1,6 +1,7 @@
 package io.omnirouter.history.conversation.infrastructure;
 
 import static io.omnirouter.history.shared.jdbc.JdbcValues.instant;
+import static io.omnirouter.history.shared.jdbc.JdbcValues.strings;
 import static io.omnirouter.history.shared.jdbc.JdbcValues.timestamp;
 
 import io.omnirouter.history.contact.model.Channel;
@@ -23,7 +24,7 @@ class JdbcConversationStore implements ConversationStore {
     // Reads straight off contact_thread_idx (customer_id, thread_key, occurred_at).
     private static final String THREAD = """
             SELECT contact_id, channel, direction, kind, occurred_at, thread_key, subject, text, text_truncated,
-                   agent_id, intent, priority, queue, source_event_id
+                   agent_id, intent, priority, queue, source_event_id, customer_name, attachment_names
               FROM contact
              WHERE customer_id = ? AND thread_key = ?""";
     private static final String AFTER_CURSOR = " AND (occurred_at, contact_id) > (?, ?)";
@@ -60,6 +61,8 @@ class JdbcConversationStore implements ConversationStore {
                 Intent.valueOf(rs.getString("intent")),
                 Priority.valueOf(rs.getString("priority")),
                 rs.getString("queue"),
-                rs.getString("source_event_id")), args.toArray());
+                rs.getString("source_event_id"),
+                rs.getString("customer_name"),
+                strings(rs.getArray("attachment_names"))), args.toArray());
     }
 }

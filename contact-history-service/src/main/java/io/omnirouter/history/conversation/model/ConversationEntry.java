@@ -5,12 +5,15 @@ import io.omnirouter.history.contact.model.Direction;
 import io.omnirouter.history.contact.model.Intent;
 import io.omnirouter.history.contact.model.Priority;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * One contact of a conversation, with its whole text (the timeline shows only an excerpt).
  *
- * @param textTruncated whether the router cut the text to its maximum length
+ * @param textTruncated   whether the router cut the text to its maximum length
+ * @param customerName    the name the contact carried (a sender's display name, a caller's name), null if none
+ * @param attachmentNames the names of the mail's attachments as sent, empty for other channels
  */
 public record ConversationEntry(
         UUID contactId,
@@ -26,7 +29,13 @@ public record ConversationEntry(
         Intent intent,
         Priority priority,
         String queue,
-        String sourceEventId) {
+        String sourceEventId,
+        String customerName,
+        List<String> attachmentNames) {
+
+    public ConversationEntry {
+        attachmentNames = List.copyOf(attachmentNames);
+    }
 
     @Override
     public String toString() {

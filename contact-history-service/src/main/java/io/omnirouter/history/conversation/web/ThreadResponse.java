@@ -19,15 +19,18 @@ import java.util.UUID;
  */
 record ThreadResponse(UUID customerId, String threadKey, List<Item> items, String nextCursor) {
 
-    /** Like a timeline item, with the whole text instead of an excerpt; {@code textTruncated}: cut by the router. */
+    /**
+     * Like a timeline item, with the whole text instead of an excerpt; {@code textTruncated}: cut by the router;
+     * {@code customerName}: the name the contact carried, null if none; {@code attachmentNames}: as sent.
+     */
     record Item(UUID contactId, Channel channel, Direction direction, String kind, Instant occurredAt, String threadKey,
                 String subject, String text, boolean textTruncated, String agentId, Intent intent, Priority priority,
-                String queue, String sourceEventId) {
+                String queue, String sourceEventId, String customerName, List<String> attachmentNames) {
 
         static Item of(ConversationEntry entry) {
             return new Item(entry.contactId(), entry.channel(), entry.direction(), entry.kind(), entry.occurredAt(),
                     entry.threadKey(), entry.subject(), entry.text(), entry.textTruncated(), entry.agentId(), entry.intent(),
-                    entry.priority(), entry.queue(), entry.sourceEventId());
+                    entry.priority(), entry.queue(), entry.sourceEventId(), entry.customerName(), entry.attachmentNames());
         }
     }
 

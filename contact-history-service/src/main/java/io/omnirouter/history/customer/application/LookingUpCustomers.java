@@ -7,9 +7,15 @@ import io.omnirouter.identifiers.IdentifierType;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Finds customers: by id, or by an identifier as an agent types it. */
+/**
+ * Finds customers: by id, or by an identifier as an agent types it. Each answer reads one snapshot (REPEATABLE READ,
+ * which PostgreSQL never fails for a read-only transaction): it takes several statements, and a late contact
+ * re-deriving the customer between two of them would otherwise make the customer found by the first vanish for the
+ * second (a 404 for a customer that exists before and after).
+ */
 @Service
 public class LookingUpCustomers {
 
@@ -24,7 +30,7 @@ public class LookingUpCustomers {
      *
      * @param normalized as {@link IdentifierNormalizer} makes it: the API normalizes and checks what an agent typed
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<CustomerProfile> byNormalizedIdentifier(IdentifierType type, String normalized) {
         return customers.findByIdentifier(new Identifier(type, normalized)).map(customer -> profileOf(customer.customerId()));
     }
@@ -35,7 +41,7 @@ public class LookingUpCustomers {
      *
      * @throws CustomerNotFoundException if there is no such customer
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CustomerProfile profile(UUID customerId) {
         return profileOf(customers.currentIdOf(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId)));
     }
@@ -45,7 +51,7 @@ public class LookingUpCustomers {
      * existing when a late contact re-derived its component) the one now holding the contact that created it.
      * Empty if there never was such a customer.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<UUID> currentId(UUID customerId) {
         return customers.currentIdOf(customerId);
     }

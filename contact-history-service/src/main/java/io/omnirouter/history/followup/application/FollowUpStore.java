@@ -68,8 +68,20 @@ public interface FollowUpStore {
     /** The customer now holding each given contact; contacts not stored are missing. */
     Map<UUID, UUID> holdersOfContacts(Collection<UUID> contactIds);
 
-    /** Each holder's contacts, those of customers merged into it included. */
-    Map<UUID, List<Contact>> contactsOf(Collection<UUID> holders);
+    /**
+     * Each holder's contacts, those of customers merged into it included, but for those whose follow-up was refused;
+     * with {@code appliedOnly}, also without those still queued in {@code followup_pending} (claimed ones are not).
+     */
+    Map<UUID, List<Contact>> contactsOf(Collection<UUID> holders, boolean appliedOnly);
+
+    /**
+     * Takes a pending contact off the queue for good, because PostgreSQL refuses its follow-up even on its own, and
+     * records why; {@link #contactsOf} leaves it out from then on.
+     */
+    void refuseFollowUp(UUID contactId, String sqlState, String problem);
+
+    /** How many contacts' follow-up was refused. */
+    long refusedFollowUps();
 
     /** The stored tasks, whatever their status, of the customers (and of customers merged into them), and those with the given ids. */
     List<FollowUpTask> tasksOf(Collection<UUID> customerIds, Collection<UUID> taskIds);

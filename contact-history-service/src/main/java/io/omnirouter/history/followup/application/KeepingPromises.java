@@ -1,6 +1,9 @@
 package io.omnirouter.history.followup.application;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.omnirouter.history.contact.application.RecordFaultDiagnosis;
 import io.omnirouter.history.contact.model.Contact;
+import io.omnirouter.history.contact.model.RecordFault;
 import io.omnirouter.history.customer.application.LookingUpCustomers;
 import io.omnirouter.history.followup.application.FollowUpStore.PendingContact;
 import io.omnirouter.history.followup.application.FollowUpStore.StrayTask;
@@ -46,6 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class KeepingPromises {
 
     private static final Logger log = LoggerFactory.getLogger(KeepingPromises.class);
+    /** Contacts whose follow-up PostgreSQL refused even on their own, by SQLState. */
+    public static final String FOLLOW_UPS_REFUSED = "omnirouter.history.followup.refused";
 
     private final FollowUpStore store;
     private final PromiseKeeping keeping;
@@ -54,9 +59,12 @@ public class KeepingPromises {
     private final Clock clock;
     private final FollowUpProperties properties;
     private final LookingUpCustomers customers;
+    private final RecordFaultDiagnosis diagnosis;
+    private final MeterRegistry meters;
 
     public KeepingPromises(FollowUpStore store, PromiseKeeping keeping, PlatformTransactionManager transactionManager,
-                           CommittedEvents events, Clock clock, FollowUpProperties properties, LookingUpCustomers customers) {
+                           CommittedEvents events, Clock clock, FollowUpProperties properties, LookingUpCustomers customers,
+                           RecordFaultDiagnosis diagnosis, MeterRegistry meters) {
         this.store = store;
         this.keeping = keeping;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -64,23 +72,70 @@ public class KeepingPromises {
         this.clock = clock;
         this.properties = properties;
         this.customers = customers;
+        this.diagnosis = diagnosis;
+        this.meters = meters;
     }
 
     /**
      * Claims one batch of pending contacts and derives again, in one transaction, the tasks of the customers
      * holding them and of the customers they were moved away from. Nothing while a rebuild holds the follow-up.
      *
+     * <p>A batch that PostgreSQL refuses with an error that can be a record's fault ({@link RecordFaultDiagnosis}: a
+     * value breaking a constraint or a limit of the task tables) is applied again contact by contact, oldest first,
+     * each in its own transaction. A contact refused even on its own is taken off the queue and recorded with the
+     * SQLState ({@link FollowUpStore#refuseFollowUp}), so that it cannot block every contact behind it for ever; its
+     * customer's tasks are derived without it from then on. Any other failure propagates, and the batch is retried.
+     *
      * @return how many contacts were claimed (0 when there was nothing to do)
      */
     public int applyPendingContacts() {
+        int batchSize = properties.workers().applyBatchSize();
+        try {
+            return applyPending(batchSize, new ArrayList<>());
+        } catch (RuntimeException failure) {
+            RecordFault fault = diagnosis.recordFaultIn(failure).orElseThrow(() -> failure);
+            log.warn("Follow-up: applying {} contacts failed with SQLState {}, which can be a contact's fault: applying "
+                    + "them one by one to find the contacts PostgreSQL refuses", batchSize, fault.sqlState());
+        }
+        int claimed = 0;
+        for (int i = 0; i < batchSize; i++) {
+            List<UUID> contact = new ArrayList<>(1);
+            try {
+                if (applyPending(1, contact) == 0) {
+                    break;
+                }
+            } catch (RuntimeException failure) {
+                RecordFault fault = diagnosis.recordFaultIn(failure).orElseThrow(() -> failure);
+                if (contact.isEmpty()) {
+                    throw failure;
+                }
+                UUID refused = contact.get(0);
+                transactions.executeWithoutResult(status -> store.refuseFollowUp(refused, fault.sqlState(), fault.problem()));
+                meters.counter(FOLLOW_UPS_REFUSED, "sqlstate", fault.sqlState()).increment();
+                log.warn("Follow-up: PostgreSQL refuses the tasks of contact {} even on its own (SQLState {}, {}); its "
+                        + "follow-up is skipped, the contacts behind it go on", refused, fault.sqlState(), fault.problem());
+            }
+            claimed++;
+        }
+        return claimed;
+    }
+
+    /**
+     * One transaction: claims up to {@code limit} pending contacts (their ids into {@code claimed}) and applies them.
+     * One at a time, the customer's tasks are derived from its applied contacts and this one only, so that a later
+     * contact still queued, which may be the one at fault, cannot make this one look refused.
+     */
+    private int applyPending(int limit, List<UUID> claimed) {
+        boolean alone = limit == 1;
         Integer applied = transactions.execute(status -> {
             if (store.followUpPaused()) {
                 return 0;
             }
-            List<PendingContact> pending = store.claimUnapplied(properties.workers().applyBatchSize());
+            List<PendingContact> pending = store.claimUnapplied(limit);
             if (pending.isEmpty()) {
                 return 0;
             }
+            pending.forEach(contact -> claimed.add(contact.contactId()));
             Set<UUID> seeds = new LinkedHashSet<>();
             pending.forEach(contact -> {
                 if (contact.customerId() != null) {
@@ -88,7 +143,7 @@ public class KeepingPromises {
                 }
                 seeds.addAll(contact.formerCustomers());
             });
-            stored(rederive(seeds));
+            stored(rederive(seeds, alone));
             return pending.size();
         });
         return applied == null ? 0 : applied;
@@ -192,7 +247,7 @@ public class KeepingPromises {
             });
             Set<UUID> strayIds = new HashSet<>();
             strays.forEach(stray -> strayIds.add(stray.taskId()));
-            return (int) stored(rederive(seeds)).stream().map(FollowUpTask::taskId).filter(strayIds::contains).distinct().count();
+            return (int) stored(rederive(seeds, false)).stream().map(FollowUpTask::taskId).filter(strayIds::contains).distinct().count();
         });
         log.info("Derived {} stray tasks again with the customers now holding their trigger contacts", moved);
         return moved == null ? 0 : moved;
@@ -204,14 +259,15 @@ public class KeepingPromises {
      * whose tasks it reads to write, and reads again until what it read under the locks holds still: the stored
      * tasks of the seeds and their holders, and of any customer holding one of those tasks' trigger contacts.
      */
-    private List<FollowUpTask> rederive(Set<UUID> seeds) {
+    /** @param appliedOnly derive from the contacts no longer queued only (and those claimed in this transaction) */
+    private List<FollowUpTask> rederive(Set<UUID> seeds, boolean appliedOnly) {
         Instant now = clock.instant();
         Set<UUID> involved = new LinkedHashSet<>(seeds);
         Set<UUID> locked = new HashSet<>(involved);
         store.lockCustomers(locked);
         while (true) {
             Set<UUID> holders = new LinkedHashSet<>(store.holdersOf(involved).values());
-            Map<UUID, List<Contact>> contacts = store.contactsOf(holders);
+            Map<UUID, List<Contact>> contacts = store.contactsOf(holders, appliedOnly);
             Map<UUID, UUID> holderOfContact = new HashMap<>();
             contacts.forEach((holder, held) -> held.forEach(contact -> holderOfContact.put(contact.contactId(), holder)));
             Map<UUID, List<TaskDecision>> decisions = new HashMap<>();
@@ -265,7 +321,7 @@ public class KeepingPromises {
                 throw new TaskNotOpenException(taskId, locked.status().name());
             }
             store.recordDecision(taskId, locked.triggerContactId(), kind, agent, clock.instant());
-            stored(rederive(new LinkedHashSet<>(List.of(locked.customerId()))));
+            stored(rederive(new LinkedHashSet<>(List.of(locked.customerId())), false));
             return find(taskId);
         });
     }

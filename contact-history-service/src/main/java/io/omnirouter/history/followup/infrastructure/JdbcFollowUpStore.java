@@ -1,6 +1,7 @@
 package io.omnirouter.history.followup.infrastructure;
 
 import static io.omnirouter.history.shared.jdbc.JdbcValues.instant;
+import static io.omnirouter.history.shared.jdbc.JdbcValues.strings;
 import static io.omnirouter.history.shared.jdbc.JdbcValues.timestamp;
 
 import io.omnirouter.history.contact.model.Channel;
@@ -23,7 +24,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,7 +81,13 @@ class JdbcFollowUpStore implements FollowUpStore {
                              UNION ALL SELECT g.holder, cu.customer_id FROM given g JOIN customer cu ON cu.merged_into = g.holder)
             """;
     private static final String CONTACTS_OF = MEMBERS + "SELECT m.holder, " + CONTACT_COLUMNS
-            + " FROM members m JOIN contact c ON c.customer_id = m.member_id";
+            + " FROM members m JOIN contact c ON c.customer_id = m.member_id"
+            + " WHERE NOT EXISTS (SELECT 1 FROM follow_up_refused_contact r WHERE r.contact_id = c.contact_id)";
+    private static final String NOT_QUEUED = " AND NOT EXISTS (SELECT 1 FROM followup_pending p WHERE p.contact_id = c.contact_id)";
+    private static final String REFUSE = """
+            WITH unqueued AS (DELETE FROM followup_pending WHERE contact_id = ?)
+            INSERT INTO follow_up_refused_contact (contact_id, sql_state, problem) VALUES (?, ?, ?)
+            ON CONFLICT (contact_id) DO NOTHING""";
     private static final String HOLDERS_OF = "SELECT customer_id, COALESCE(merged_into, customer_id) FROM customer WHERE customer_id = ANY (?)";
     private static final String DECISIONS_ON = """
             SELECT seq, task_id, trigger_contact_id, kind, agent_id, decided_at FROM follow_up_decision
@@ -210,12 +216,23 @@ class JdbcFollowUpStore implements FollowUpStore {
     }
 
     @Override
-    public Map<UUID, List<Contact>> contactsOf(Collection<UUID> holders) {
+    public Map<UUID, List<Contact>> contactsOf(Collection<UUID> holders, boolean appliedOnly) {
         Map<UUID, List<Contact>> found = new HashMap<>();
-        jdbc.query(CONTACTS_OF, uuids(holders), rs -> {
+        jdbc.query(appliedOnly ? CONTACTS_OF + NOT_QUEUED : CONTACTS_OF, uuids(holders), rs -> {
             found.computeIfAbsent(rs.getObject("holder", UUID.class), holder -> new ArrayList<>()).add(contact(rs));
         });
         return found;
+    }
+
+    @Override
+    public void refuseFollowUp(UUID contactId, String sqlState, String problem) {
+        jdbc.update(REFUSE, contactId, contactId, sqlState, problem);
+    }
+
+    @Override
+    public long refusedFollowUps() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM follow_up_refused_contact", Long.class);
+        return count == null ? 0 : count;
     }
 
     @Override
@@ -456,10 +473,6 @@ class JdbcFollowUpStore implements FollowUpStore {
         if (value != null && !value.isBlank()) {
             identifiers.add(new Identifier(type, value));
         }
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
     private static List<UUID> uuids(Array array) throws SQLException {

@@ -63,12 +63,19 @@ class ContactEventMapperTest {
         assertThatThrownBy(() -> ContactEventMapper.toContact(null)).isInstanceOf(InvalidContactEventException.class);
     }
 
+    /** Hostile corpus kinds nul-in-*: replaced, the text would not be the one sent. */
     @Test
-    void nulCharactersWhichPostgresqlCannotStoreAreReplaced() {
-        Contact contact = ContactEventMapper.toContact(ContactEvents.contact(Channel.CHAT, AT)
-                .setIdentifiers(ContactEvents.email("a@example.com")).setText("bad\u0000byte").build());
-
-        assertThat(contact.text()).isEqualTo("bad\uFFFDbyte");
+    void aNulWhichPostgresqlCannotStoreMakesTheEventInvalidNamingTheField() {
+        assertThatThrownBy(() -> ContactEventMapper.toContact(ContactEvents.contact(Channel.CHAT, AT)
+                .setIdentifiers(ContactEvents.email("a@example.com")).setText("secret\u0000byte").build()))
+                .isInstanceOf(InvalidContactEventException.class)
+                .hasMessage("text contains U+0000 (NUL): PostgreSQL text cannot hold it");
+        assertThatThrownBy(() -> ContactEventMapper.toContact(ContactEvents.contact(Channel.EMAIL, AT)
+                .setIdentifiers(ContactEvents.email("a@example.com")).setAttachmentNames(java.util.List.of("a", "b\u0000")).build()))
+                .hasMessage("attachmentNames[1] contains U+0000 (NUL): PostgreSQL text cannot hold it");
+        String controls = "tab\t bell\u0007 esc\u001b[31m\r\n";
+        assertThat(ContactEventMapper.toContact(ContactEvents.contact(Channel.CHAT, AT)
+                .setIdentifiers(ContactEvents.email("a@example.com")).setText(controls).build()).text()).isEqualTo(controls);
     }
 
     @Test
@@ -82,13 +89,22 @@ class ContactEventMapperTest {
     /** Hostile corpus kind huge-agent-id: it once made the follow-up worker retry a task insert for ever (SQLState 54000). */
     @Test
     void anAgentIdTooLargeForTheAssigneeIndexIsInvalid() {
-        String huge = "agent-" + "\u00e9".repeat(ContactEventMapper.MAX_AGENT_ID_BYTES / 2);
+        String huge = "agent-" + "\u00e9".repeat(ContactEventMapper.MAX_INDEXED_BYTES / 2);
         assertThatThrownBy(() -> ContactEventMapper.toContact(ContactEvents.contact(Channel.PHONE, AT)
                 .setIdentifiers(ContactEvents.email("a@example.com")).setAgentId(huge).build()))
                 .isInstanceOf(InvalidContactEventException.class)
                 .hasMessage("agentId is longer than 2000 bytes in UTF-8: follow-up tasks are indexed by it");
-        String longest = "\u00e9".repeat(ContactEventMapper.MAX_AGENT_ID_BYTES / 2);
+        String longest = "\u00e9".repeat(ContactEventMapper.MAX_INDEXED_BYTES / 2);
         assertThat(ContactEventMapper.toContact(ContactEvents.contact(Channel.PHONE, AT)
                 .setIdentifiers(ContactEvents.email("a@example.com")).setAgentId(longest).build()).agentId()).isEqualTo(longest);
+    }
+
+    /** The queue is indexed by the follow-up too: too large, the task insert would fail on every attempt. */
+    @Test
+    void aQueueTooLargeForTheQueueIndexIsInvalid() {
+        assertThatThrownBy(() -> ContactEventMapper.toContact(ContactEvents.contact(Channel.PHONE, AT)
+                .setIdentifiers(ContactEvents.email("a@example.com")).setQueue("q".repeat(2001)).build()))
+                .isInstanceOf(InvalidContactEventException.class)
+                .hasMessage("queue is longer than 2000 bytes in UTF-8: follow-up tasks are indexed by it");
     }
 }

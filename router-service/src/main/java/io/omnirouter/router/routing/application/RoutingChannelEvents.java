@@ -13,6 +13,7 @@ import io.omnirouter.router.classification.model.Classification;
 import io.omnirouter.router.classification.model.ClassificationInput;
 import io.omnirouter.router.classification.model.ContactClassifier;
 import io.omnirouter.router.routing.model.ChannelIds;
+import io.omnirouter.router.routing.model.FreeTexts;
 import io.omnirouter.router.routing.model.ContactIds;
 import io.omnirouter.router.routing.model.CustomerIdentification;
 import io.omnirouter.router.routing.model.CustomerLanguage;
@@ -82,6 +83,7 @@ public final class RoutingChannelEvents {
                 .setCallOutcome(call.getOutcome().name())
                 .setDurationSeconds(call.getDurationSeconds())
                 .setCallbackRequestedAt(call.getCallbackRequestedAt());
+        FreeTexts.check(call.getNotes(), "notes");
         if (call.getDurationSeconds() < 0) {
             throw new RejectedEventException(Rejection.NEGATIVE_DURATION, call.getDurationSeconds());
         }
@@ -101,9 +103,9 @@ public final class RoutingChannelEvents {
                 .setChannelRef(email.getMessageId())
                 .setAgentId(email.getAgentId())
                 .setInReplyTo(email.getInReplyTo())
-                .setAttachmentNames(email.getAttachmentNames())
+                .setAttachmentNames(FreeTexts.each(email.getAttachmentNames(), "attachmentNames"))
                 .setPromisedReplyBy(email.getPromisedReplyBy());
-        draft.text(email.getSubject(), email.getBodyText());
+        draft.text(FreeTexts.check(email.getSubject(), "subject"), FreeTexts.check(email.getBodyText(), "bodyText"));
         return draft.classifyAndBuild(null, null, null);
     }
 
@@ -123,7 +125,7 @@ public final class RoutingChannelEvents {
                 .setChatAuthor(chat.getAuthor().name())
                 .setResolved(chat.getResolved())
                 .setRating(rating);
-        draft.text(null, chat.getText());
+        draft.text(null, FreeTexts.check(chat.getText(), "text"));
         Intent kindIntent = rating != null ? Intent.FEEDBACK : null;
         return draft.classifyAndBuild(kindIntent, rating, null);
     }
@@ -140,9 +142,9 @@ public final class RoutingChannelEvents {
                 .setSegment(shop.getSegment().name())
                 .setOrderId(shop.getOrderId())
                 .setAmountMinor(shop.getAmountMinor())
-                .setCurrency(shop.getCurrency())
+                .setCurrency(FreeTexts.check(shop.getCurrency(), "currency"))
                 .setRating(rating);
-        draft.text(null, shop.getText());
+        draft.text(null, FreeTexts.check(shop.getText(), "text"));
         Intent kindIntent = switch (shop.getKind()) {
             case ORDER_PLACED, ORDER_PAID, ORDER_SHIPPED, ORDER_DELIVERED, ORDER_CANCELLED, RETURN_REQUESTED,
                  CART_ABANDONED -> Intent.ORDER;
@@ -173,7 +175,7 @@ public final class RoutingChannelEvents {
                 .setOccurredAt(meta.getOccurredAt())
                 .setRoutedAt(now)
                 .setIdentifiers(identified.identifiers())
-                .setCustomerName(customer.getName())
+                .setCustomerName(FreeTexts.check(customer.getName(), "customer.name"))
                 .setLanguage(language);
         return new Draft(builder, channel, warnings);
     }

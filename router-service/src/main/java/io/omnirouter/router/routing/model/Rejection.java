@@ -23,6 +23,9 @@ public enum Rejection {
     ID_TOO_LONG("%s is longer than %d characters (%d): ids must fit an index entry"),
     /** The field, the character as U+XXXX. */
     ID_WITH_INVISIBLE_CHARACTER("%s contains the control or invisible character %s: ids must be printable"),
+    /** The field, the position of the first NUL. */
+    TEXT_WITH_NUL("%s contains U+0000 (NUL) at character %d: PostgreSQL text cannot hold it, and texts are stored as sent"
+            + " or not at all"),
     /** The event time, the earliest plausible one. */
     OCCURRED_TOO_EARLY("meta.occurredAt %s is before %s: not a plausible event time (seconds sent as milliseconds?)"),
     /** The event time, the allowed skew, the router's clock. */

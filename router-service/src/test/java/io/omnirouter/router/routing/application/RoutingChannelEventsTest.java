@@ -178,6 +178,24 @@ class RoutingChannelEventsTest {
         assertThatThrownBy(() -> routing.route(withNulInEventId)).hasMessageStartingWith("meta.eventId contains the control");
     }
 
+    /** Hostile corpus kinds nul-in-subject, nul-in-body, nul-in-customer-name-and-attachment. */
+    @Test
+    void aNulInAFreeTextRejectsTheEventNamingTheFieldAndPositionNotTheText() {
+        EmailEvent inBody = email("<m@mail>", null, List.of(), "my secret\u0000 text");
+        assertThatThrownBy(() -> routing.route(inBody)).isInstanceOf(RejectedEventException.class)
+                .hasMessage("bodyText contains U+0000 (NUL) at character 9: PostgreSQL text cannot hold it, and texts are"
+                        + " stored as sent or not at all");
+        EmailEvent inAttachment = email("<m@mail>", null, List.of(), "fine");
+        inAttachment.setAttachmentNames(List.of("a.pdf", "in\u0000voice.pdf"));
+        assertThatThrownBy(() -> routing.route(inAttachment)).hasMessageStartingWith("attachmentNames[1] contains U+0000 (NUL) at character 2");
+        EmailEvent inName = email("<m@mail>", null, List.of(), "fine");
+        inName.getCustomer().setName("Ana\u0000");
+        assertThatThrownBy(() -> routing.route(inName)).hasMessageStartingWith("customer.name contains U+0000");
+
+        EmailEvent otherControls = email("<m@mail>", null, List.of(), "tab\t bell\u0007 esc\u001b[31m\r\n");
+        assertThat(routing.route(otherControls).contact().getText()).isEqualTo("tab\t bell\u0007 esc\u001b[31m\r\n");
+    }
+
     /** Hostile corpus kinds language-not-bcp47, language-underscore-and-script. */
     @Test
     void aLanguageThatIsNotABcp47TagIsDroppedWithAWarning() {
