@@ -154,9 +154,53 @@
     $('customer-id').textContent = customerId;
     closeThread();
     await loadProfile(known);
+    await loadNotes();
     await loadTimeline();
     await loadTasks();
     openStream();
+  }
+
+  // Internal notes (GET /api/customers/{id}/notes), newest first: what the next agent reads before the history.
+  async function loadNotes() {
+    const customerId = state.customerId;
+    const result = await api(`api/customers/${encodeURIComponent(customerId)}/notes`);
+    if (customerId !== state.customerId) return;
+    if (result.status !== 200) {
+      showStatus(problemText(result), true);
+      return;
+    }
+    renderNotes(result.body.notes || []);
+  }
+
+  function renderNotes(notes) {
+    $('notes').replaceChildren(...notes.map((note) => el('li', {}, [
+      el('div', { className: 'meta' }, [time(note.writtenAt), el('span', { text: ' · ' }), el('span', { className: 'author', text: note.author })]),
+      el('p', { className: 'text', text: note.text }),
+    ])));
+    $('notes-empty').hidden = notes.length > 0;
+  }
+
+  async function addNote(event) {
+    event.preventDefault();
+    const text = $('note-text').value;
+    if (!text.trim()) return;
+    $('note-submit').disabled = true;
+    try {
+      const result = await post(`api/customers/${encodeURIComponent(state.customerId)}/notes`, { text });
+      if (result.status === 201) {
+        renderNotes(result.body.notes || []);
+        $('note-text').value = '';
+        showStatus('Note added.');
+      } else if (result.status === 202) {
+        showStatus('Note accepted; it shows once it is applied.');
+      } else {
+        showStatus(problemText(result), true);
+      }
+    } catch (error) {
+      fail(error);
+    } finally {
+      $('note-submit').disabled = false;
+    }
   }
 
   // The profile (GET /api/customers/{id}): identifiers, merge lineage, contact span. The id of a customer merged
@@ -391,6 +435,9 @@
       const result = await post(`api/tasks/${encodeURIComponent(task.taskId)}/complete`);
       if (result.status === 200) {
         showStatus(`${label(task.type)} task completed.`);
+      } else if (result.status === 202) {
+        // Accepted on agent.actions, not applied within the API's wait: the live stream shows it once it is.
+        showStatus('Completion accepted; the task list shows it once it is applied.');
       } else if (result.status === 409) {
         showStatus('That task was closed meanwhile.');
       } else {
@@ -678,6 +725,7 @@
     $('lookup-form').addEventListener('submit', lookup);
     $('older').addEventListener('click', loadOlder);
     $('thread-close').addEventListener('click', closeThread);
+    $('note-form').addEventListener('submit', addNote);
     $('queues-refresh').addEventListener('click', loadQueues);
     for (const tab of document.querySelectorAll('.view-tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
     setInterval(tickTimesLeft, 30000);

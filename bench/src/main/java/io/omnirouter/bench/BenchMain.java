@@ -1,5 +1,6 @@
 package io.omnirouter.bench;
 
+import io.omnirouter.schemas.AvroPackages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -131,7 +132,7 @@ public final class BenchMain implements Callable<Integer> {
     public Integer call() {
         if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
             // Avro 1.12 builds only generated classes of trusted packages; read once, before Avro is first used.
-            System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.omnirouter.channel,io.omnirouter.contact,io.omnirouter.followup");
+            System.setProperty(AvroPackages.SYSTEM_PROPERTY, AvroPackages.SERIALIZABLE);
         }
         Path project = home.toAbsolutePath().normalize();
         Path data = (dataDir != null ? dataDir : project.resolve("bench/target/bench-data")).toAbsolutePath().normalize();

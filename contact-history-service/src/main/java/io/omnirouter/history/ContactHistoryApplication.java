@@ -1,5 +1,6 @@
 package io.omnirouter.history;
 
+import io.omnirouter.schemas.AvroPackages;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,15 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ContactHistoryApplication {
 
-    /** Avro 1.12 instantiates only generated classes of these packages; read once, before Avro's first use. */
-    static final String AVRO_SERIALIZABLE_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
-    static final String OMNIROUTER_AVRO_PACKAGES = "io.omnirouter.channel,io.omnirouter.contact,io.omnirouter.followup";
-
     public static void main(String[] args) {
-        String configured = System.getProperty(AVRO_SERIALIZABLE_PACKAGES);
+        // Avro 1.12 instantiates only generated classes of the packages named, read once, before Avro's first use.
         // Keep packages an operator added; ours must be there in any case.
-        System.setProperty(AVRO_SERIALIZABLE_PACKAGES,
-                configured == null || configured.isBlank() ? OMNIROUTER_AVRO_PACKAGES : configured + "," + OMNIROUTER_AVRO_PACKAGES);
+        String configured = System.getProperty(AvroPackages.SYSTEM_PROPERTY);
+        System.setProperty(AvroPackages.SYSTEM_PROPERTY, configured == null || configured.isBlank()
+                ? AvroPackages.SERIALIZABLE : configured + "," + AvroPackages.SERIALIZABLE);
         SpringApplication.run(ContactHistoryApplication.class, args);
     }
 }

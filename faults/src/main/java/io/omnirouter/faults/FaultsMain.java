@@ -1,5 +1,6 @@
 package io.omnirouter.faults;
 
+import io.omnirouter.schemas.AvroPackages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ public final class FaultsMain implements Callable<Integer> {
     /** The whole program, for tests too: the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         // Avro 1.12 builds only generated classes of trusted packages; read once, before Avro is first used.
-        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.omnirouter.channel,io.omnirouter.contact,io.omnirouter.followup");
+        System.setProperty(AvroPackages.SYSTEM_PROPERTY, AvroPackages.SERIALIZABLE);
         CommandLine commandLine = new CommandLine(new FaultsMain(out))
                 .setOut(new java.io.PrintWriter(out, true))
                 .setErr(new java.io.PrintWriter(err, true))

@@ -2,6 +2,7 @@ package io.omnirouter.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnirouter.schemas.AvroPackages;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ class WorkloadTest {
 
     @BeforeAll
     static void trustGeneratedClasses() {
-        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.omnirouter.channel,io.omnirouter.contact,io.omnirouter.followup");
+        System.setProperty(AvroPackages.SYSTEM_PROPERTY, AvroPackages.SERIALIZABLE);
     }
 
     @Test

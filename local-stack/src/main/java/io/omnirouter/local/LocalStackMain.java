@@ -1,5 +1,6 @@
 package io.omnirouter.local;
 
+import io.omnirouter.schemas.AvroPackages;
 import java.io.PrintWriter;
 
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ public final class LocalStackMain {
 
     public static void main(String[] args) {
         // Avro 1.12 builds only generated classes of trusted packages (the simulator's records); read once.
-        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.omnirouter.channel,io.omnirouter.contact,io.omnirouter.followup");
+        System.setProperty(AvroPackages.SYSTEM_PROPERTY, AvroPackages.SERIALIZABLE);
         CommandLine commandLine = new CommandLine(LocalStackMain.class)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(LocalStackMain::report);

@@ -1,5 +1,6 @@
 package io.omnirouter.cli;
 
+import io.omnirouter.schemas.AvroPackages;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,7 +48,6 @@ public final class OmnirouterCli implements Callable<Integer> {
     public static final String REPLAY_GROUP = "omnirouter-dlq-replay";
 
     /** The Avro packages the generated classes live in (Avro 1.12 refuses others). */
-    static final String SERIALIZABLE_PACKAGES = "io.omnirouter.channel,io.omnirouter.contact,io.omnirouter.followup";
 
     @Option(names = {"-b", "--bootstrap-servers"}, scope = ScopeType.INHERIT, paramLabel = "<host:port>",
             defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
@@ -71,8 +71,8 @@ public final class OmnirouterCli implements Callable<Integer> {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
-            System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", SERIALIZABLE_PACKAGES);
+        if (System.getProperty(AvroPackages.SYSTEM_PROPERTY) == null) {
+            System.setProperty(AvroPackages.SYSTEM_PROPERTY, AvroPackages.SERIALIZABLE);
         }
         boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
         // slf4j-simple reads these when the first logger is made: the Kafka clients' chatter stays off the terminal.

@@ -69,6 +69,9 @@ final class Topics {
                 return List.of("threadKey");
             case FOLLOWUP_TASKS:
                 return List.of("customerId");
+            case AGENT_ACTIONS:
+                // The history keys an absence by "agent:<id>"; by hand, an action without a customer goes by its id.
+                return List.of("customerId", "actionId");
             default:
                 throw new IllegalArgumentException("no key rule for " + topic);
         }

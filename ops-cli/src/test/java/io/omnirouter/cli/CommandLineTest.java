@@ -57,7 +57,7 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(run.err()).isEqualTo("error: unknown topic 'channel.fax'; known: channel.phone, channel.email, "
-                + "channel.chat, channel.webshop, contact.events, followup.tasks" + System.lineSeparator());
+                + "channel.chat, channel.webshop, contact.events, followup.tasks, agent.actions" + System.lineSeparator());
     }
 
     @Test

@@ -32,6 +32,7 @@ class KeyPathTest {
         assertThat(Topics.defaultKeyFields(ContractTopic.CHAT)).containsExactly("sessionId");
         assertThat(Topics.defaultKeyFields(ContractTopic.CONTACT_EVENTS)).containsExactly("threadKey");
         assertThat(Topics.defaultKeyFields(ContractTopic.FOLLOWUP_TASKS)).containsExactly("customerId");
+        assertThat(Topics.defaultKeyFields(ContractTopic.AGENT_ACTIONS)).containsExactly("customerId", "actionId");
     }
 
     @Test

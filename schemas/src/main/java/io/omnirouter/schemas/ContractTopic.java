@@ -1,5 +1,6 @@
 package io.omnirouter.schemas;
 
+import io.omnirouter.action.AgentAction;
 import io.omnirouter.channel.ChatEvent;
 import io.omnirouter.channel.EmailEvent;
 import io.omnirouter.channel.PhoneCallEvent;
@@ -18,7 +19,8 @@ public enum ContractTopic {
     CHAT("channel.chat", ChatEvent.getClassSchema()),
     WEBSHOP("channel.webshop", WebShopEvent.getClassSchema()),
     CONTACT_EVENTS("contact.events", ContactEvent.getClassSchema()),
-    FOLLOWUP_TASKS("followup.tasks", FollowUpTask.getClassSchema());
+    FOLLOWUP_TASKS("followup.tasks", FollowUpTask.getClassSchema()),
+    AGENT_ACTIONS("agent.actions", AgentAction.getClassSchema());
 
     /** Suffix of the dead-letter topic that receives what could not be processed from a topic. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";

@@ -1,5 +1,6 @@
 package io.omnirouter.simulator;
 
+import io.omnirouter.schemas.AvroPackages;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 
@@ -39,7 +40,7 @@ public final class SimulatorMain implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         // Avro 1.12 builds only generated classes of trusted packages; read once, before first use.
-        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.omnirouter.channel,io.omnirouter.contact,io.omnirouter.followup");
+        System.setProperty(AvroPackages.SYSTEM_PROPERTY, AvroPackages.SERIALIZABLE);
         long effectiveSeed = seed != null ? seed : new SecureRandom().nextLong();
         TrafficSimulator simulator = TrafficSimulator.connect(bootstrapServers, schemaRegistryUrl,
                 new TrafficSimulator.Settings(rate, customers, effectiveSeed));

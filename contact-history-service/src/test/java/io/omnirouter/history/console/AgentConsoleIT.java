@@ -152,6 +152,46 @@ class AgentConsoleIT extends ConsoleBrowserTest {
         assertThat(json(mvc.get().uri("/api/tasks/{id}", overdueTask), 200).get("status").asString()).isEqualTo("COMPLETED");
     }
 
+    /** Issue 11: a note written in the console is on the customer for the next agent, shown as typed, newest first. */
+    @Test
+    void anAgentWritesANoteTheNextAgentReadsFirst() throws IOException {
+        String email = "note-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        publish(contact(Channel.EMAIL, T0).setIdentifiers(CustomerIdentifiers.newBuilder().setEmail(email).build())
+                .setSubject("Where is my parcel?").build());
+        awaitCustomer("email", email);
+        String first = "Parcel lost by the courier; replacement promised for Friday.";
+        String second = "Called again <b>angry</b>\nwants a supervisor";
+
+        logIn("agent");
+        new Select(browser.findElement(By.id("lookup-type"))).selectByValue("email");
+        browser.findElement(By.id("lookup-value")).sendKeys(email);
+        browser.findElement(By.id("lookup-submit")).click();
+        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notes-empty")));
+        try {
+            for (String note : List.of(first, second)) {
+                int before = browser.findElements(By.cssSelector("#notes li")).size();
+                browser.findElement(By.id("note-text")).sendKeys(note);
+                browser.findElement(By.id("note-submit")).click();
+                wait.until(driver -> driver.findElements(By.cssSelector("#notes li")).size() == before + 1);
+            }
+            assertThat(browser.findElements(By.cssSelector("#notes p.text")).stream().map(e -> (String) ((JavascriptExecutor) browser)
+                    .executeScript("return arguments[0].textContent;", e)).toList()).containsExactly(second, first);
+            assertThat(browser.findElements(By.cssSelector("#notes b"))).as("markup in a note stays text").isEmpty();
+            assertThat(browser.findElement(By.cssSelector("#notes .author")).getText()).isEqualTo("agent");
+            assertThat(browser.findElement(By.id("notes-empty")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("note-text")).getDomProperty("value")).isEmpty();
+        } finally {
+            screenshot("notes.png");
+        }
+        // The next agent (a reload) reads them first.
+        browser.navigate().refresh();
+        new Select(browser.findElement(By.id("lookup-type"))).selectByValue("email");
+        browser.findElement(By.id("lookup-value")).sendKeys(email);
+        browser.findElement(By.id("lookup-submit")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("#notes li")).size() == 2);
+    }
+
     @Test
     void opsSeesThroughputLagDeadLettersFreshnessAndSlaBreaches() throws IOException {
         String email = "ops-view-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";

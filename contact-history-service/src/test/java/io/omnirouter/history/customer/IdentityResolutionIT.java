@@ -83,7 +83,10 @@ class IdentityResolutionIT extends HistoryIntegrationTest {
         assertThat(anaId).isEqualTo(IdentityResolution.newCustomerIdFor(UUID.fromString(mail.getContactId())).toString());
         JsonNode ana = json(mvc.get().uri("/api/customers/{id}", anaId), 200);
         assertThat(ana.get("contactCount").asLong()).isEqualTo(4);
-        assertThat(ana.get("openTaskCount").asInt()).isZero();
+        // The missed call is owed a callback, the mail a reply: the profile counts what the task list holds open.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(json(mvc.get().uri("/api/customers/{id}", anaId), 200)
+                .get("openTaskCount").asLong()).isGreaterThanOrEqualTo(2).isEqualTo(
+                json(mvc.get().uri("/api/tasks").param("customerId", anaId).param("status", "OPEN"), 200).get("tasks").size()));
         assertThat(Instant.parse(ana.get("firstContactAt").asString())).isEqualTo(T0);
         assertThat(Instant.parse(ana.get("lastContactAt").asString())).isEqualTo(chat.getOccurredAt());
         assertThat(ana.get("identifiers").valueStream().map(i -> i.get("type").asString() + "=" + i.get("value").asString()

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.omnirouter.channel.Direction;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.contact.CustomerIdentifiers;
 import io.omnirouter.contact.Intent;
 import io.omnirouter.followup.FollowUpTask;
 import io.omnirouter.history.HistoryIntegrationTest;
@@ -272,6 +273,34 @@ class FollowUpIT extends HistoryIntegrationTest {
         assertThat(keeping.reattachStrayTasks()).as("nothing left to move").isZero();
     }
 
+    /** Issue 11, item 5: the profile counts the customer's open tasks, those of customers merged into it included. */
+    @Test
+    void theProfileCountsTheOpenTasksOfTheCustomerAndOfTheCustomersMergedIntoIt() {
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofMinutes(30));
+        String address = "count-" + UUID.randomUUID() + "@example.com";
+        String shopId = "S-" + UUID.randomUUID();
+        publish(contact(Channel.EMAIL, t0).setIdentifiers(email(address)).setKind("EMAIL").setThreadKey("email:a-" + UUID.randomUUID()).build(),
+                contact(Channel.EMAIL, t0.plus(Duration.ofMinutes(1))).setIdentifiers(email(address)).setKind("EMAIL")
+                        .setThreadKey("email:b-" + UUID.randomUUID()).build());
+        String customer = customerOf(address);
+        await().atMost(PATIENCE).until(() -> tasks(customer).size() == 2);
+        assertThat(openTaskCount(customer)).isEqualTo(2);
+
+        json(mvc.post().uri("/api/tasks/{id}/complete", tasks(customer).get(0).get("taskId").asString()), 200);
+        assertThat(openTaskCount(customer)).as("after a completion").isEqualTo(1);
+
+        // Another customer with an open reply, known by a shop id only; then an order that carries both identifiers.
+        publish(contact(Channel.EMAIL, t0.plus(Duration.ofMinutes(2))).setIdentifiers(
+                CustomerIdentifiers.newBuilder().setShopCustomerId(shopId).build()).setKind("EMAIL").build());
+        await().atMost(PATIENCE).until(() -> openTaskCount(customerOfShopId(shopId)) == 1);
+        publish(contact(Channel.WEBSHOP, t0.plus(Duration.ofMinutes(3))).setKind("ORDER_PLACED").setOrderId("O-" + UUID.randomUUID())
+                .setIdentifiers(CustomerIdentifiers.newBuilder().setEmail(address).setShopCustomerId(shopId).build()).build());
+        await().atMost(PATIENCE).until(() -> customerOf(address).equals(customerOfShopId(shopId)));
+        String survivor = customerOf(address);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(openTaskCount(survivor)).as("after the merge").isEqualTo(2));
+        assertThat(json(mvc.get().uri("/api/tasks").param("customerId", survivor).param("status", "OPEN"), 200).get("tasks")).hasSize(2);
+    }
+
     @Test
     void agentsAssignAndCompleteTasks() {
         String address = "agent-" + UUID.randomUUID() + "@example.com";
@@ -353,6 +382,17 @@ class FollowUpIT extends HistoryIntegrationTest {
     private double refusedFollowUps() {
         var counter = meters.find(KeepingPromises.FOLLOW_UPS_REFUSED).tag("sqlstate", "23514").counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    private long openTaskCount(String customerId) {
+        return json(mvc.get().uri("/api/customers/{id}", customerId), 200).get("openTaskCount").asLong();
+    }
+
+    private String customerOfShopId(String shopId) {
+        String[] id = new String[1];
+        await().atMost(PATIENCE).untilAsserted(() ->
+                id[0] = json(mvc.get().uri("/api/customers/lookup").param("shopCustomerId", shopId), 200).get("customerId").asString());
+        return id[0];
     }
 
     private String customerOf(String address) {

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -76,6 +77,13 @@ public interface CustomerStore {
      * holding the contact that had created it; empty if no customer ever had that id.
      */
     Optional<UUID> currentIdOf(UUID customerId);
+
+    /**
+     * Every id that answers with this customer now ({@link #currentIdOf}): its own, and those of the customers that
+     * were created by contacts it holds (merged into it, or re-derived away). Things kept by customer id elsewhere
+     * (notes) find their customer by it.
+     */
+    Set<UUID> idsAnsweringWith(UUID currentId);
 
     boolean exists(UUID customerId);
 

@@ -5,6 +5,7 @@ import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.identifiers.IdentifierNormalizer;
 import io.omnirouter.identifiers.IdentifierType;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -20,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class LookingUpCustomers {
 
     private final CustomerStore customers;
+    private final OpenTaskCounts openTasks;
 
-    public LookingUpCustomers(CustomerStore customers) {
+    public LookingUpCustomers(CustomerStore customers, OpenTaskCounts openTasks) {
         this.customers = customers;
+        this.openTasks = openTasks;
     }
 
     /**
@@ -56,9 +59,20 @@ public class LookingUpCustomers {
         return customers.currentIdOf(customerId);
     }
 
+    /**
+     * The customer an id answers with now, and every id that answers with it (its own, those of customers merged
+     * into it or re-derived away): what other features kept by customer id is found by these.
+     *
+     * @throws CustomerNotFoundException if no customer ever had that id
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Set<UUID> idsAnsweringWith(UUID customerId) {
+        return customers.idsAnsweringWith(customers.currentIdOf(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId)));
+    }
+
     /** Joins the caller's transaction; {@code customerId} must be a customer that was not merged away. */
     CustomerProfile profileOf(UUID customerId) {
         return new CustomerProfile(customers.find(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId)),
-                customers.contactCount(customerId), customers.lineageOf(customerId));
+                customers.contactCount(customerId), openTasks.openTasksOf(customerId), customers.lineageOf(customerId));
     }
 }

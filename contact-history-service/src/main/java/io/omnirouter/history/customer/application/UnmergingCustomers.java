@@ -3,11 +3,11 @@ package io.omnirouter.history.customer.application;
 import io.omnirouter.history.customer.model.CustomerProfile;
 import io.omnirouter.history.customer.model.CustomersUnmerged;
 import io.omnirouter.history.customer.model.Merge;
+import io.omnirouter.history.customer.model.MergeLineage;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,9 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class UnmergingCustomers {
-
-    /** Attempts when the re-derivation loses a deadlock against concurrent ingest (PostgreSQL picks one to abort). */
-    private static final int ATTEMPTS = 3;
 
     private final CustomerStore customers;
     private final ResolvingCustomers resolving;
@@ -43,25 +40,28 @@ public class UnmergingCustomers {
     }
 
     /**
-     * @param customerId the customer the merge went into (or the one that customer was merged into since)
-     * @param undoneBy   who decided, for the record; may be null
+     * Checks that the merge can be undone now, before a supervisor's unmerge is published as an action.
+     *
      * @throws CustomerNotFoundException    if there is no such customer
      * @throws MergeNotFoundException       if the customer has no such standing merge
      * @throws MergeAlreadyUndoneException  if it was undone before
      */
-    public Unmerged unmerge(UUID customerId, UUID mergeId, String undoneBy) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.execute(status -> unmergeOnce(customerId, mergeId, undoneBy));
-            } catch (PessimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+    public void checkUndoable(UUID customerId, UUID mergeId) {
+        customers.currentIdOf(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId));
+        standingMerge(mergeId, customerId);
     }
 
-    private Unmerged unmergeOnce(UUID customerId, UUID mergeId, String undoneBy) {
+    /**
+     * Undoes the merge at {@code at} (the action's time), joining the caller's transaction; the caller retries
+     * when PostgreSQL aborts it to break a deadlock with concurrent ingest.
+     *
+     * @param customerId the customer the merge went into (or the one that customer was merged into since)
+     * @param undoneBy   who decided, for the record
+     * @throws CustomerNotFoundException    if there is no such customer
+     * @throws MergeNotFoundException       if the customer has no such standing merge
+     * @throws MergeAlreadyUndoneException  if it was undone before
+     */
+    public void unmerge(UUID customerId, UUID mergeId, String undoneBy, Instant at) {
         UUID current = customers.currentIdOf(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId));
         Merge found = standingMerge(mergeId, customerId);
         customers.lockCustomers(new HashSet<>(List.of(current, found.survivorId(), found.mergedId())));
@@ -70,12 +70,20 @@ public class UnmergingCustomers {
         if (!current.equals(customers.currentIdOf(merge.survivorId()).orElse(null))) {
             throw new MergeNotFoundException(mergeId, customerId);
         }
-        customers.recordUnmerge(merge, Instant.now(), undoneBy);
+        customers.recordUnmerge(merge, at, undoneBy);
         // The cause carried the linking identifiers: their component holds both customers and all they touch.
         resolving.rederive(merge.linkingIdentifiers());
         events.publish(new CustomersUnmerged(merge.mergeId(), merge.survivorId(), merge.mergedId()));
-        return new Unmerged(lookingUp.profileOf(customers.currentIdOf(merge.survivorId()).orElseThrow()),
-                lookingUp.profileOf(customers.currentIdOf(merge.mergedId()).orElseThrow()));
+    }
+
+    /** Both customers as they are after the merge was undone. */
+    public Unmerged afterUnmerge(UUID mergeId) {
+        return transaction.execute(status -> {
+            Merge merge = customers.undoneMerge(mergeId).map(MergeLineage::merge)
+                    .orElseThrow(() -> new MergeNotFoundException(mergeId, null));
+            return new Unmerged(lookingUp.profileOf(customers.currentIdOf(merge.survivorId()).orElseThrow()),
+                    lookingUp.profileOf(customers.currentIdOf(merge.mergedId()).orElseThrow()));
+        });
     }
 
     private Merge standingMerge(UUID mergeId, UUID customerId) {

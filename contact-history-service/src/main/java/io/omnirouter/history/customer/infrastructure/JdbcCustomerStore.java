@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +105,7 @@ class JdbcCustomerStore implements CustomerStore {
                             SELECT 2, customer_id FROM contact WHERE origin_customer_id = ?) AS candidates
              ORDER BY rank LIMIT 1""";
     private static final String EXISTS = "SELECT EXISTS (SELECT 1 FROM customer WHERE customer_id = ?)";
+    private static final String IDS_ANSWERING_WITH = "SELECT ?::uuid UNION SELECT origin_customer_id FROM contact WHERE customer_id = ?";
     private static final String CONTACT_COUNT = "SELECT count(*) FROM contact WHERE customer_id = ?";
     private static final String MEMBERS = "(SELECT ?::uuid UNION ALL SELECT customer_id FROM customer WHERE merged_into = ?)";
     private static final String LINEAGE = "SELECT " + MERGE_COLUMNS + ", NULL::timestamptz AS undone_at FROM customer_merge"
@@ -267,6 +269,11 @@ class JdbcCustomerStore implements CustomerStore {
     @Override
     public Optional<UUID> currentIdOf(UUID customerId) {
         return jdbc.queryForList(CURRENT_ID, UUID.class, customerId, customerId).stream().findFirst();
+    }
+
+    @Override
+    public Set<UUID> idsAnsweringWith(UUID currentId) {
+        return new HashSet<>(jdbc.queryForList(IDS_ANSWERING_WITH, UUID.class, currentId, currentId));
     }
 
     @Override

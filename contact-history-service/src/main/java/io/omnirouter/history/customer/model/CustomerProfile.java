@@ -7,11 +7,12 @@ import java.util.Objects;
 /**
  * A customer with its history of merges.
  *
- * @param contactCount contacts the customer holds, those of customers merged into it included
- * @param lineage      merges into this customer (or into customers merged into it), standing and undone,
- *                     oldest first
+ * @param contactCount  contacts the customer holds, those of customers merged into it included
+ * @param openTaskCount follow-up tasks open for the customer, those of customers merged into it included
+ * @param lineage       merges into this customer (or into customers merged into it), standing and undone,
+ *                      oldest first
  */
-public record CustomerProfile(Customer customer, long contactCount, List<MergeLineage> lineage) {
+public record CustomerProfile(Customer customer, long contactCount, long openTaskCount, List<MergeLineage> lineage) {
 
     public CustomerProfile {
         Objects.requireNonNull(customer, "customer");

@@ -4,18 +4,21 @@ import io.omnirouter.history.customer.application.LookingUpCustomers;
 import io.omnirouter.history.customer.application.UnmergingCustomers;
 import io.omnirouter.history.customer.application.UnmergingCustomers.Unmerged;
 import io.omnirouter.history.shared.InvalidRequestException;
+import io.omnirouter.history.shared.action.application.TakingActions;
+import io.omnirouter.history.shared.action.model.AgentAction;
+import io.omnirouter.history.shared.action.web.Actors;
 import io.omnirouter.history.shared.web.RequestParameters;
 import io.omnirouter.identifiers.IdentifierNormalizer;
 import io.omnirouter.identifiers.IdentifierType;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,11 +34,14 @@ class CustomerController {
 
     private final LookingUpCustomers lookingUp;
     private final UnmergingCustomers unmerging;
+    private final TakingActions actions;
     private final IdentifierNormalizer normalizer;
 
-    CustomerController(LookingUpCustomers lookingUp, UnmergingCustomers unmerging, IdentifierNormalizer normalizer) {
+    CustomerController(LookingUpCustomers lookingUp, UnmergingCustomers unmerging, TakingActions actions,
+                       IdentifierNormalizer normalizer) {
         this.lookingUp = lookingUp;
         this.unmerging = unmerging;
+        this.actions = actions;
         this.normalizer = normalizer;
     }
 
@@ -79,20 +85,30 @@ class CustomerController {
         return response.body(profile);
     }
 
-    /** Undoes one merge of the customer's lineage (role SUPERVISOR): both customers as if the link never happened. */
+    /**
+     * Undoes one merge of the customer's lineage (role SUPERVISOR; an action on agent.actions): once applied, both
+     * customers as if the link never happened; 404 unknown customer or merge, 409 undone before, 202 with where to
+     * poll if applying takes longer than the API waits.
+     */
     @PostMapping("/{customerId}/unmerge")
     UnmergeResponse unmerge(@Parameter(schema = @Schema(type = "string", format = "uuid"))
-                            @PathVariable("customerId") String rawCustomerId, @RequestBody UnmergeRequest request, Principal principal) {
+                            @PathVariable("customerId") String rawCustomerId, @RequestBody UnmergeRequest request, Authentication user) {
         UUID customerId = RequestParameters.uuid("customerId", rawCustomerId);
         if (request == null || request.mergeId() == null) {
             throw InvalidRequestException.of("mergeId", "mergeId is required");
         }
-        Unmerged unmerged = unmerging.unmerge(customerId, request.mergeId(), principal == null ? null : principal.getName());
+        String reason = RequestParameters.freeText("reason", request.reason());
+        unmerging.checkUndoable(customerId, request.mergeId());
+        actions.take(Actors.of(user), customerId, reason, new AgentAction.MergeUndone(request.mergeId()));
+        Unmerged unmerged = unmerging.afterUnmerge(request.mergeId());
         return new UnmergeResponse(request.mergeId(), CustomerResponse.of(unmerged.survivor()), CustomerResponse.of(unmerged.restored()));
     }
 
-    /** @param mergeId one of the customer's standing merges (see {@code merges} in its profile) */
-    record UnmergeRequest(UUID mergeId) {
+    /**
+     * @param mergeId one of the customer's standing merges (see {@code merges} in its profile)
+     * @param reason  optional: why
+     */
+    record UnmergeRequest(UUID mergeId, String reason) {
     }
 
     /**

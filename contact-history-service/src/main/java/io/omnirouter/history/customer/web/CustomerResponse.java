@@ -14,10 +14,10 @@ import java.util.UUID;
  * @param merges         merges into this customer (or into customers merged into it), oldest first; undone
  *                       ones stay, marked
  * @param contactCount   contacts in its timeline
- * @param openTaskCount  open follow-up tasks; always 0 until follow-up tasks exist (next issue)
+ * @param openTaskCount  open follow-up tasks, those of customers merged into it included
  */
 record CustomerResponse(UUID customerId, List<IdentifierResponse> identifiers, List<MergeResponse> merges,
-                        Instant firstContactAt, Instant lastContactAt, long contactCount, int openTaskCount) {
+                        Instant firstContactAt, Instant lastContactAt, long contactCount, long openTaskCount) {
 
     /** @param shared a shared identifier (switchboard number, family address) no longer links contacts */
     record IdentifierResponse(IdentifierType type, String value, boolean shared) {
@@ -55,8 +55,6 @@ record CustomerResponse(UUID customerId, List<IdentifierResponse> identifiers, L
                         .map(owned -> new IdentifierResponse(owned.identifier().type(), owned.identifier().value(), owned.shared()))
                         .toList(),
                 profile.lineage().stream().map(MergeResponse::of).toList(),
-                customer.firstContactAt(), customer.lastContactAt(), profile.contactCount(),
-                // Follow-up tasks arrive with the next issue; the field is part of the profile contract already.
-                0);
+                customer.firstContactAt(), customer.lastContactAt(), profile.contactCount(), profile.openTaskCount());
     }
 }

@@ -178,15 +178,31 @@ public class KeepingPromises {
         return escalateDue(clock.instant());
     }
 
-    public FollowUpTask complete(UUID taskId, String agent) {
-        return decide(taskId, TaskDecision.Kind.COMPLETE, agent);
+    /** The agent completes the task at {@code at} (an action's time). */
+    public FollowUpTask complete(UUID taskId, String agent, Instant at) {
+        return decide(taskId, TaskDecision.Kind.COMPLETE, agent, at);
     }
 
-    public FollowUpTask assign(UUID taskId, String agent) {
+    /** The task is assigned to {@code agent} at {@code at} (an action's time). */
+    public FollowUpTask assign(UUID taskId, String agent, Instant at) {
         if (agent == null || agent.isBlank()) {
             throw new InvalidRequestException("agent is required");
         }
-        return decide(taskId, TaskDecision.Kind.ASSIGN, agent.trim());
+        return decide(taskId, TaskDecision.Kind.ASSIGN, agent.trim(), at);
+    }
+
+    /**
+     * A task as it must be for an agent's decision: open.
+     *
+     * @throws TaskNotFoundException if there is none
+     * @throws TaskNotOpenException  if it is done
+     */
+    public FollowUpTask openTask(UUID taskId) {
+        FollowUpTask task = find(taskId);
+        if (!task.isOpen()) {
+            throw new TaskNotOpenException(taskId, task.status().name());
+        }
+        return task;
     }
 
     /**
@@ -212,14 +228,22 @@ public class KeepingPromises {
     }
 
     public void markAbsent(String agentId, Instant from, Instant until, String by) {
-        if (from == null || until == null || !from.isBefore(until)) {
-            throw new InvalidRequestException("from and until are required, from before until");
-        }
+        checkAbsence(from, until);
         store.putAbsence(agentId, from, until, by);
     }
 
-    public boolean clearAbsence(String agentId) {
-        return store.deleteAbsence(agentId);
+    /** @throws InvalidRequestException unless both bounds are given, from before until */
+    public static void checkAbsence(Instant from, Instant until) {
+        if (from == null || until == null || !from.isBefore(until)) {
+            throw new InvalidRequestException("from and until are required, from before until");
+        }
+    }
+
+    /** @throws AbsenceNotFoundException if the agent has no absence */
+    public void clearAbsence(String agentId) {
+        if (!store.deleteAbsence(agentId)) {
+            throw new AbsenceNotFoundException(agentId);
+        }
     }
 
     /**
@@ -309,7 +333,7 @@ public class KeepingPromises {
      * Records an agent's decision on an open task and derives the customer's tasks again with it: decisions are
      * kept, so a later re-derivation (a contact that arrived late, a merge, a rebuild) keeps them.
      */
-    private FollowUpTask decide(UUID taskId, TaskDecision.Kind kind, String agent) {
+    private FollowUpTask decide(UUID taskId, TaskDecision.Kind kind, String agent, Instant at) {
         return transactions.execute(status -> {
             if (store.followUpPaused()) {
                 throw new FollowUpPausedException();
@@ -320,7 +344,7 @@ public class KeepingPromises {
             if (!locked.isOpen()) {
                 throw new TaskNotOpenException(taskId, locked.status().name());
             }
-            store.recordDecision(taskId, locked.triggerContactId(), kind, agent, clock.instant());
+            store.recordDecision(taskId, locked.triggerContactId(), kind, agent, at);
             stored(rederive(new LinkedHashSet<>(List.of(locked.customerId())), false));
             return find(taskId);
         });

@@ -10,6 +10,7 @@ import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
 import io.omnirouter.history.contact.model.Intent;
 import io.omnirouter.history.contact.model.Priority;
+import io.omnirouter.history.customer.application.OpenTaskCounts;
 import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.history.followup.application.FollowUpStore;
 import io.omnirouter.history.followup.model.AgentAbsence;
@@ -39,7 +40,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class JdbcFollowUpStore implements FollowUpStore {
+class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
 
     /**
      * Customer locks: the two-key form of PostgreSQL's advisory locks, a key space apart from the single-key
@@ -102,6 +103,8 @@ class JdbcFollowUpStore implements FollowUpStore {
             priority, queue, escalation_tier, assignee, closed_at, closed_by_contact_id, closed_late, changed_at, change_reason""";
     private static final String TASKS_OF = MEMBERS + "SELECT " + TASK_COLUMNS
             + " FROM follow_up_task WHERE customer_id IN (SELECT member_id FROM members) OR task_id = ANY (?) ORDER BY created_at, task_id";
+    private static final String OPEN_TASK_COUNT = MEMBERS
+            + "SELECT count(*) FROM follow_up_task WHERE status = 'OPEN' AND customer_id IN (SELECT member_id FROM members)";
     private static final String STRAY_TASKS = """
             SELECT t.task_id, t.customer_id, COALESCE(cu.merged_into, c.customer_id) AS holder
               FROM follow_up_task t LEFT JOIN contact c ON c.contact_id = t.trigger_contact_id
@@ -222,6 +225,12 @@ class JdbcFollowUpStore implements FollowUpStore {
             found.computeIfAbsent(rs.getObject("holder", UUID.class), holder -> new ArrayList<>()).add(contact(rs));
         });
         return found;
+    }
+
+    @Override
+    public long openTasksOf(UUID customerId) {
+        Long count = jdbc.query(OPEN_TASK_COUNT, uuids(List.of(customerId)), rs -> rs.next() ? rs.getLong(1) : 0L);
+        return count == null ? 0 : count;
     }
 
     @Override

@@ -4,12 +4,16 @@ import io.omnirouter.history.followup.application.FollowUpStore.TaskQuery;
 import io.omnirouter.history.followup.application.KeepingPromises;
 import io.omnirouter.history.followup.model.TaskStatus;
 import io.omnirouter.history.followup.model.TaskType;
+import io.omnirouter.history.shared.action.application.TakingActions;
+import io.omnirouter.history.shared.action.model.AgentAction;
+import io.omnirouter.history.shared.action.web.Actors;
 import io.omnirouter.history.shared.web.RequestParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,10 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
     private final KeepingPromises keeping;
+    private final TakingActions actions;
     private final Clock clock;
 
-    TaskController(KeepingPromises keeping, Clock clock) {
+    TaskController(KeepingPromises keeping, TakingActions actions, Clock clock) {
         this.keeping = keeping;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -51,21 +57,39 @@ class TaskController {
         return TaskResponse.of(keeping.find(RequestParameters.uuid("taskId", taskId)), clock.instant());
     }
 
-    /** The authenticated agent completes the task: 404 unknown, 409 not open. */
+    /** @param reason optional: why, in the agent's words (kept with the action on agent.actions) */
+    record Completion(String reason) {
+    }
+
+    /**
+     * The authenticated agent completes the task (an action on agent.actions): the task as it is then; 404 unknown,
+     * 409 not open, 202 with where to poll if applying it takes longer than the API waits.
+     */
     @PostMapping("/{taskId}/complete")
-    TaskResponse complete(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String taskId, Principal agent) {
-        return TaskResponse.of(keeping.complete(RequestParameters.uuid("taskId", taskId), agent.getName()), clock.instant());
+    TaskResponse complete(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String taskId,
+                          @RequestBody(required = false) Completion completion, Authentication agent) {
+        UUID id = RequestParameters.uuid("taskId", taskId);
+        String reason = RequestParameters.freeText("reason", completion == null ? null : completion.reason());
+        actions.take(Actors.of(agent), keeping.openTask(id).customerId(), reason, new AgentAction.TaskCompleted(id));
+        return TaskResponse.of(keeping.find(id), clock.instant());
     }
 
-    record Assignment(String agent) {
+    /** @param reason optional: why */
+    record Assignment(String agent, String reason) {
     }
 
-    /** Assigns the task to an agent: 400 without one, 404 unknown, 409 not open. */
+    /**
+     * Assigns the task to an agent (an action on agent.actions): the task as it is then; 400 without one, 404 unknown,
+     * 409 not open, 202 with where to poll if applying it takes longer than the API waits.
+     */
     @PostMapping("/{taskId}/assign")
     TaskResponse assign(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String taskId,
-                        @RequestBody Assignment assignment) {
-        return TaskResponse.of(keeping.assign(RequestParameters.uuid("taskId", taskId),
-                RequestParameters.requiredText("agent", assignment == null ? null : assignment.agent())), clock.instant());
+                        @RequestBody Assignment assignment, Authentication user) {
+        UUID id = RequestParameters.uuid("taskId", taskId);
+        String assignee = RequestParameters.requiredText("agent", assignment == null ? null : assignment.agent());
+        String reason = RequestParameters.freeText("reason", assignment == null ? null : assignment.reason());
+        actions.take(Actors.of(user), keeping.openTask(id).customerId(), reason, new AgentAction.TaskAssigned(id, assignee));
+        return TaskResponse.of(keeping.find(id), clock.instant());
     }
 
     private static String name(Enum<?> constant) {

@@ -18,7 +18,8 @@ class JdbcProjections implements Projections {
      * customer's tasks are derived again from all of them and compared with it, so a task the log leaves as it
      * was gets no new version, and versions keep growing from what consumers of followup.tasks have seen.
      */
-    private static final String TRUNCATE = "TRUNCATE followup_pending, contact, customer_merge, customer_identifier, customer";
+    private static final String TRUNCATE =
+            "TRUNCATE followup_pending, follow_up_refused_contact, contact, customer_merge, customer_identifier, customer";
     /** Taken exclusively for the rebuild; each follow-up transaction tries it shared (JdbcFollowUpStore). */
     private static final String HOLD = "SELECT pg_advisory_lock(6, 1)";
     private static final String RELEASE = "SELECT pg_advisory_unlock(6, 1)";

@@ -80,6 +80,8 @@ class SecurityConfiguration {
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(OPS)
                 .requestMatchers("/actuator/**").hasRole(OPS)
                 .requestMatchers("/api/ops/**").hasRole(OPS)
+                // Notes are what agents write for the next agent.
+                .requestMatchers(HttpMethod.POST, "/api/customers/*/notes").hasAnyRole(AGENT, SUPERVISOR)
                 // Changes to customers: unmerge, clearing a shared identifier.
                 .requestMatchers(HttpMethod.POST, "/api/customers/**").hasRole(SUPERVISOR)
                 .requestMatchers(HttpMethod.PUT, "/api/customers/**").hasRole(SUPERVISOR)

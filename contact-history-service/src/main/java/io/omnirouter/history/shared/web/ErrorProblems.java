@@ -3,6 +3,7 @@ package io.omnirouter.history.shared.web;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * What the service says about a refusal that happened before any controller (Tomcat's own checks, the firewall,
@@ -19,6 +20,14 @@ public final class ErrorProblems {
      */
     public static URI occurrence() {
         return URI.create("urn:uuid:" + UUID.randomUUID());
+    }
+
+    /** A problem with its status, title and detail, and this occurrence as its {@code instance}. */
+    public static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(occurrence());
+        return problem;
     }
 
     static HttpStatus statusOf(Object code) {

@@ -1,9 +1,8 @@
 package io.omnirouter.history.shared.web;
 
+import static io.omnirouter.history.shared.web.ErrorProblems.problem;
+
 import io.omnirouter.history.conversation.application.ThreadNotFoundException;
-import io.omnirouter.history.customer.application.CustomerNotFoundException;
-import io.omnirouter.history.customer.application.MergeAlreadyUndoneException;
-import io.omnirouter.history.customer.application.MergeNotFoundException;
 import io.omnirouter.history.live.application.TooManyStreamsException;
 import io.omnirouter.history.rebuild.application.RebuildAlreadyRunningException;
 import io.omnirouter.history.shared.InvalidRequestException;
@@ -26,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error as an RFC 9457 problem detail: Spring MVC's own (malformed UUIDs and numbers, unknown
- * paths, …) through the base class, the service's exceptions here.
+ * paths, …) through the base class, the service's exceptions here. An unknown customer, merge or task is what an
+ * action is refused with too ({@code ActionRefusedException}): shared/action/web/ActionResponses answers those.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -41,21 +41,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("parameter", e.parameter());
         }
         return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail customerNotFound(CustomerNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Customer not found", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail mergeNotFound(MergeNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Merge not found", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail mergeAlreadyUndone(MergeAlreadyUndoneException e) {
-        return problem(HttpStatus.CONFLICT, "Merge already undone", e.getMessage());
     }
 
     @ExceptionHandler
@@ -131,13 +116,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the request could not be completed; the cause is logged");
         log.error("Request failed (problem {})", problem.getInstance(), e);
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setInstance(ErrorProblems.occurrence());
         return problem;
     }
 }

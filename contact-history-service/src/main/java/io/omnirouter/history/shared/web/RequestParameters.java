@@ -25,6 +25,8 @@ public final class RequestParameters {
     public static final int MAX_TEXT_LENGTH = 254;
     /** Thread keys hold a channel's message or session id, which the router bounds well below this. */
     public static final int MAX_THREAD_KEY_LENGTH = 2048;
+    /** What agents write: a reason, a note. */
+    public static final int MAX_FREE_TEXT_LENGTH = 2000;
     /** Cursors this API issues are about 90 characters; far longer ones are not worth decoding. */
     static final int MAX_CURSOR_LENGTH = 512;
     /**
@@ -123,15 +125,40 @@ public final class RequestParameters {
      * characters, no control characters (PostgreSQL refuses NUL in text; CR and LF would forge log lines).
      */
     public static String text(String parameter, String raw) {
+        String trimmed = trimmedWithin(parameter, raw, MAX_TEXT_LENGTH);
+        if (trimmed == null) {
+            return null;
+        }
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw InvalidRequestException.of(parameter, parameter + " must not contain control characters");
+        }
+        return trimmed;
+    }
+
+    /**
+     * What an agent writes (an action's reason, a note): trimmed, null when absent or blank, at most
+     * {@link #MAX_FREE_TEXT_LENGTH} characters; line breaks and tabs are kept, other control characters refused (NUL
+     * cannot be stored, the rest is never typed).
+     */
+    public static String freeText(String parameter, String raw) {
+        String trimmed = trimmedWithin(parameter, raw, MAX_FREE_TEXT_LENGTH);
+        if (trimmed == null) {
+            return null;
+        }
+        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw InvalidRequestException.of(parameter, parameter + " must not contain control characters other than line breaks and tabs");
+        }
+        return trimmed;
+    }
+
+    /** Trimmed, null when absent or blank, at most {@code max} characters. */
+    private static String trimmedWithin(String parameter, String raw, int max) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         String trimmed = raw.strip();
-        if (trimmed.length() > MAX_TEXT_LENGTH) {
-            throw InvalidRequestException.of(parameter, parameter + " must be at most " + MAX_TEXT_LENGTH + " characters");
-        }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw InvalidRequestException.of(parameter, parameter + " must not contain control characters");
+        if (trimmed.length() > max) {
+            throw InvalidRequestException.of(parameter, parameter + " must be at most " + max + " characters");
         }
         return trimmed;
     }

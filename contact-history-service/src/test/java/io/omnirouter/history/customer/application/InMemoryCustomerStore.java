@@ -121,6 +121,11 @@ class InMemoryCustomerStore implements CustomerStore {
     }
 
     @Override
+    public java.util.Set<UUID> idsAnsweringWith(UUID currentId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public boolean exists(UUID customerId) {
         return customers.containsKey(customerId);
     }

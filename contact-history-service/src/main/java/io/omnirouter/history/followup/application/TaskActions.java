@@ -1,0 +1,41 @@
+package io.omnirouter.history.followup.application;
+
+import io.omnirouter.history.shared.action.application.ActionHandler;
+import io.omnirouter.history.shared.action.model.AgentAction;
+import io.omnirouter.history.shared.action.model.AgentAction.AbsenceEnded;
+import io.omnirouter.history.shared.action.model.AgentAction.AbsenceSet;
+import io.omnirouter.history.shared.action.model.AgentAction.TaskAssigned;
+import io.omnirouter.history.shared.action.model.AgentAction.TaskCompleted;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/** Applies the follow-up's actions from agent.actions: completions, assignments and absences, at the action's time. */
+@Service
+public class TaskActions implements ActionHandler {
+
+    private final KeepingPromises keeping;
+
+    public TaskActions(KeepingPromises keeping) {
+        this.keeping = keeping;
+    }
+
+    @Override
+    public Set<Class<? extends AgentAction.Action>> kinds() {
+        return Set.of(TaskCompleted.class, TaskAssigned.class, AbsenceSet.class, AbsenceEnded.class);
+    }
+
+    @Override
+    public void apply(AgentAction action) {
+        if (action.action() instanceof TaskCompleted completed) {
+            keeping.complete(completed.taskId(), action.actor(), action.occurredAt());
+        } else if (action.action() instanceof TaskAssigned assigned) {
+            keeping.assign(assigned.taskId(), assigned.assignee(), action.occurredAt());
+        } else if (action.action() instanceof AbsenceSet absence) {
+            keeping.markAbsent(absence.agentId(), absence.from(), absence.until(), action.actor());
+        } else if (action.action() instanceof AbsenceEnded ended) {
+            keeping.clearAbsence(ended.agentId());
+        } else {
+            throw new IllegalArgumentException("not a follow-up action: " + action);
+        }
+    }
+}
