@@ -120,6 +120,7 @@ class InMemoryCustomerStore implements CustomerStore {
         return Optional.ofNullable(customers.get(customerId)).map(c -> c.merged() ? c.mergedInto() : c.customerId());
     }
 
+    /** Not used by the identity unit tests (notes read it; NotesIT covers it on PostgreSQL), like the others that throw. */
     @Override
     public java.util.Set<UUID> idsAnsweringWith(UUID currentId) {
         throw new UnsupportedOperationException();

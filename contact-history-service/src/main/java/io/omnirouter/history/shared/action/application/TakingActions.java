@@ -73,6 +73,9 @@ public class TakingActions {
                 throw new ActionPendingException(actionId);
             }
             try {
+                // Product code, not a test: Awaitility is a test library. The outcome is written by whichever instance
+                // applies the action, so this instance can only look again; one primary-key read per poll interval.
+                // (PostgreSQL LISTEN/NOTIFY could wake it instead; the poll keeps the outcome the one source of truth.)
                 Thread.sleep(properties.pollInterval().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
