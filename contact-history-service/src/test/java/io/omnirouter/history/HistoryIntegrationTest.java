@@ -54,11 +54,14 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN",
         "omnirouter.security.local-password=" + HistoryIntegrationTest.PASSWORD,
-        // Streams of clients that went away are noticed at the next keep-alive.
-        "omnirouter.live.keep-alive=1s",
+        // Streams of clients that went away are noticed at the next keep-alive; more than the connection timeout
+        // below apart, as in production (LiveStreamIT).
+        "omnirouter.live.keep-alive=4s",
         // StalledStreamClientsIT: 500 clients that never read, beside the others; their stall noticed within seconds
-        // (a small kernel send buffer fills after ~100 events, and 2 s without progress disconnects).
-        "omnirouter.live.max-streams=1000", "omnirouter.live.send-timeout=2s", "omnirouter.api.socket-send-buffer=16KB"})
+        // (a small kernel send buffer fills after ~100 events, and 2 s without progress disconnects; Tomcat closes the
+        // socket after 3 s more without progress).
+        "omnirouter.live.max-streams=1000", "omnirouter.live.send-timeout=2s", "omnirouter.api.socket-send-buffer=16KB",
+        "server.tomcat.connection-timeout=3s"})
 @AutoConfigureMockMvc
 @Import(HistoryIntegrationTest.MockMvcWithCsrfToken.class)
 @WithMockUser(roles = "AGENT")

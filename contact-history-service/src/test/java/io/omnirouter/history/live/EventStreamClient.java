@@ -48,6 +48,11 @@ final class EventStreamClient implements AutoCloseable {
         await().atMost(PATIENCE).until(() -> lines.contains(":connected"));
     }
 
+    /** Keep-alive comments received so far. */
+    long keepAlives() {
+        return lines.stream().filter(":keep-alive"::equals).count();
+    }
+
     List<Map<String, String>> events() {
         List<Map<String, String>> events = new ArrayList<>();
         Map<String, String> event = new LinkedHashMap<>();

@@ -67,6 +67,19 @@ class LiveStreamIT extends HistoryIntegrationTest {
     }
 
     @Test
+    void aStreamWithNothingToSayStaysOpenLongerThanTheConnectionTimeout() {
+        String address = "idle-" + UUID.randomUUID() + "@example.com";
+        try (EventStreamClient stream = followNewCustomer(address)) {
+            // Between two keep-alives (4 s apart in the tests) nothing is written; Tomcat's connection timeout (3 s)
+            // bounds a response the client does not take, not an asynchronous response with nothing to write.
+            await().atMost(PATIENCE).until(() -> stream.keepAlives() >= 2);
+            ContactEvent later = contact(Channel.CHAT, T0.plusSeconds(60)).setIdentifiers(email(address)).build();
+            publish(later);
+            await().atMost(PATIENCE).until(() -> stream.contactIds().contains(later.getContactId()));
+        }
+    }
+
+    @Test
     void aMergeAndItsUndoingArriveOnTheStreamOfTheMergedCustomer() throws Exception {
         String address = "merge-" + UUID.randomUUID() + "@example.com";
         String phone = "+38640" + (100_000 + (int) (Math.random() * 899_999));
@@ -107,11 +120,8 @@ class LiveStreamIT extends HistoryIntegrationTest {
     @Test
     void aFollowUpTaskOpenedByAContactArrivesOnTheStream() {
         String address = "task-" + UUID.randomUUID() + "@example.com";
-        publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).build());
-        String customerId = awaitCustomer("email", address);
-
-        try (EventStreamClient stream = stream("/api/stream?customerId=" + customerId)) {
-            stream.awaitConnected();
+        try (EventStreamClient stream = followNewCustomer(address)) {
+            String customerId = awaitCustomer("email", address);
             // A second thread's inbound email: a new REPLY promise for this customer.
             publish(contact(Channel.EMAIL, T0.plusSeconds(60)).setIdentifiers(email(address)).build());
 
@@ -129,6 +139,15 @@ class LiveStreamIT extends HistoryIntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    /** A new customer (an e-mail from the address) and a connected stream that follows them. */
+    private EventStreamClient followNewCustomer(String address) {
+        publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).build());
+        String customerId = awaitCustomer("email", address);
+        EventStreamClient stream = stream("/api/stream?customerId=" + customerId);
+        stream.awaitConnected();
+        return stream;
     }
 
     private EventStreamClient stream(String path) {

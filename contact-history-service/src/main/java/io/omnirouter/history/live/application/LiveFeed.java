@@ -43,6 +43,7 @@ public class LiveFeed implements DisposableBean {
     private static final int EVENTS_PER_WRITE = 500;
 
     private final LiveProperties properties;
+    private final LiveEventEncoding encoding;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open = new AtomicInteger();
     private final ExecutorService senders;
@@ -50,8 +51,9 @@ public class LiveFeed implements DisposableBean {
     private final Counter overflows;
     private final Counter stalls;
 
-    public LiveFeed(LiveProperties properties, MeterRegistry meters) {
+    public LiveFeed(LiveProperties properties, LiveEventEncoding encoding, MeterRegistry meters) {
         this.properties = properties;
+        this.encoding = encoding;
         this.senders = Executors.newFixedThreadPool(properties.senderThreads(), daemonThreads("live-sender-"));
         this.keepAlive = Executors.newSingleThreadScheduledExecutor(daemonThreads("live-keep-alive-"));
         long interval = properties.keepAlive().toMillis();
@@ -81,11 +83,15 @@ public class LiveFeed implements DisposableBean {
         return subscription;
     }
 
-    /** Queues the event for every client it concerns; returns at once. */
+    /** Queues the event for every client it concerns, encoded once; returns at once. */
     public void publish(LiveEvent event) {
+        LiveFrame frame = null;
         for (Subscription subscription : subscriptions) {
             if (event.concerns(subscription.customerId)) {
-                subscription.offer(event);
+                if (frame == null) {
+                    frame = new LiveFrame(event, encoding.encode(event));
+                }
+                subscription.offer(frame);
             }
         }
     }
@@ -156,11 +162,11 @@ public class LiveFeed implements DisposableBean {
             }
         }
 
-        private void offer(LiveEvent event) {
+        private void offer(LiveFrame frame) {
             if (!active.get()) {
                 return;
             }
-            if (queue.offer(event)) {
+            if (queue.offer(frame)) {
                 schedule();
             } else {
                 overflows.increment();
@@ -192,14 +198,14 @@ public class LiveFeed implements DisposableBean {
                 // Only while the client's connection takes what is written: otherwise the events wait in the queue
                 // and the sink resumes the draining when the connection has taken the last write.
                 while (active.get() && sink.ready()) {
-                    List<LiveEvent> events = new ArrayList<>();
+                    List<LiveFrame> events = new ArrayList<>();
                     boolean keepAliveDue = false;
                     Object next;
                     while (events.size() < EVENTS_PER_WRITE && (next = queue.poll()) != null) {
                         if (next == KEEP_ALIVE) {
                             keepAliveDue = true;
                         } else {
-                            events.add((LiveEvent) next);
+                            events.add((LiveFrame) next);
                         }
                     }
                     if (!events.isEmpty()) {

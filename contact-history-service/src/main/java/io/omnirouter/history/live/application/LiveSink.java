@@ -1,6 +1,5 @@
 package io.omnirouter.history.live.application;
 
-import io.omnirouter.history.live.model.LiveEvent;
 import java.io.IOException;
 import java.util.List;
 
@@ -11,8 +10,8 @@ import java.util.List;
  */
 public interface LiveSink {
 
-    /** Writes the events, in order, in one go (one flush), without waiting for the client. */
-    void send(List<LiveEvent> events) throws IOException;
+    /** Writes the events (encoded already), in order, in one go (one flush), without waiting for the client. */
+    void send(List<LiveFrame> frames) throws IOException;
 
     /** A comment line: nothing for the client, proof for the network that the stream is alive. */
     void keepAlive() throws IOException;

@@ -1,16 +1,14 @@
 package io.omnirouter.history.live.web;
 
 import io.omnirouter.history.live.application.LiveSink;
-import io.omnirouter.history.live.model.LiveEvent;
+import io.omnirouter.history.live.application.LiveFrame;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A live-stream client behind a Server-Sent Events response written with the Servlet API's non-blocking output:
@@ -26,7 +24,6 @@ final class NonBlockingSseSink implements LiveSink, WriteListener {
 
     private static final byte[] KEEP_ALIVE = ":keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
-    private final JsonMapper json;
     private final Object lock = new Object();
     /** Bytes not yet handed to the container: the stream's opening lines, until the container lets us write. */
     private byte[] pending;
@@ -36,8 +33,7 @@ final class NonBlockingSseSink implements LiveSink, WriteListener {
     private volatile long stalledSince;
     private volatile Runnable resume = () -> { };
 
-    NonBlockingSseSink(JsonMapper json, Duration reconnectDelay) {
-        this.json = json;
+    NonBlockingSseSink(Duration reconnectDelay) {
         // First on the wire (before any event can be queued): the client knows at once that it is connected.
         this.pending = ("retry:" + reconnectDelay.toMillis() + "\n:connected\n\n").getBytes(StandardCharsets.UTF_8);
     }
@@ -52,17 +48,18 @@ final class NonBlockingSseSink implements LiveSink, WriteListener {
     }
 
     @Override
-    public void send(List<LiveEvent> events) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * events.size());
-        for (LiveEvent event : events) {
-            // Ids and names are ours (UUIDs, fixed words): no line breaks that could split a field.
-            bytes.write(("event:" + event.type() + "\nid:" + event.id() + "\ndata:").getBytes(StandardCharsets.UTF_8));
-            // Compact JSON has no line breaks either (they are escaped inside strings).
-            bytes.write(json.writeValueAsBytes(event.data()));
-            bytes.write('\n');
-            bytes.write('\n');
+    public void send(List<LiveFrame> frames) throws IOException {
+        int length = 0;
+        for (LiveFrame frame : frames) {
+            length += frame.wire().length;
         }
-        write(bytes.toByteArray());
+        byte[] bytes = new byte[length];
+        int at = 0;
+        for (LiveFrame frame : frames) {
+            System.arraycopy(frame.wire(), 0, bytes, at, frame.wire().length);
+            at += frame.wire().length;
+        }
+        write(bytes);
     }
 
     @Override

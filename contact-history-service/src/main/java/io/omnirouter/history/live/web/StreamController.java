@@ -22,7 +22,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Live stream", description = "What happens, as it happens (Server-Sent Events)")
@@ -30,12 +29,10 @@ class StreamController {
 
     private final LiveFeed feed;
     private final LiveProperties properties;
-    private final JsonMapper json;
 
-    StreamController(LiveFeed feed, LiveProperties properties, JsonMapper json) {
+    StreamController(LiveFeed feed, LiveProperties properties) {
         this.feed = feed;
         this.properties = properties;
-        this.json = json;
     }
 
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -55,7 +52,7 @@ class StreamController {
                         schema = @Schema(type = "string", format = "uuid")) @RequestParam(required = false) String customerId,
                 HttpServletRequest request, HttpServletResponse response) throws IOException {
         UUID following = RequestParameters.optionalUuid("customerId", customerId);
-        NonBlockingSseSink sink = new NonBlockingSseSink(json, properties.reconnectDelay());
+        NonBlockingSseSink sink = new NonBlockingSseSink(properties.reconnectDelay());
         // Before the response is started: too many streams is still a 503 problem.
         LiveFeed.Subscription subscription = feed.subscribe(following, sink);
         try {

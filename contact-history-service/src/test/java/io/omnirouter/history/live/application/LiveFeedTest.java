@@ -9,6 +9,7 @@ import io.omnirouter.history.live.model.LiveEvent;
 import io.omnirouter.history.live.model.LiveEvents;
 import io.omnirouter.history.live.model.LiveEvents.ContactData;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ class LiveFeedTest {
 
     private LiveFeed feed(int queueCapacity, int maxStreams, Duration keepAlive) {
         return new LiveFeed(new LiveProperties(keepAlive, queueCapacity, maxStreams, Duration.ofMinutes(30), Duration.ofSeconds(3), 2,
-                Duration.ofMillis(300)), meters);
+                Duration.ofMillis(300)), event -> event.id().getBytes(StandardCharsets.UTF_8), meters);
     }
 
     private static LiveEvent contact(UUID customerId) {
@@ -199,7 +200,7 @@ class LiveFeedTest {
         }
 
         @Override
-        public void send(List<LiveEvent> sent) throws IOException {
+        public void send(List<LiveFrame> sent) throws IOException {
             if (failing) {
                 throw new IOException("Broken pipe");
             }
@@ -211,7 +212,7 @@ class LiveFeedTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            events.addAll(sent);
+            sent.forEach(frame -> events.add(frame.event()));
         }
 
         @Override
