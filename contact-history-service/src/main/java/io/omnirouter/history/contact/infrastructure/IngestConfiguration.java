@@ -55,22 +55,24 @@ class IngestConfiguration {
 
         @Override
         public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
-            report(1, ex, deliveryAttempt);
+            report(1, record.topic(), ex, deliveryAttempt);
         }
 
         @Override
         public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
-            report(records.count(), ex, deliveryAttempt);
+            report(records.count(), String.join(", ", records.partitions().stream().map(p -> p.topic()).distinct().toList()),
+                    ex, deliveryAttempt);
         }
 
-        private void report(int records, Exception ex, int attempt) {
+        /** The topic is named: this handler serves the contact events' and the agent actions' listeners alike. */
+        private void report(int records, String topics, Exception ex, int attempt) {
             Throwable cause = ex instanceof ListenerExecutionFailedException && ex.getCause() != null ? ex.getCause() : ex;
             meters.counter(FAILED_ATTEMPTS_METER, "exception", cause.getClass().getSimpleName()).increment();
             // Messages only: with server detail off, the database errors that get here (connection, locks, schema:
             // the ones that quote values, class 22, are the record's fault and dead-lettered) and registry errors
             // do not quote record content.
-            log.warn("Storing a batch of {} contact events failed (attempt {}), retrying: {}",
-                    records, attempt, messages(cause));
+            log.warn("Storing a batch of {} records of {} failed (attempt {}), retrying: {}",
+                    records, topics, attempt, messages(cause));
             log.debug("Cause of the failed attempt", cause);
         }
 
