@@ -6,8 +6,10 @@ import io.omnirouter.serde.ConfluentAvroDeserializer;
 import io.omnirouter.serde.SchemaRegistryClient;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -60,8 +62,8 @@ class IngestConfiguration {
 
         @Override
         public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
-            report(records.count(), String.join(", ", records.partitions().stream().map(p -> p.topic()).distinct().toList()),
-                    ex, deliveryAttempt);
+            String topics = records.partitions().stream().map(TopicPartition::topic).distinct().collect(Collectors.joining(", "));
+            report(records.count(), topics, ex, deliveryAttempt);
         }
 
         /** The topic is named: this handler serves the contact events' and the agent actions' listeners alike. */

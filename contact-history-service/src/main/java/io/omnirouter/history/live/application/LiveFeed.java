@@ -198,19 +198,19 @@ public class LiveFeed implements DisposableBean {
                 // Only while the client's connection takes what is written: otherwise the events wait in the queue
                 // and the sink resumes the draining when the connection has taken the last write.
                 while (active.get() && sink.ready()) {
-                    List<LiveFrame> events = new ArrayList<>();
+                    List<LiveFrame> frames = new ArrayList<>();
                     boolean keepAliveDue = false;
                     Object next;
-                    while (events.size() < EVENTS_PER_WRITE && (next = queue.poll()) != null) {
+                    while (frames.size() < EVENTS_PER_WRITE && (next = queue.poll()) != null) {
                         if (next == KEEP_ALIVE) {
                             keepAliveDue = true;
                         } else {
-                            events.add((LiveFrame) next);
+                            frames.add((LiveFrame) next);
                         }
                     }
-                    if (!events.isEmpty()) {
+                    if (!frames.isEmpty()) {
                         // Events prove the stream alive as well as a keep-alive would.
-                        sink.send(List.copyOf(events));
+                        sink.send(List.copyOf(frames));
                     } else if (keepAliveDue) {
                         sink.keepAlive();
                     } else {

@@ -5,6 +5,7 @@ import io.omnirouter.history.live.application.LiveFrame;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,17 +50,9 @@ final class NonBlockingSseSink implements LiveSink, WriteListener {
 
     @Override
     public void send(List<LiveFrame> frames) throws IOException {
-        int length = 0;
-        for (LiveFrame frame : frames) {
-            length += frame.wire().length;
-        }
-        byte[] bytes = new byte[length];
-        int at = 0;
-        for (LiveFrame frame : frames) {
-            System.arraycopy(frame.wire(), 0, bytes, at, frame.wire().length);
-            at += frame.wire().length;
-        }
-        write(bytes);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        frames.forEach(frame -> bytes.writeBytes(frame.wire()));
+        write(bytes.toByteArray());
     }
 
     @Override
