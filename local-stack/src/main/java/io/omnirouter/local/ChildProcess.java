@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -92,6 +93,11 @@ public final class ChildProcess {
         } catch (IOException e) {
             return "    (" + logFile + " unreadable: " + e.getMessage() + ")";
         }
+    }
+
+    /** Runs {@code action} with the exit value once the process has ended, however it ended. */
+    void onExit(IntConsumer action) {
+        process.onExit().thenAccept(ended -> action.accept(ended.exitValue()));
     }
 
     /** {@code kill -9}: the process dies at once, without running its shutdown hooks; waits until it is gone. */

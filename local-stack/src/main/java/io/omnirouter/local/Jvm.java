@@ -41,6 +41,11 @@ final class Jvm {
         return command;
     }
 
+    /** The launcher's own {@code java}. */
+    String java() {
+        return java;
+    }
+
     /** Whether {@code process} is a child JVM that a launcher started for this data directory. */
     boolean startedHere(ProcessHandle process) {
         Optional<String> commandLine = process.info().commandLine();

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +81,8 @@ public final class LocalStack implements AutoCloseable {
     private final PrintStream err;
     private final Jvm jvm;
     private final PidFiles pidFiles;
+    private final SharedClassArchive routerClasses;
+    private final SharedClassArchive historyClasses;
     private final HealthProbes probes;
     private final long launchedAt = System.nanoTime();
     /** Every part in start order; absent services (--without) are not declared. */
@@ -104,6 +107,8 @@ public final class LocalStack implements AutoCloseable {
         this.err = err;
         this.jvm = new Jvm(settings.dataDir());
         this.pidFiles = new PidFiles(settings.runDir(), jvm);
+        this.routerClasses = layout.routerJar() == null ? null : new SharedClassArchive(layout.routerJar(), jvm.java());
+        this.historyClasses = layout.historyJar() == null ? null : new SharedClassArchive(layout.historyJar(), jvm.java());
         this.probes = new HealthProbes(settings.bootstrapServers());
         declare(REGISTRY, this::startRegistry, () -> probes.ok("http://localhost:" + ports.registry() + "/health/ready"),
                 REGISTRY_GRACE);
@@ -206,6 +211,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** Deletes a data directory whose processes are stopped. */
     public static void deleteDataDirectory(Path dataDir) {
+        deleteDirectory(dataDir);
+    }
+
+    static void deleteDirectory(Path dataDir) {
         if (!Files.exists(dataDir)) {
             return;
         }
@@ -388,7 +397,7 @@ public final class LocalStack implements AutoCloseable {
                 // once instead of leaving read_committed consumers waiting for the old transaction to time out.
                 "ROUTER_INSTANCE_ID", "local-" + instance,
                 "SERVER_ADDRESS", "localhost");
-        return startService(shape.instanceName(ROUTER, instance), layout.routerJar().toString(), "384m", env);
+        return startService(shape.instanceName(ROUTER, instance), routerClasses, "384m", env);
     }
 
     private ChildProcess startHistory(int instance) {
@@ -402,13 +411,18 @@ public final class LocalStack implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers(),
                 "SCHEMA_REGISTRY_URL", ports.registryUrl(),
                 "OMNIROUTER_LOCAL_PASSWORD", settings.localPassword());
-        return startService(shape.instanceName(HISTORY, instance), layout.historyJar().toString(), "512m", env);
+        return startService(shape.instanceName(HISTORY, instance), historyClasses, "512m", env);
     }
 
     /** C1 only, like the registry and the broker: faster start-up on a laptop; a local stack needs no peak throughput. */
-    private ChildProcess startService(String name, String jar, String heap, Map<String, String> env) {
-        return ChildProcess.start(name, jvm.command(List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-jar", jar)), env,
-                settings.dataDir().resolve(name), settings.logFile(name));
+    private ChildProcess startService(String name, SharedClassArchive classes, String heap, Map<String, String> env) {
+        SharedClassArchive.Launch launch = classes.launch(name);
+        List<String> arguments = new ArrayList<>(List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1"));
+        arguments.addAll(launch.arguments());
+        ChildProcess child = ChildProcess.start(name, jvm.command(arguments), env, settings.dataDir().resolve(name),
+                settings.logFile(name));
+        child.onExit(exitValue -> classes.ended(launch, exitValue));
+        return child;
     }
 
     private void startSimulator() {
