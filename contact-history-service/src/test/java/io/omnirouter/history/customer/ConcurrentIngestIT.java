@@ -87,7 +87,7 @@ class ConcurrentIngestIT extends HistoryIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_identifier WHERE shared", Integer.class)).isZero();
         // Not only a hundred: exactly the customers, identifiers, merges and attribution of applying the
         // contacts in event-time order, whatever the interleaving of partitions and instances was.
-        IdentityResolution eventTimeOrder = IdentityResolution.rederiving(List.of(), MergeProtection.DEFAULTS);
+        IdentityResolution eventTimeOrder = IdentityResolution.rederiving(List.of(), List.of(), MergeProtection.DEFAULTS);
         identities.stream().sorted(ContactIdentity.EVENT_TIME_ORDER).forEach(eventTimeOrder::apply);
         assertThat(IdentitySnapshot.stored(jdbc, identities.stream().map(ContactIdentity::contactId).toList()))
                 .isEqualTo(IdentitySnapshot.of(eventTimeOrder));

@@ -32,6 +32,7 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 
 class IdentityResolutionIT extends HistoryIntegrationTest {
@@ -145,6 +146,62 @@ class IdentityResolutionIT extends HistoryIntegrationTest {
         assertThat(owner.get("customerId").asString()).isEqualTo(customers.get(0));
         assertThat(owner.get("identifiers").valueStream().filter(i -> i.get("type").asString().equals("PHONE")))
                 .singleElement().satisfies(phone -> assertThat(phone.get("shared").asBoolean()).isTrue());
+    }
+
+    @Test
+    @WithMockUser(roles = "SUPERVISOR")
+    void aClearedSwitchboardNumberLinksTheNextCallToItsHolderAndIsSharedAgainWhenAnotherShopAccountComesWithIt() {
+        String token = token();
+        String typed = "01 " + token.substring(0, 3) + " " + token.substring(3, 7);
+        String switchboard = normalized(IdentifierType.PHONE, typed);
+        List<ContactEvent> orders = new ArrayList<>();
+        for (int employee = 0; employee < 3; employee++) {
+            orders.add(contact(Channel.WEBSHOP, T0.plusSeconds(60L * employee))
+                    .setIdentifiers(ids(switchboard, null, "shop-" + token + "-" + employee, null)).build());
+        }
+        publish(orders.toArray(ContactEvent[]::new));
+        await().pollInSameThread().atMost(PATIENCE).until(() -> lookupStatus("shopCustomerId", "shop-" + token + "-2") == 200);
+        String holder = lookup("shopCustomerId", "shop-" + token + "-0").get("customerId").asString();
+        assertThat(sharedFlagOfPhone(lookup("phone", switchboard))).isTrue();
+
+        JsonNode cleared = json(clearSharedPhone(holder, typed), 200);
+
+        assertThat(cleared.get("customerId").asString()).isEqualTo(holder);
+        assertThat(sharedFlagOfPhone(cleared)).isFalse();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM identifier_sharing_cleared WHERE type = 'PHONE' AND value = ?",
+                Integer.class, switchboard)).isOne();
+        // Nothing to clear any more; a number the customer does not hold; a number that is none.
+        assertThat(clearSharedPhone(holder, typed).exchange()).hasStatus(409);
+        assertThat(clearSharedPhone(holder, "+386 40 " + token.substring(0, 6)).exchange()).hasStatus(404)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(clearSharedPhone(holder, "not a number").exchange()).hasStatus(400)
+                .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+        // From the clearing on, a call from the number goes to its holder ...
+        publish(contact(Channel.PHONE, Instant.now()).setIdentifiers(ids(switchboard, null, null, null)).build());
+        await().pollInSameThread().atMost(PATIENCE).until(() -> lookup("phone", switchboard).get("contactCount").asLong() == 2);
+        assertThat(lookup("phone", switchboard).get("customerId").asString()).isEqualTo(holder);
+
+        // ... until a fourth shop account comes with it: the protection marks it shared again.
+        String fourth = "shop-" + token + "-3";
+        publish(contact(Channel.WEBSHOP, Instant.now()).setIdentifiers(ids(switchboard, null, fourth, null)).build());
+        await().pollInSameThread().atMost(PATIENCE).until(() -> lookupStatus("shopCustomerId", fourth) == 200);
+        assertThat(lookup("shopCustomerId", fourth).get("customerId").asString()).isNotEqualTo(holder);
+        assertThat(sharedFlagOfPhone(lookup("phone", switchboard))).isTrue();
+    }
+
+    private MockMvcTester.MockMvcRequestBuilder clearSharedPhone(String customerId, String typed) {
+        return mvc.post().uri("/api/customers/{id}/clear-shared-identifier", customerId).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"type\":\"PHONE\",\"value\":\"" + typed + "\",\"reason\":\"the holder's own line\"}");
+    }
+
+    private int lookupStatus(String parameter, String value) {
+        return mvc.get().uri("/api/customers/lookup").param(parameter, value).exchange().getResponse().getStatus();
+    }
+
+    private static boolean sharedFlagOfPhone(JsonNode customer) {
+        return customer.get("identifiers").valueStream().filter(i -> i.get("type").asString().equals("PHONE"))
+                .findFirst().orElseThrow().get("shared").asBoolean();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.omnirouter.history.customer.model.IdentityState;
 import io.omnirouter.history.customer.model.Merge;
 import io.omnirouter.history.customer.model.MergeLineage;
 import io.omnirouter.history.customer.model.MergeSuppression;
+import io.omnirouter.history.customer.model.SharingCleared;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -53,6 +54,9 @@ public interface CustomerStore {
 
     /** Undone merges that involve one of the customers. */
     List<MergeSuppression> suppressionsAmong(Collection<UUID> customerIds);
+
+    /** Supervisors' clearings of any of the identifiers. */
+    List<SharingCleared> clearingsOf(Collection<Identifier> identifiers);
 
     /** Stored contacts carrying any of the identifiers, with the customers that hold them. */
     List<AttributedContact> contactsCarrying(Collection<Identifier> identifiers);
@@ -103,4 +107,7 @@ public interface CustomerStore {
 
     /** Records that a supervisor undid the merge: it is kept (lineage) and forbids the link from then on. */
     void recordUnmerge(Merge merge, Instant undoneAt, String undoneBy);
+
+    /** Records that a supervisor cleared a shared identifier; recording the same action again changes nothing. */
+    void recordClearing(SharingCleared clearing, String clearedBy);
 }

@@ -91,6 +91,7 @@ public class ResolvingCustomers {
                 }
             }
             if (late.isEmpty()) {
+                resolution.finish();
                 IdentityState changes = resolution.changes();
                 customers.apply(changes);
                 announceMerges(changes.merges(), announce);
@@ -108,8 +109,9 @@ public class ResolvingCustomers {
     }
 
     /**
-     * Re-derives the component of stored contacts connected to {@code seed} (after an unmerge): locks it,
-     * applies its contacts in event-time order with every undone merge suppressed, and replaces its state.
+     * Re-derives the component of stored contacts connected to {@code seed} (after an unmerge or a clearing): locks
+     * it, applies its contacts and clearings in event-time order with every undone merge suppressed, and replaces its
+     * state.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void rederive(Collection<Identifier> seed) {
@@ -124,7 +126,8 @@ public class ResolvingCustomers {
         Set<UUID> involved = new HashSet<>();
         known.customers().forEach(customer -> involved.add(customer.customerId()));
         contacts.forEach(contact -> involved.add(IdentityResolution.newCustomerIdFor(contact.contactId())));
-        return IdentityResolution.continuing(known, customers.suppressionsAmong(involved), protection);
+        return IdentityResolution.continuing(known, customers.suppressionsAmong(involved),
+                customers.clearingsOf(identifiersOf(contacts)), protection);
     }
 
     /** Locks the customers owning the identifiers, again until what is read under the locks holds still. */
@@ -155,8 +158,10 @@ public class ResolvingCustomers {
             customers.lockCustomers(involved);
             locked.addAll(involved);
         }
-        IdentityResolution resolution = IdentityResolution.rederiving(customers.suppressionsAmong(locked), protection);
+        IdentityResolution resolution = IdentityResolution.rederiving(customers.suppressionsAmong(locked),
+                customers.clearingsOf(component.identifiers()), protection);
         component.all().stream().sorted(ContactIdentity.EVENT_TIME_ORDER).forEach(resolution::apply);
+        resolution.finish();
         Map<UUID, UUID> derived = resolution.customerByContact();
 
         IdentityState before = customers.stateOf(locked);

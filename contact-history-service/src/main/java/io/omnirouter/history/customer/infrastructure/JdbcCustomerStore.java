@@ -17,6 +17,7 @@ import io.omnirouter.history.customer.model.IdentityState;
 import io.omnirouter.history.customer.model.Merge;
 import io.omnirouter.history.customer.model.MergeLineage;
 import io.omnirouter.history.customer.model.MergeSuppression;
+import io.omnirouter.history.customer.model.SharingCleared;
 import io.omnirouter.identifiers.IdentifierType;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,10 @@ class JdbcCustomerStore implements CustomerStore {
     private static final String MERGES_OF = "SELECT " + MERGE_COLUMNS + " FROM customer_merge WHERE merged_id = ANY (?)";
     private static final String SUPPRESSIONS = """
             SELECT merge_id, survivor_id, merged_id FROM customer_unmerge WHERE survivor_id = ANY (?) OR merged_id = ANY (?)""";
+    private static final String CLEARINGS = "SELECT action_id, type, value, cleared_at FROM identifier_sharing_cleared"
+            + " WHERE (type, value) IN (SELECT * FROM unnest(?::text[], ?::text[]))";
+    private static final String RECORD_CLEARING = "INSERT INTO identifier_sharing_cleared (action_id, type, value, cleared_at, cleared_by)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (action_id) DO NOTHING";
     private static final String CONTACTS_CARRYING = """
             SELECT contact_id, occurred_at, customer_id, phone, email, shop_customer_id, chat_visitor_id FROM contact
              WHERE phone = ANY (?) OR email = ANY (?) OR shop_customer_id = ANY (?) OR chat_visitor_id = ANY (?)""";
@@ -307,6 +312,26 @@ class JdbcCustomerStore implements CustomerStore {
     public Optional<MergeLineage> undoneMerge(UUID mergeId) {
         return jdbc.query(UNDONE_MERGE, (rs, row) -> new MergeLineage(MERGE_ROW.mapRow(rs, row), instant(rs, "undone_at")), mergeId)
                 .stream().findFirst();
+    }
+
+    @Override
+    public List<SharingCleared> clearingsOf(Collection<Identifier> identifiers) {
+        if (identifiers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(CLEARINGS, ps -> bindIdentifiers(ps, 1, identifiers), (rs, row) -> new SharingCleared(
+                rs.getObject("action_id", UUID.class), identifier(rs), instant(rs, "cleared_at")));
+    }
+
+    @Override
+    public void recordClearing(SharingCleared clearing, String clearedBy) {
+        jdbc.update(RECORD_CLEARING, ps -> {
+            ps.setObject(1, clearing.actionId());
+            ps.setString(2, clearing.identifier().type().name());
+            ps.setString(3, clearing.identifier().value());
+            ps.setObject(4, timestamp(clearing.clearedAt()));
+            ps.setString(5, clearedBy);
+        });
     }
 
     @Override

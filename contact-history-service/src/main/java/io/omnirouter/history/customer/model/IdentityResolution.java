@@ -39,6 +39,9 @@ import java.util.UUID;
  *       and the merged customers' identifiers go to the survivor.</li>
  *   <li>The unknown identifiers become the contact's customer's.</li>
  * </ol>
+ * A supervisor's clearing of a shared identifier ({@link SharingCleared}) has its place in the same order: applied
+ * before the first contact that comes after it (or by {@link #finish()}), it makes the identifier link again, having
+ * forgotten the customers it was seen with; the rules above then decide on the contacts after it as on any.
  *
  * <p><b>Determinism.</b> Applying the same contacts in event-time order always gives the same state, and
  * the result restricted to a <em>component</em> (contacts connected through shared identifier values)
@@ -59,13 +62,15 @@ public final class IdentityResolution {
     private final Map<Identifier, KnownIdentifier> identifiers = new HashMap<>();
     private final Map<UUID, Customer> customers = new HashMap<>();
     private final Set<Pair> suppressed = new HashSet<>();
+    private final Map<Identifier, List<SharingCleared>> clearings = new HashMap<>();
     private final List<Merge> merges = new ArrayList<>();
     private final List<Merge> newMerges = new ArrayList<>();
     private final Map<UUID, UUID> customerByContact = new LinkedHashMap<>();
     private final Set<Identifier> changedIdentifiers = new LinkedHashSet<>();
     private final Set<UUID> changedCustomers = new LinkedHashSet<>();
 
-    private IdentityResolution(IdentityState known, Collection<MergeSuppression> suppressions, MergeProtection protection) {
+    private IdentityResolution(IdentityState known, Collection<MergeSuppression> suppressions,
+                               Collection<SharingCleared> clearings, MergeProtection protection) {
         this.protection = Objects.requireNonNull(protection, "protection");
         for (CustomerState state : known.customers()) {
             customers.put(state.customerId(), new Customer(state));
@@ -81,20 +86,25 @@ public final class IdentityResolution {
         }
         merges.addAll(known.merges());
         suppressions.forEach(suppression -> suppressed.add(Pair.of(suppression.survivorId(), suppression.mergedId())));
+        clearings.stream().sorted(Comparator.comparing(SharingCleared::key))
+                .forEach(clearing -> this.clearings.computeIfAbsent(clearing.identifier(), identifier -> new ArrayList<>()).add(clearing));
     }
 
     /**
      * Continues from stored state: {@code known} must hold every identifier the contacts to come carry
      * (those stored), their owners with all the identifiers they own, and the customers merged into those.
+     * {@code clearings} are those of the identifiers the contacts carry; the state already reflects those it was
+     * touched after.
      */
     public static IdentityResolution continuing(IdentityState known, Collection<MergeSuppression> suppressions,
-                                                MergeProtection protection) {
-        return new IdentityResolution(known, suppressions, protection);
+                                                Collection<SharingCleared> clearings, MergeProtection protection) {
+        return new IdentityResolution(known, suppressions, clearings, protection);
     }
 
-    /** Starts from nothing, to apply a whole component's contacts in event-time order. */
-    public static IdentityResolution rederiving(Collection<MergeSuppression> suppressions, MergeProtection protection) {
-        return new IdentityResolution(IdentityState.EMPTY, suppressions, protection);
+    /** Starts from nothing, to apply a whole component's contacts, and the clearings of its identifiers, in event-time order. */
+    public static IdentityResolution rederiving(Collection<MergeSuppression> suppressions, Collection<SharingCleared> clearings,
+                                                MergeProtection protection) {
+        return new IdentityResolution(IdentityState.EMPTY, suppressions, clearings, protection);
     }
 
     /** The id of the customer a contact creates: derived from the contact, so a replay creates the same customers. */
@@ -152,7 +162,8 @@ public final class IdentityResolution {
                 unknown.add(carried);
                 continue;
             }
-            if (known.shared || !known.firstSeenAt.isBefore(at) || (holder != null && !holder.equals(known.ownerId))) {
+            if (known.shared || !known.firstSeenAt.isBefore(at) || (holder != null && !holder.equals(known.ownerId))
+                    || clearedSince(carried, contact.key())) {
                 return false;
             }
             holder = known.ownerId;
@@ -179,6 +190,7 @@ public final class IdentityResolution {
     /** Applies the contact (see the class comment) and returns the customer it went to. */
     public UUID apply(ContactIdentity contact) {
         ContactKey key = contact.key();
+        contact.identifiers().forEach(identifier -> applyClearings(identifier, key));
         Instant at = contact.occurredAt();
         List<Identifier> carried = contact.identifiers().stream().distinct().toList();
         List<Identifier> unknown = new ArrayList<>();
@@ -254,6 +266,41 @@ public final class IdentityResolution {
         changedCustomers.add(target.id);
         customerByContact.put(contact.contactId(), target.id);
         return target.id;
+    }
+
+    /** Applies the clearings that come after every contact applied: call it once all contacts are applied. */
+    public void finish() {
+        List.copyOf(clearings.keySet()).forEach(identifier -> applyClearings(identifier, null));
+    }
+
+    /** Applies the identifier's clearings that come before {@code until} (all, if null) and after its state. */
+    private void applyClearings(Identifier identifier, ContactKey until) {
+        List<SharingCleared> pending = clearings.get(identifier);
+        KnownIdentifier known = identifiers.get(identifier);
+        if (pending == null || known == null) {
+            return;
+        }
+        for (SharingCleared clearing : pending) {
+            ContactKey at = clearing.key();
+            if (until != null && !at.isBefore(until)) {
+                break;
+            }
+            if (known.touchedBy.isBefore(at)) {
+                if (known.shared) {
+                    known.shared = false;
+                    known.seenWith.clear();
+                    known.seenWith.add(known.ownerId);
+                    changedIdentifiers.add(identifier);
+                }
+                // Contacts before the clearing that arrive from now on are late: they read another state.
+                touch(identifier, at);
+            }
+        }
+    }
+
+    /** Whether the identifier was cleared at or after {@code key}: before then it may have been shared. */
+    private boolean clearedSince(Identifier identifier, ContactKey key) {
+        return clearings.getOrDefault(identifier, List.of()).stream().anyMatch(clearing -> !clearing.key().isBefore(key));
     }
 
     /** The customer that holds what {@code customerId} had: itself, or the one it was merged into. */

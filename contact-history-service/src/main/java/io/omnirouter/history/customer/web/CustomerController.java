@@ -1,8 +1,10 @@
 package io.omnirouter.history.customer.web;
 
+import io.omnirouter.history.customer.application.ClearingSharedIdentifiers;
 import io.omnirouter.history.customer.application.LookingUpCustomers;
 import io.omnirouter.history.customer.application.UnmergingCustomers;
 import io.omnirouter.history.customer.application.UnmergingCustomers.Unmerged;
+import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.history.shared.InvalidRequestException;
 import io.omnirouter.history.shared.action.application.TakingActions;
 import io.omnirouter.history.shared.action.model.AgentAction;
@@ -12,6 +14,7 @@ import io.omnirouter.identifiers.IdentifierNormalizer;
 import io.omnirouter.identifiers.IdentifierType;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -34,13 +37,15 @@ class CustomerController {
 
     private final LookingUpCustomers lookingUp;
     private final UnmergingCustomers unmerging;
+    private final ClearingSharedIdentifiers clearing;
     private final TakingActions actions;
     private final IdentifierNormalizer normalizer;
 
-    CustomerController(LookingUpCustomers lookingUp, UnmergingCustomers unmerging, TakingActions actions,
-                       IdentifierNormalizer normalizer) {
+    CustomerController(LookingUpCustomers lookingUp, UnmergingCustomers unmerging, ClearingSharedIdentifiers clearing,
+                       TakingActions actions, IdentifierNormalizer normalizer) {
         this.lookingUp = lookingUp;
         this.unmerging = unmerging;
+        this.clearing = clearing;
         this.actions = actions;
         this.normalizer = normalizer;
     }
@@ -116,6 +121,39 @@ class CustomerController {
      * @param restored the merged customer, again a customer in its own right with its own contacts
      */
     record UnmergeResponse(UUID mergeId, CustomerResponse survivor, CustomerResponse restored) {
+    }
+
+    /**
+     * Clears one of the customer's shared identifiers (role SUPERVISOR; an action on agent.actions): from then on it
+     * links contacts again, unless the merge protection marks it shared again. Answers the customer once applied; 400
+     * for an unknown type or a value that does not normalize, 404 unknown customer or an identifier it does not hold,
+     * 409 not shared, 202 with where to poll if applying takes longer than the API waits.
+     */
+    @PostMapping("/{customerId}/clear-shared-identifier")
+    CustomerResponse clearSharedIdentifier(@Parameter(schema = @Schema(type = "string", format = "uuid"))
+                                           @PathVariable("customerId") String rawCustomerId,
+                                           @RequestBody ClearSharedIdentifierRequest request, Authentication user) {
+        UUID customerId = RequestParameters.uuid("customerId", rawCustomerId);
+        if (request == null || request.type() == null) {
+            throw InvalidRequestException.of("type", "type is required: one of " + Arrays.toString(IdentifierType.values()));
+        }
+        if (request.value() == null) {
+            throw InvalidRequestException.of("value", "value is required");
+        }
+        Identifier identifier = new Identifier(request.type(),
+                RequestParameters.identifier(normalizer, "value", request.type(), request.value()));
+        String reason = RequestParameters.freeText("reason", request.reason());
+        clearing.checkClearable(customerId, identifier);
+        actions.take(Actors.of(user), customerId, reason, new AgentAction.SharedIdentifierCleared(identifier.type(), identifier.value()));
+        return CustomerResponse.of(lookingUp.profile(customerId));
+    }
+
+    /**
+     * @param type   the identifier's type
+     * @param value  as an agent would type it; normalized as by {@code /lookup}
+     * @param reason optional: why
+     */
+    record ClearSharedIdentifierRequest(IdentifierType type, String value, String reason) {
     }
 
     private static void putIfPresent(Map<String, String> given, Map<String, IdentifierType> types, String parameter,

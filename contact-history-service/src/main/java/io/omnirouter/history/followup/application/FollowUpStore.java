@@ -92,7 +92,7 @@ public interface FollowUpStore {
     /** Agents' decisions on the tasks these contacts triggered. */
     List<TaskDecision> decisionsOn(Collection<UUID> triggerContactIds);
 
-    void recordDecision(UUID taskId, UUID triggerContactId, TaskDecision.Kind kind, String agentId, Instant decidedAt);
+    void recordDecision(UUID actionId, UUID taskId, UUID triggerContactId, TaskDecision.Kind kind, String agentId, Instant decidedAt);
 
     List<AgentAbsence> absences();
 

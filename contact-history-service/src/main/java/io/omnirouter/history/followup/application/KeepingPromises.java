@@ -178,17 +178,17 @@ public class KeepingPromises {
         return escalateDue(clock.instant());
     }
 
-    /** The agent completes the task at {@code at} (an action's time). */
-    public FollowUpTask complete(UUID taskId, String agent, Instant at) {
-        return decide(taskId, TaskDecision.Kind.COMPLETE, agent, at);
+    /** The agent completes the task at {@code at}, by the action {@code actionId} (the decision's place in order). */
+    public FollowUpTask complete(UUID actionId, UUID taskId, String agent, Instant at) {
+        return decide(actionId, taskId, TaskDecision.Kind.COMPLETE, agent, at);
     }
 
-    /** The task is assigned to {@code agent} at {@code at} (an action's time). */
-    public FollowUpTask assign(UUID taskId, String agent, Instant at) {
+    /** The task is assigned to {@code agent} at {@code at}, by the action {@code actionId}. */
+    public FollowUpTask assign(UUID actionId, UUID taskId, String agent, Instant at) {
         if (agent == null || agent.isBlank()) {
             throw new InvalidRequestException("agent is required");
         }
-        return decide(taskId, TaskDecision.Kind.ASSIGN, agent.trim(), at);
+        return decide(actionId, taskId, TaskDecision.Kind.ASSIGN, agent.trim(), at);
     }
 
     /**
@@ -333,7 +333,7 @@ public class KeepingPromises {
      * Records an agent's decision on an open task and derives the customer's tasks again with it: decisions are
      * kept, so a later re-derivation (a contact that arrived late, a merge, a rebuild) keeps them.
      */
-    private FollowUpTask decide(UUID taskId, TaskDecision.Kind kind, String agent, Instant at) {
+    private FollowUpTask decide(UUID actionId, UUID taskId, TaskDecision.Kind kind, String agent, Instant at) {
         return transactions.execute(status -> {
             if (store.followUpPaused()) {
                 throw new FollowUpPausedException();
@@ -344,7 +344,7 @@ public class KeepingPromises {
             if (!locked.isOpen()) {
                 throw new TaskNotOpenException(taskId, locked.status().name());
             }
-            store.recordDecision(taskId, locked.triggerContactId(), kind, agent, at);
+            store.recordDecision(actionId, taskId, locked.triggerContactId(), kind, agent, at);
             stored(rederive(new LinkedHashSet<>(List.of(locked.customerId())), false));
             return find(taskId);
         });

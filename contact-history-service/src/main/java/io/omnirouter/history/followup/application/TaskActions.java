@@ -27,9 +27,9 @@ public class TaskActions implements ActionHandler {
     @Override
     public void apply(AgentAction action) {
         if (action.action() instanceof TaskCompleted completed) {
-            keeping.complete(completed.taskId(), action.actor(), action.occurredAt());
+            keeping.complete(action.actionId(), completed.taskId(), action.actor(), action.occurredAt());
         } else if (action.action() instanceof TaskAssigned assigned) {
-            keeping.assign(assigned.taskId(), assigned.assignee(), action.occurredAt());
+            keeping.assign(action.actionId(), assigned.taskId(), assigned.assignee(), action.occurredAt());
         } else if (action.action() instanceof AbsenceSet absence) {
             keeping.markAbsent(absence.agentId(), absence.from(), absence.until(), action.actor());
         } else if (action.action() instanceof AbsenceEnded ended) {

@@ -91,10 +91,11 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
             ON CONFLICT (contact_id) DO NOTHING""";
     private static final String HOLDERS_OF = "SELECT customer_id, COALESCE(merged_into, customer_id) FROM customer WHERE customer_id = ANY (?)";
     private static final String DECISIONS_ON = """
-            SELECT seq, task_id, trigger_contact_id, kind, agent_id, decided_at FROM follow_up_decision
+            SELECT action_id, task_id, trigger_contact_id, kind, agent_id, decided_at FROM follow_up_decision
              WHERE trigger_contact_id = ANY (?)""";
     private static final String RECORD_DECISION = """
-            INSERT INTO follow_up_decision (task_id, trigger_contact_id, kind, agent_id, decided_at) VALUES (?, ?, ?, ?, ?)""";
+            INSERT INTO follow_up_decision (action_id, task_id, trigger_contact_id, kind, agent_id, decided_at)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (action_id) DO NOTHING""";
     private static final String ABSENCES = "SELECT agent_id, from_time, until_time FROM agent_absence";
     private static final String CANCELLED_VERSIONS = "SELECT task_id, version FROM follow_up_cancelled_task WHERE task_id = ANY (?)";
 
@@ -270,12 +271,13 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
         }
         return jdbc.query(DECISIONS_ON, uuids(triggerContactIds), (rs, row) -> new TaskDecision(rs.getObject("task_id", UUID.class),
                 rs.getObject("trigger_contact_id", UUID.class), TaskDecision.Kind.valueOf(rs.getString("kind")), rs.getString("agent_id"),
-                instant(rs, "decided_at"), rs.getLong("seq")));
+                instant(rs, "decided_at"), rs.getObject("action_id", UUID.class)));
     }
 
     @Override
-    public void recordDecision(UUID taskId, UUID triggerContactId, TaskDecision.Kind kind, String agentId, Instant decidedAt) {
-        jdbc.update(RECORD_DECISION, taskId, triggerContactId, kind.name(), agentId, timestamp(decidedAt));
+    public void recordDecision(UUID actionId, UUID taskId, UUID triggerContactId, TaskDecision.Kind kind, String agentId,
+                               Instant decidedAt) {
+        jdbc.update(RECORD_DECISION, actionId, taskId, triggerContactId, kind.name(), agentId, timestamp(decidedAt));
     }
 
     @Override

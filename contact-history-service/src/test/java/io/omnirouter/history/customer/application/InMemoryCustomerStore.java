@@ -10,6 +10,7 @@ import io.omnirouter.history.customer.model.IdentityState;
 import io.omnirouter.history.customer.model.Merge;
 import io.omnirouter.history.customer.model.MergeLineage;
 import io.omnirouter.history.customer.model.MergeSuppression;
+import io.omnirouter.history.customer.model.SharingCleared;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,6 +30,7 @@ class InMemoryCustomerStore implements CustomerStore {
     private final Map<Identifier, IdentifierState> identifiers = new HashMap<>();
     private final Map<UUID, Merge> merges = new HashMap<>();
     private final List<MergeSuppression> suppressions = new ArrayList<>();
+    private final Map<UUID, SharingCleared> clearings = new LinkedHashMap<>();
     private final Map<UUID, AttributedContact> contacts = new LinkedHashMap<>();
 
     /** What ContactStore.insert does in production. */
@@ -80,6 +82,11 @@ class InMemoryCustomerStore implements CustomerStore {
     @Override
     public List<MergeSuppression> suppressionsAmong(Collection<UUID> customerIds) {
         return suppressions.stream().filter(s -> customerIds.contains(s.survivorId()) || customerIds.contains(s.mergedId())).toList();
+    }
+
+    @Override
+    public List<SharingCleared> clearingsOf(Collection<Identifier> identifiers) {
+        return clearings.values().stream().filter(clearing -> identifiers.contains(clearing.identifier())).toList();
     }
 
     @Override
@@ -159,5 +166,10 @@ class InMemoryCustomerStore implements CustomerStore {
     @Override
     public void recordUnmerge(Merge merge, Instant undoneAt, String undoneBy) {
         suppress(merge);
+    }
+
+    @Override
+    public void recordClearing(SharingCleared clearing, String clearedBy) {
+        clearings.putIfAbsent(clearing.actionId(), clearing);
     }
 }

@@ -120,7 +120,7 @@ class ResolvingCustomersTest {
 
     private static IdentityResolution fold(List<ContactIdentity> contacts, List<MergeSuppression> suppressions,
                                            MergeProtection protection) {
-        IdentityResolution resolution = IdentityResolution.rederiving(suppressions, protection);
+        IdentityResolution resolution = IdentityResolution.rederiving(suppressions, List.of(), protection);
         contacts.stream().sorted(ContactIdentity.EVENT_TIME_ORDER).forEach(resolution::apply);
         return resolution;
     }

@@ -63,7 +63,7 @@ class IdentityResolutionTest {
             IdentityResolution first = fresh();
             UUID ana = first.apply(contact(0, EMAIL));
             first.apply(contact(10, PHONE));
-            IdentityResolution resolution = IdentityResolution.continuing(first.snapshot(), List.of(), MergeProtection.DEFAULTS);
+            IdentityResolution resolution = IdentityResolution.continuing(first.snapshot(), List.of(), List.of(), MergeProtection.DEFAULTS);
 
             resolution.apply(contact(60, EMAIL, SHOP));
 
@@ -181,7 +181,7 @@ class IdentityResolutionTest {
 
         @Test
         void aContactThatWouldPushACustomerPastALimitDoesNotLinkAndGoesToANewCustomer() {
-            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), protection(2, 10));
+            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), List.of(), protection(2, 10));
             UUID ana = resolution.apply(contact(0, EMAIL, phone("+3861")));
             resolution.apply(contact(10, EMAIL, phone("+3862")));
             ContactIdentity third = contact(20, EMAIL, phone("+3863"));
@@ -195,7 +195,7 @@ class IdentityResolutionTest {
 
         @Test
         void aMergeThatWouldExceedALimitIsRefused() {
-            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), protection(1, 10));
+            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), List.of(), protection(1, 10));
             UUID ana = resolution.apply(contact(0, EMAIL, phone("+3861")));
             UUID other = resolution.apply(contact(10, phone("+3862")));
 
@@ -209,7 +209,7 @@ class IdentityResolutionTest {
         @Test
         void anIdentifierSeenWithMoreDistinctCustomersThanAllowedIsSharedAndStopsLinking() {
             Identifier familyAddress = email("family@example.com");
-            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), protection(5, 3));
+            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), List.of(), protection(5, 3));
             List<UUID> people = new ArrayList<>();
             for (int person = 1; person <= 4; person++) {
                 people.add(resolution.apply(contact(person, phone("+386" + person))));
@@ -337,7 +337,7 @@ class IdentityResolutionTest {
 
         @Test
         void aLateContactBringingANewIdentifierIsLateWhenItsCustomerHasNoRoomForItNow() {
-            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), protection(1, 10));
+            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), List.of(), protection(1, 10));
             resolution.apply(contact(0, EMAIL));
             resolution.apply(contact(100, EMAIL, PHONE));
 
@@ -395,12 +395,114 @@ class IdentityResolutionTest {
         }
     }
 
+    /** A family address shared by four people (at most 3 customers per identifier), cleared by a supervisor at 20 s. */
+    @Nested
+    class ClearingASharedIdentifier {
+
+        private final Identifier familyAddress = email("family@example.com");
+        private final SharingCleared clearing = new SharingCleared(UUID.randomUUID(), familyAddress, at(20));
+        private final List<ContactIdentity> sharedByFour = List.of(
+                contact(1, phone("+3861")), contact(2, phone("+3862")), contact(3, phone("+3863")), contact(4, phone("+3864")),
+                contact(10, phone("+3861"), familyAddress), contact(11, phone("+3862"), familyAddress),
+                contact(12, phone("+3863"), familyAddress), contact(13, phone("+3864"), familyAddress));
+
+        @Test
+        void aContactAfterTheClearingIsLinkedThroughTheIdentifierAgain() {
+            IdentityResolution resolution = resolve(sharedByFour);
+            UUID holder = owner(resolution, familyAddress);
+            assertThat(state(resolution, familyAddress).shared()).isTrue();
+
+            UUID customer = resolution.apply(contact(30, familyAddress, phone("+3869")));
+
+            assertThat(customer).isEqualTo(holder);
+            assertThat(state(resolution, familyAddress).shared()).isFalse();
+            assertThat(owner(resolution, phone("+3869"))).isEqualTo(holder);
+        }
+
+        @Test
+        void aContactBeforeTheClearingStillIgnoresTheIdentifierItWasSharedThen() {
+            List<ContactIdentity> contacts = new ArrayList<>(sharedByFour);
+            ContactIdentity before = contact(15, familyAddress, phone("+3869"));
+            contacts.add(before);
+
+            IdentityResolution resolution = resolve(contacts);
+
+            assertThat(owner(resolution, phone("+3869"))).isEqualTo(IdentityResolution.newCustomerIdFor(before.contactId()));
+            resolution.finish();
+            assertThat(state(resolution, familyAddress).shared()).isFalse();
+        }
+
+        @Test
+        void finishAppliesAClearingThatComesAfterTheLastContact() {
+            IdentityResolution resolution = resolve(sharedByFour);
+            assertThat(state(resolution, familyAddress).shared()).isTrue();
+
+            resolution.finish();
+
+            IdentifierState cleared = state(resolution, familyAddress);
+            assertThat(cleared.shared()).isFalse();
+            assertThat(cleared.seenWith()).containsExactly(cleared.ownerId());
+            assertThat(cleared.touchedBy()).isEqualTo(clearing.key());
+        }
+
+        @Test
+        void theProtectionMarksItSharedAgainWhenContactsAfterTheClearingBreakARuleAgain() {
+            IdentityResolution resolution = resolve(sharedByFour);
+            resolution.finish();
+            for (int person = 5; person <= 7; person++) {
+                resolution.apply(contact(20 + person, phone("+386" + person)));
+            }
+            // Seen with the holder only since the clearing; then with three more customers: more than 3 at the third.
+            resolution.apply(contact(30, phone("+3865"), familyAddress));
+            resolution.apply(contact(31, phone("+3866"), familyAddress));
+            assertThat(state(resolution, familyAddress).shared()).isFalse();
+
+            resolution.apply(contact(32, phone("+3867"), familyAddress));
+
+            assertThat(state(resolution, familyAddress).shared()).isTrue();
+        }
+
+        @Test
+        void aContactBeforeTheClearingThatArrivesAfterItIsLateAndNotAttachedUnchanged() {
+            IdentityResolution first = resolve(sharedByFour);
+            first.finish();
+            IdentityResolution continued = IdentityResolution.continuing(first.snapshot(), List.of(), List.of(clearing), protection(5, 3));
+
+            assertThat(continued.isLate(contact(15, familyAddress))).isTrue();
+            assertThat(continued.isLate(contact(30, familyAddress))).isFalse();
+        }
+
+        @Test
+        void continuingAfterTheClearingGivesWhatApplyingEverythingInEventTimeOrderGives() {
+            List<ContactIdentity> after = List.of(contact(30, familyAddress, phone("+3869")), contact(31, phone("+3862"), familyAddress));
+            IdentityResolution live = resolve(sharedByFour);
+            live.finish();
+            IdentityResolution continued = IdentityResolution.continuing(live.snapshot(), List.of(), List.of(clearing), protection(5, 3));
+            after.forEach(continued::apply);
+            continued.finish();
+
+            List<ContactIdentity> all = new ArrayList<>(sharedByFour);
+            all.addAll(after);
+            IdentityResolution eventTimeOrder = resolve(all);
+            eventTimeOrder.finish();
+
+            assertThat(ownership(continued)).isEqualTo(ownership(eventTimeOrder));
+            assertThat(continued.snapshot().identifiers()).containsExactlyInAnyOrderElementsOf(eventTimeOrder.snapshot().identifiers());
+        }
+
+        private IdentityResolution resolve(List<ContactIdentity> contacts) {
+            IdentityResolution resolution = IdentityResolution.rederiving(List.of(), List.of(clearing), protection(5, 3));
+            contacts.stream().sorted(ContactIdentity.EVENT_TIME_ORDER).forEach(resolution::apply);
+            return resolution;
+        }
+    }
+
     static IdentityResolution fold(Collection<ContactIdentity> contacts) {
         return fold(contacts, List.of());
     }
 
     static IdentityResolution fold(Collection<ContactIdentity> contacts, List<MergeSuppression> suppressions) {
-        IdentityResolution resolution = IdentityResolution.rederiving(suppressions, MergeProtection.DEFAULTS);
+        IdentityResolution resolution = IdentityResolution.rederiving(suppressions, List.of(), MergeProtection.DEFAULTS);
         contacts.stream().sorted(ContactIdentity.EVENT_TIME_ORDER).forEach(resolution::apply);
         return resolution;
     }
@@ -412,7 +514,7 @@ class IdentityResolutionTest {
     }
 
     private static IdentityResolution fresh() {
-        return IdentityResolution.rederiving(List.of(), MergeProtection.DEFAULTS);
+        return IdentityResolution.rederiving(List.of(), List.of(), MergeProtection.DEFAULTS);
     }
 
     private static Map<Identifier, List<Object>> ownership(IdentityResolution resolution) {

@@ -71,7 +71,8 @@ final class InMemoryTasks {
         FollowUpTask task = stored.get(taskId);
         assertThat(task).isNotNull();
         assertThat(task.isOpen()).isTrue();
-        decisions.add(new TaskDecision(taskId, task.triggerContactId(), kind, agent, now, decisions.size()));
+        // Action ids in the order the decisions were taken, as random ids would order them at different instants.
+        decisions.add(new TaskDecision(taskId, task.triggerContactId(), kind, agent, now, new UUID(0, decisions.size() + 1)));
         return derive(new LinkedHashSet<>(List.of(task.customerId())));
     }
 

@@ -344,6 +344,23 @@ class PromiseKeepingTest {
     }
 
     @Test
+    void assignmentsOfTheSameMillisecondApplyInTheOrderOfTheirActionIdsWhateverOrderTheyArriveIn() {
+        Contact mail = Contacts.at(T0).inboundEmail("email:tie").build();
+        FollowUpTask opened = promises.derive(CUSTOMER, List.of(mail), List.of(), List.of(), T0).latest().get(0);
+        Instant sameMillisecond = T0.plusSeconds(60);
+        TaskDecision toAna = new TaskDecision(opened.taskId(), opened.triggerContactId(), TaskDecision.Kind.ASSIGN, "ana",
+                sameMillisecond, UUID.fromString("00000000-0000-0000-0000-000000000001"));
+        TaskDecision toBor = new TaskDecision(opened.taskId(), opened.triggerContactId(), TaskDecision.Kind.ASSIGN, "bor",
+                sameMillisecond, UUID.fromString("80000000-0000-0000-0000-000000000000"));
+
+        for (List<TaskDecision> arrived : List.of(List.of(toAna, toBor), List.of(toBor, toAna))) {
+            List<FollowUpTask> derived = promises.derive(CUSTOMER, List.of(mail), arrived, List.of(), sameMillisecond).latest();
+
+            assertThat(derived).singleElement().satisfies(task -> assertThat(task.assignee()).isEqualTo("bor"));
+        }
+    }
+
+    @Test
     void dueTimesCountOnlyTheQueuesBusinessHours() {
         BusinessCalendar office = BusinessCalendar.weekly(ZoneId.of("Europe/Ljubljana"), Map.of(
                 DayOfWeek.MONDAY, new BusinessCalendar.Hours(LocalTime.of(8, 0), LocalTime.of(16, 0)),

@@ -4,9 +4,12 @@ import io.omnirouter.action.AbsenceEnded;
 import io.omnirouter.action.AbsenceSet;
 import io.omnirouter.action.MergeUndone;
 import io.omnirouter.action.NoteAdded;
+import io.omnirouter.action.SharedIdentifierCleared;
 import io.omnirouter.action.TaskAssigned;
 import io.omnirouter.action.TaskCompleted;
 import io.omnirouter.history.shared.action.model.AgentAction;
+import io.omnirouter.identifiers.IdentifierType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,6 +44,8 @@ final class AgentActionRecords {
             return new MergeUndone(undone.mergeId().toString());
         } else if (action instanceof AgentAction.NoteAdded note) {
             return new NoteAdded(note.noteId().toString(), note.text());
+        } else if (action instanceof AgentAction.SharedIdentifierCleared cleared) {
+            return new SharedIdentifierCleared(cleared.type().name(), cleared.value());
         }
         throw new IllegalArgumentException("no record for " + action.getClass().getSimpleName());
     }
@@ -72,8 +77,20 @@ final class AgentActionRecords {
             return new AgentAction.MergeUndone(uuid("action.mergeId", undone.getMergeId()));
         } else if (body instanceof NoteAdded note) {
             return new AgentAction.NoteAdded(uuid("action.noteId", note.getNoteId()), required("action.text", note.getText()));
+        } else if (body instanceof SharedIdentifierCleared cleared) {
+            return new AgentAction.SharedIdentifierCleared(identifierType(cleared.getIdentifierType()),
+                    required("action.identifierValue", cleared.getIdentifierValue()));
         }
         throw new InvalidAgentActionException("action is of no known kind");
+    }
+
+    private static IdentifierType identifierType(String value) {
+        String type = required("action.identifierType", value);
+        try {
+            return IdentifierType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAgentActionException("action.identifierType is not one of " + Arrays.toString(IdentifierType.values()));
+        }
     }
 
     private static UUID uuid(String field, String value) {

@@ -1,5 +1,6 @@
 package io.omnirouter.history.shared.action.model;
 
+import io.omnirouter.identifiers.IdentifierType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +43,8 @@ public record AgentAction(UUID actionId, String actor, List<String> actorRoles, 
     }
 
     /** What was done; one record type per kind of action, each applied by one {@code ActionHandler}. */
-    public sealed interface Action permits TaskCompleted, TaskAssigned, AbsenceSet, AbsenceEnded, MergeUndone, NoteAdded {
+    public sealed interface Action permits TaskCompleted, TaskAssigned, AbsenceSet, AbsenceEnded, MergeUndone, NoteAdded,
+            SharedIdentifierCleared {
     }
 
     /** The actor marked the task done. */
@@ -71,6 +73,21 @@ public record AgentAction(UUID actionId, String actor, List<String> actorRoles, 
         @Override
         public String toString() {
             return "NoteAdded[" + noteId + "]";
+        }
+    }
+
+    /** A supervisor cleared a shared identifier of the customer: it links contacts again from the action's time on. */
+    public record SharedIdentifierCleared(IdentifierType type, String value) implements Action {
+
+        public SharedIdentifierCleared {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(value, "value");
+        }
+
+        /** Never the value: identifiers are personal data. */
+        @Override
+        public String toString() {
+            return "SharedIdentifierCleared[" + type + "]";
         }
     }
 
