@@ -10,6 +10,7 @@ import io.omnirouter.history.customer.model.IdentityResolution;
 import io.omnirouter.history.customer.model.IdentityState;
 import io.omnirouter.history.customer.model.Merge;
 import io.omnirouter.history.customer.model.MergeProtection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -116,6 +117,18 @@ public class ResolvingCustomers {
     @Transactional(propagation = Propagation.MANDATORY)
     public void rederive(Collection<Identifier> seed) {
         rederive(new LinkedHashSet<>(seed), List.of(), true);
+    }
+
+    /**
+     * Re-derives the components of the supervisors' identity decisions recorded at or after {@code since}, announcing
+     * nothing: a rebuild replayed their contacts, possibly before the decisions were taken.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void rederiveDecisionsRecordedSince(Instant since) {
+        Set<Identifier> seed = customers.identifiersOfDecisionsRecordedSince(since);
+        if (!seed.isEmpty()) {
+            rederive(new LinkedHashSet<>(seed), List.of(), false);
+        }
     }
 
     private IdentityResolution continuingFromStore(List<ContactIdentity> contacts) {

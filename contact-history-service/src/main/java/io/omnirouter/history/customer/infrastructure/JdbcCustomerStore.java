@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -312,6 +313,19 @@ class JdbcCustomerStore implements CustomerStore {
     public Optional<MergeLineage> undoneMerge(UUID mergeId) {
         return jdbc.query(UNDONE_MERGE, (rs, row) -> new MergeLineage(MERGE_ROW.mapRow(rs, row), instant(rs, "undone_at")), mergeId)
                 .stream().findFirst();
+    }
+
+    @Override
+    public Set<Identifier> identifiersOfDecisionsRecordedSince(Instant since) {
+        Set<Identifier> identifiers = new LinkedHashSet<>();
+        jdbc.query("SELECT linking_types, linking_values FROM customer_unmerge WHERE recorded_at >= ?",
+                rs -> {
+                    identifiers.addAll(linkingIdentifiers(rs));
+                }, timestamp(since));
+        jdbc.query("SELECT type, value FROM identifier_sharing_cleared WHERE recorded_at >= ?", rs -> {
+            identifiers.add(identifier(rs));
+        }, timestamp(since));
+        return identifiers;
     }
 
     @Override

@@ -53,9 +53,6 @@ public interface FollowUpStore {
      */
     List<PendingContact> claimUnapplied(int limit);
 
-    /** Whether a rebuild holds the follow-up still (its contacts are being recorded again); asked once per transaction. */
-    boolean followUpPaused();
-
     /** Waits for the customers' locks (taken in a fixed order, so two transactions never deadlock). */
     void lockCustomers(Collection<UUID> customerIds);
 

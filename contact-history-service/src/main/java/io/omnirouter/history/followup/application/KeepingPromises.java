@@ -128,9 +128,6 @@ public class KeepingPromises {
     private int applyPending(int limit, List<UUID> claimed) {
         boolean alone = limit == 1;
         Integer applied = transactions.execute(status -> {
-            if (store.followUpPaused()) {
-                return 0;
-            }
             List<PendingContact> pending = store.claimUnapplied(limit);
             if (pending.isEmpty()) {
                 return 0;
@@ -259,9 +256,6 @@ public class KeepingPromises {
             return 0;
         }
         Integer moved = transactions.execute(status -> {
-            if (store.followUpPaused()) {
-                return 0;
-            }
             Set<UUID> seeds = new LinkedHashSet<>();
             strays.forEach(stray -> {
                 seeds.add(stray.customerId());
@@ -335,9 +329,6 @@ public class KeepingPromises {
      */
     private FollowUpTask decide(UUID actionId, UUID taskId, TaskDecision.Kind kind, String agent, Instant at) {
         return transactions.execute(status -> {
-            if (store.followUpPaused()) {
-                throw new FollowUpPausedException();
-            }
             FollowUpTask current = find(taskId);
             store.lockCustomers(List.of(current.customerId()));
             FollowUpTask locked = find(taskId);

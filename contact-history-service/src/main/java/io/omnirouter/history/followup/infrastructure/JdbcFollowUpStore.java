@@ -71,8 +71,6 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
             SELECT c.contact_id, COALESCE(cu.merged_into, c.customer_id) AS holder
               FROM contact c JOIN customer cu ON cu.customer_id = c.customer_id
              WHERE c.contact_id = ANY (?)""";
-    /** A rebuild holds this (class 6, object 1) exclusively while it records the contacts again. */
-    private static final String NOT_PAUSED = "SELECT pg_try_advisory_xact_lock_shared(6, 1)";
     /** The customer and the customers merged into it. */
     private static final String HELD_BY = "(SELECT ?::uuid UNION ALL SELECT customer_id FROM customer WHERE merged_into = ?)";
     /** Customers (holder) and the customers merged into them (member_id), as rows. */
@@ -173,11 +171,6 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
         List<PendingContact> pending = new ArrayList<>();
         claimed.forEach((contactId, formers) -> pending.add(new PendingContact(contactId, holders.get(contactId), formers)));
         return pending;
-    }
-
-    @Override
-    public boolean followUpPaused() {
-        return !Boolean.TRUE.equals(jdbc.queryForObject(NOT_PAUSED, Boolean.class));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.omnirouter.history.rebuild.infrastructure;
 import io.omnirouter.history.contact.infrastructure.ContactEventDecoder;
 import io.omnirouter.history.contact.infrastructure.ContactEventDecoder.Decoded;
 import io.omnirouter.history.rebuild.application.ContactLog;
+import io.omnirouter.history.rebuild.application.RebuildProperties;
 import io.omnirouter.schemas.ContractTopic;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads contact.events with a consumer of its own: assigned every partition, no consumer group, nothing
- * committed, so the live group's offsets stay as they are. Connection settings (bootstrap servers,
+ * committed, so the live group's offsets stay as they are; where it got to is the rebuild's own progress. Connection settings (bootstrap servers,
  * security) are the live consumer's.
  */
 @Component
@@ -39,7 +40,12 @@ class KafkaContactLog implements ContactLog {
     }
 
     @Override
-    public void readFromTheBeginning(Consumer<Chunk> handler) {
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public long readFrom(Map<Integer, Long> from, Consumer<Chunk> handler) {
         Map<String, Object> config = new HashMap<>(consumerFactory.getConfigurationProperties());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
@@ -47,11 +53,18 @@ class KafkaContactLog implements ContactLog {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.batchSize());
+        long read = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            for (TopicPartition partition : partitions) {
+                Long next = from.get(partition.partition());
+                if (next != null) {
+                    consumer.seek(partition, next);
+                }
+            }
             // read_committed: the last stable offsets, i.e. up to the last committed transaction.
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             List<TopicPartition> reading = new ArrayList<>(partitions);
@@ -60,7 +73,7 @@ class KafkaContactLog implements ContactLog {
                 consumer.pause(done);
                 reading.removeAll(done);
                 if (reading.isEmpty()) {
-                    return;
+                    return read;
                 }
                 ConsumerRecords<byte[], byte[]> polled = consumer.poll(properties.pollTimeout());
                 List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(polled.count());
@@ -69,9 +82,15 @@ class KafkaContactLog implements ContactLog {
                         records.add(record);
                     }
                 }
-                if (!records.isEmpty()) {
+                Map<Integer, Long> next = new HashMap<>();
+                for (TopicPartition partition : polled.partitions()) {
+                    // Records past the end were left for the next read: the progress must not pass them.
+                    next.put(partition.partition(), Math.min(consumer.position(partition), ends.get(partition)));
+                }
+                if (!records.isEmpty() || !next.isEmpty()) {
                     Decoded decoded = decoder.decode(records);
-                    handler.accept(new Chunk(decoded.contacts(), records.size(), decoded.rejected().size()));
+                    handler.accept(new Chunk(decoded.contacts(), records.size(), decoded.rejected().size(), next));
+                    read += records.size();
                 }
             }
         }

@@ -1,39 +1,27 @@
 package io.omnirouter.history.rebuild.model;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
- * Where the rebuild of the projections stands.
+ * Where the rebuild of the projections stands, as the database holds it: the same on every instance.
  *
- * @param recordsRead      contact.events records read from offset 0 up to where the log ended when the rebuild started
- * @param contactsRecorded contacts stored again
+ * @param rebuildId        the rebuild; null if none ever ran
+ * @param runningOn        the instance that runs it now, or ran it last
+ * @param resumptions      how often it was resumed after the instance running it was lost
+ * @param recordsRead      contact.events records read so far (after a resumption, the chunk in hand when the instance
+ *                         was lost may be counted twice; applying it twice changes nothing)
+ * @param contactsRecorded contacts stored into the rebuilt tables
  * @param recordsSkipped   records that are not valid ContactEvents, or whose contacts the database refuses even on
  *                         their own (they were dead-lettered when first consumed)
  * @param failure          why it failed; null unless FAILED
  */
-public record RebuildStatus(State state, Instant startedAt, Instant finishedAt, long recordsRead, long contactsRecorded,
-                            long recordsSkipped, String failure) {
+public record RebuildStatus(UUID rebuildId, State state, Instant startedAt, Instant finishedAt, String runningOn, int resumptions,
+                            long recordsRead, long contactsRecorded, long recordsSkipped, String failure) {
 
     public enum State { NEVER_RUN, RUNNING, SUCCEEDED, FAILED }
 
-    public static final RebuildStatus NEVER_RUN = new RebuildStatus(State.NEVER_RUN, null, null, 0, 0, 0, null);
-
-    public static RebuildStatus startedAt(Instant at) {
-        return new RebuildStatus(State.RUNNING, at, null, 0, 0, 0, null);
-    }
-
-    public RebuildStatus progressed(long read, long recorded, long skipped) {
-        return new RebuildStatus(state, startedAt, finishedAt, recordsRead + read, contactsRecorded + recorded,
-                recordsSkipped + skipped, failure);
-    }
-
-    public RebuildStatus succeededAt(Instant at) {
-        return new RebuildStatus(State.SUCCEEDED, startedAt, at, recordsRead, contactsRecorded, recordsSkipped, null);
-    }
-
-    public RebuildStatus failedAt(Instant at, String why) {
-        return new RebuildStatus(State.FAILED, startedAt, at, recordsRead, contactsRecorded, recordsSkipped, why);
-    }
+    public static final RebuildStatus NEVER_RUN = new RebuildStatus(null, State.NEVER_RUN, null, null, null, 0, 0, 0, 0, null);
 
     public boolean running() {
         return state == State.RUNNING;

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operations (role OPS): rebuilding the projections from contact.events. */
+/** Operations (role OPS): rebuilding the projections from contact.events, one rebuild at a time in the cluster. */
 @RestController
 class RebuildController {
 
@@ -19,13 +19,13 @@ class RebuildController {
         this.rebuilding = rebuilding;
     }
 
-    /** Starts a rebuild from contact.events offset 0 in the background: 202 with its status; follow it with GET. */
+    /** Starts a rebuild from contact.events offset 0 in the background: 202 with its status, 409 if one runs; follow it with GET. */
     @PostMapping(PATH)
     ResponseEntity<RebuildStatus> start() {
         return ResponseEntity.accepted().header("Location", PATH).body(rebuilding.start());
     }
 
-    /** The running or last rebuild of this instance. */
+    /** The running or last rebuild, from the database: every instance answers the same. */
     @GetMapping(PATH)
     RebuildStatus status() {
         return rebuilding.status();

@@ -1,0 +1,155 @@
+package io.omnirouter.history.rebuild.infrastructure;
+
+import io.omnirouter.history.rebuild.application.ShadowProjections;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The shadow tables as a PostgreSQL schema, {@value #SHADOW}: a copy of each projection table's shape (columns,
+ * defaults, constraints and indexes under their own names, triggers, foreign keys among themselves), read from the
+ * catalog, so a migration that changes a live table changes the next shadow too. The switch moves the live tables
+ * into {@value #RETIRED} and the shadow ones into {@code public}, in one transaction under ACCESS EXCLUSIVE locks.
+ * Names are kept, so later migrations find the tables, constraints and indexes they name.
+ */
+@Component
+class JdbcShadowSchema implements ShadowProjections {
+
+    static final String SHADOW = "rebuild";
+    static final String RETIRED = "rebuild_retired";
+    /** Parents before children: foreign keys are created in this order. */
+    static final List<String> TABLES = List.of("customer", "customer_identifier", "customer_merge", "contact", "followup_pending",
+            "follow_up_refused_contact");
+
+    private static final String CONSTRAINTS = """
+            SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+             WHERE conrelid = ?::regclass AND contype IN ('p', 'u', 'c', 'x', 'f')
+             ORDER BY CASE contype WHEN 'f' THEN 1 ELSE 0 END, conname""";
+    private static final String INDEXES = """
+            SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
+             WHERE i.indrelid = ?::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+             ORDER BY i.indexrelid""";
+    private static final String TRIGGERS = "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = ?::regclass AND NOT tgisinternal";
+    private static final String SCHEMA_VERSION = "SELECT coalesce(max(version), '') FROM flyway_schema_history WHERE success";
+
+    private final JdbcTemplate jdbc;
+    private final ShadowRoutingDataSource routing;
+    private final TransactionTemplate transaction;
+
+    JdbcShadowSchema(JdbcTemplate jdbc, ShadowRoutingDataSource routing, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.routing = routing;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public void create() {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("DROP SCHEMA IF EXISTS " + SHADOW + " CASCADE");
+            jdbc.execute("CREATE SCHEMA " + SHADOW);
+            Map<String, List<String>> foreignKeys = new HashMap<>();
+            for (String table : TABLES) {
+                String live = "public." + table;
+                String shadow = SHADOW + "." + table;
+                jdbc.execute("CREATE TABLE " + shadow + " (LIKE " + live + " INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING STORAGE)");
+                // Read with the live search path, the definitions name the tables unqualified: run with the shadow's
+                // first, a foreign key then refers to the shadow's parent table.
+                jdbc.query(CONSTRAINTS, rs -> {
+                    String add = "ALTER TABLE " + shadow + " ADD CONSTRAINT " + rs.getString("conname") + " " + rs.getString("definition");
+                    if (rs.getString("definition").startsWith("FOREIGN KEY")) {
+                        foreignKeys.computeIfAbsent(table, t -> new ArrayList<>()).add(add);
+                    } else {
+                        jdbc.execute(add);
+                    }
+                }, live);
+                for (String index : jdbc.queryForList(INDEXES, String.class, live)) {
+                    jdbc.execute(onShadow(index, table));
+                }
+                for (String trigger : jdbc.queryForList(TRIGGERS, String.class, live)) {
+                    jdbc.execute(onShadow(trigger, table));
+                }
+            }
+            jdbc.execute("CREATE TABLE " + SHADOW + ".rebuild_progress (topic text, partition integer, next_offset bigint NOT NULL,"
+                    + " PRIMARY KEY (topic, partition))");
+            jdbc.execute("SET LOCAL search_path TO " + SHADOW + ", public");
+            TABLES.forEach(table -> foreignKeys.getOrDefault(table, List.of()).forEach(jdbc::execute));
+        });
+    }
+
+    @Override
+    public boolean exist() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT to_regclass('" + SHADOW + ".rebuild_progress') IS NOT NULL", Boolean.class));
+    }
+
+    @Override
+    public <T> T inShadow(Supplier<T> work) {
+        return routing.inShadow(work);
+    }
+
+    @Override
+    public Map<Integer, Long> progress(String topic) {
+        Map<Integer, Long> offsets = new HashMap<>();
+        jdbc.query("SELECT partition, next_offset FROM " + SHADOW + ".rebuild_progress WHERE topic = ?",
+                rs -> {
+                    offsets.put(rs.getInt("partition"), rs.getLong("next_offset"));
+                }, topic);
+        return offsets;
+    }
+
+    @Override
+    public void saveProgress(String topic, Map<Integer, Long> nextOffsets) {
+        nextOffsets.forEach((partition, offset) -> jdbc.update("INSERT INTO " + SHADOW + ".rebuild_progress (topic, partition, next_offset)"
+                + " VALUES (?, ?, ?) ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset", topic, partition, offset));
+    }
+
+    @Override
+    public String schemaVersion() {
+        return jdbc.queryForObject(SCHEMA_VERSION, String.class);
+    }
+
+    @Override
+    public void switchOver(String schemaVersion, Runnable lastWork) {
+        routing.inShadow(() -> transaction.execute(status -> {
+            // Readers of the live tables wait from here to the commit: they see the old history or the new, never a mix.
+            jdbc.execute("LOCK TABLE " + String.join(", ", TABLES.stream().map(table -> "public." + table).toList())
+                    + " IN ACCESS EXCLUSIVE MODE");
+            String now = schemaVersion();
+            if (!now.equals(schemaVersion)) {
+                throw new IllegalStateException("the database schema changed during the rebuild (version " + schemaVersion + " → " + now
+                        + "): the shadow tables have the old shape; start the rebuild again");
+            }
+            lastWork.run();
+            jdbc.execute("DROP SCHEMA IF EXISTS " + RETIRED + " CASCADE");
+            jdbc.execute("CREATE SCHEMA " + RETIRED);
+            for (String table : TABLES) {
+                jdbc.execute("ALTER TABLE public." + table + " SET SCHEMA " + RETIRED);
+            }
+            for (String table : TABLES) {
+                jdbc.execute("ALTER TABLE " + SHADOW + "." + table + " SET SCHEMA public");
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void dropLeftovers() {
+        jdbc.execute("DROP SCHEMA IF EXISTS " + RETIRED + " CASCADE");
+        jdbc.execute("DROP SCHEMA IF EXISTS " + SHADOW + " CASCADE");
+    }
+
+    /** A CREATE INDEX or CREATE TRIGGER statement of the live table, made to create the same on the shadow table. */
+    private static String onShadow(String definition, String table) {
+        String live = " ON public." + table + " ";
+        if (!definition.contains(live)) {
+            throw new IllegalStateException("unexpected definition on " + table + ": " + definition);
+        }
+        return definition.replace(live, " ON " + SHADOW + "." + table + " ");
+    }
+}
