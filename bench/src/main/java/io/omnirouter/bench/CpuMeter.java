@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 
 /**
  * CPU used over an interval: by the whole machine (how many of the cores were busy: the load a figure was
- * taken at, PLATFORM.md) and by named processes of the stack.
+ * taken at, docs/build-environment.md) and by named processes of the stack.
  */
 final class CpuMeter {
 

@@ -151,7 +151,7 @@ final class HistoryDb {
      * visibility map (VACUUM ANALYZE, so that autovacuum does not start in the middle of a measurement), a
      * checkpoint, and the tables and indexes read into shared_buffers (pg_prewarm) — the working set of a
      * store in use is in memory; the bench's freshly written one would otherwise be read from disk
-     * (PLATFORM.md: idle page cache is evicted after ~30 s).
+     * (docs/build-environment.md: idle page cache is evicted after ~30 s).
      */
     void settle(boolean prewarm) {
         try (Connection connection = connectAsSuperuser(); Statement statement = connection.createStatement()) {

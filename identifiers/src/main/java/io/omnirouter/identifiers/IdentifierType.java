@@ -1,6 +1,6 @@
 package io.omnirouter.identifiers;
 
-/** The kinds of customer identifier a channel can carry (SPEC §4 {@code CustomerRef}). */
+/** The kinds of customer identifier a channel can carry ({@code CustomerRef}, README.md "The Kafka contract"). */
 public enum IdentifierType {
     PHONE,
     EMAIL,

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.omnirouter.processes.SharedClassArchive;
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.simulator.TrafficSimulator;
 import org.slf4j.Logger;
@@ -211,10 +212,6 @@ public final class LocalStack implements AutoCloseable {
 
     /** Deletes a data directory whose processes are stopped. */
     public static void deleteDataDirectory(Path dataDir) {
-        deleteDirectory(dataDir);
-    }
-
-    static void deleteDirectory(Path dataDir) {
         if (!Files.exists(dataDir)) {
             return;
         }

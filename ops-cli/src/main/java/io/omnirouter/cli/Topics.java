@@ -52,8 +52,8 @@ final class Topics {
     }
 
     /**
-     * Where the record key comes from when {@code --key-field} is not given (SPEC §4): the first of these
-     * field paths that is not null.
+     * Where the record key comes from when {@code --key-field} is not given (the key column of README.md, "The Kafka
+     * contract"): the first of these field paths that is not null.
      */
     static List<String> defaultKeyFields(ContractTopic topic) {
         switch (topic) {

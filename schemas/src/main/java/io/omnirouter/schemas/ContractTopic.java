@@ -10,7 +10,7 @@ import io.omnirouter.followup.FollowUpTask;
 import org.apache.avro.Schema;
 
 /**
- * The Kafka contract of SPEC §4 in one place: each topic with the Avro schema of its values.
+ * The Kafka contract (README.md, "The Kafka contract") in one place: each topic with the Avro schema of its values.
  * Registry subjects follow the topic-name strategy: {@code <topic>-value}.
  */
 public enum ContractTopic {

@@ -3,7 +3,7 @@ package io.omnirouter.simulator;
 /**
  * What customers and agents of one language write. {@code %s} placeholders take an order id, or for
  * {@link #acknowledgement()} the promised reply time. Complaint texts carry the words a classifier must
- * recognise in that language (SPEC §4).
+ * recognise in that language (README.md, "router-service", step 6: Classify).
  */
 record Phrasebook(
         String complaintSubject,

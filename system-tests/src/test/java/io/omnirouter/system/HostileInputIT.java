@@ -137,7 +137,10 @@ class HostileInputIT {
         assertThat(recordContentIn(services.history().logFile(), published)).as("contact-history-service log lines quoting record content").isEmpty();
     }
 
-    /** One phone with thousands of shop customers: they stay apart, the phone is marked shared (SPEC §5). */
+    /**
+     * One phone with thousands of shop customers: they stay apart, the phone is marked shared
+     * (contact-history-service/docs/identity-resolution-and-rebuild.md).
+     */
     private void assertMergeStormKeptCustomersApart(Published storm) throws IOException, InterruptedException {
         List<String> customers = new ArrayList<>();
         for (Expected member : storm.built().stored()) {

@@ -3,7 +3,7 @@ package io.omnirouter.history.security;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a user may do (SPEC §7): agents read, supervisors also undo merges, ops run the service. */
+/** What a user may do (contact-history-service/docs/security-and-console.md): agents read, supervisors also undo merges, ops run the service. */
 public enum Role {
     /** Reads customers, timelines, threads and the live stream; works tasks. */
     AGENT,

@@ -25,8 +25,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The console's tests in a real headless Chromium (Debian's chromium and chromium-driver, PLATFORM.md), one browser
- * per test, on the running service. Screenshots go to target/console-screenshots/.
+ * The console's tests in a real headless Chromium (Debian's chromium and chromium-driver, docs/build-environment.md),
+ * one browser per test, on the running service. Screenshots go to target/console-screenshots/.
  */
 abstract class ConsoleBrowserTest extends HistoryIntegrationTest {
 

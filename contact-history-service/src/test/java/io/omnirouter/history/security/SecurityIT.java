@@ -24,7 +24,7 @@ import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
 import tools.jackson.databind.JsonNode;
 
-/** No customer data without authentication, roles enforced (SPEC §8), CSRF for the console's session. */
+/** No customer data without authentication, roles enforced (contact-history-service/docs/security-and-console.md), CSRF for the console's session. */
 class SecurityIT extends HistoryIntegrationTest {
 
     private static final String UNMERGE = "/api/customers/" + UUID.randomUUID() + "/unmerge";

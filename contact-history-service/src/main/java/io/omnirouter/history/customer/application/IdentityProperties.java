@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Merge protection (SPEC §5).
+ * Merge protection (contact-history-service/docs/identity-resolution-and-rebuild.md).
  *
  * @param limits                          identifiers of each type one customer may hold
  * @param maxCustomersPerIdentifier       distinct customers an identifier may be presented with before it is

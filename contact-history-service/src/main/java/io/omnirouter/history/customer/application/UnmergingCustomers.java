@@ -13,7 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Undoes a recorded merge (SPEC §5): records the supervisor's decision, which from then on forbids linking
+ * Undoes a recorded merge (contact-history-service/docs/identity-resolution-and-rebuild.md): records the supervisor's decision, which from then on forbids linking
  * the two customers, and re-derives their component from the stored contacts (each keeps the identifiers
  * its event carried), so both customers end as if the link had never happened.
  */

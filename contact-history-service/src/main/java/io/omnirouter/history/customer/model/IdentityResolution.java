@@ -18,8 +18,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Identity resolution (SPEC §5): attributes contacts to customers, one contact at a time, in event-time
- * order ({@link ContactKey}). Applying a contact:
+ * Identity resolution (contact-history-service/docs/identity-resolution-and-rebuild.md): attributes contacts to customers, one contact at a time,
+ * in event-time order ({@link ContactKey}). Applying a contact:
  * <ol>
  *   <li>Its identifiers nobody owns yet are <em>unknown</em>; those owned and not shared are <em>linking</em>.</li>
  *   <li>{@link MergeProtection#identifierSeenWithTooManyCustomersIsShared}: a linking identifier that would

@@ -7,13 +7,13 @@ import java.util.Objects;
 
 /**
  * The rules that keep identity resolution from building "blob" customers out of shared identifiers
- * (SPEC §5, after Segment's identity limits). Each rule answers whether a link may be made; a link that
+ * (contact-history-service/docs/identity-resolution-and-rebuild.md, after Segment's identity limits). Each rule answers whether a link may be made; a link that
  * may not is refused by marking the identifier that would have made it shared.
  */
 public final class MergeProtection {
 
     /**
-     * SPEC §5 defaults: 5 emails, 5 phones, 1 shop customer id, 20 chat visitor ids; an identifier may
+     * Defaults (contact-history-service/docs/identity-resolution-and-rebuild.md): 5 emails, 5 phones, 1 shop customer id, 20 chat visitor ids; an identifier may
      * bring together 10 customers. Not fewer: one person's first contacts on different channels are
      * distinct customers until a contact links them (an email, a call, a chat, an order: four), and the
      * identifier that links them has been seen with each of them.

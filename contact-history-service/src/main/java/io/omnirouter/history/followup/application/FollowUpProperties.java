@@ -22,10 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code omnirouter.history.followup.*}: the follow-up policy of SPEC §6 (every number of the table) and the
- * workers that apply it (contact poller, clock, outbox relay). Defaults are the SPEC's; application.yml
- * documents every key. Invalid values (a non-positive duration, unordered tiers, a calendar that never
- * opens, an unknown time zone) stop the service at start-up with the key in the message.
+ * {@code omnirouter.history.followup.*}: the follow-up policy (every number of the table in
+ * contact-history-service/docs/follow-up-policy.md, which lists these defaults) and the workers that apply it
+ * (contact poller, clock, outbox relay); application.yml documents every key. Invalid values (a non-positive
+ * duration, unordered tiers, a calendar that never opens, an unknown time zone) stop the service at start-up with
+ * the key in the message.
  */
 @Validated
 @ConfigurationProperties("omnirouter.history.followup")
@@ -39,7 +40,7 @@ public record FollowUpProperties(
         @Valid @NotNull @DefaultValue Outbox outbox,
         @Valid @NotNull @DefaultValue Api api) {
 
-    /** Due times per SPEC §6 row (working time of the queue's calendar). */
+    /** Due times per row of the follow-up policy (working time of the queue's calendar). */
     public record Due(
             @NotNull @DefaultValue("2h") Duration emailReply,
             @NotNull @DefaultValue("2h") Duration contactFormReply,

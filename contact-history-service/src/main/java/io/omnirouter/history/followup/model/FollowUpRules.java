@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The follow-up table of SPEC §6, one method per row, read side by side with the spec: which contact opens
- * which promise, due when ({@link #opening}); and which contact keeps it ({@link #fulfils}).
+ * The follow-up rules of contact-history-service/docs/follow-up-policy.md, one method per row of its table, read side by
+ * side with it: which contact opens which promise, due when ({@link #opening}); and which contact keeps it ({@link #fulfils}).
  */
 public final class FollowUpRules {
 

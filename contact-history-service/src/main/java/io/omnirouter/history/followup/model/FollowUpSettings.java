@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The numbers of the follow-up policy (SPEC §6 defaults; all configurable).
+ * The numbers of the follow-up policy (all configurable; defaults in contact-history-service/docs/follow-up-policy.md).
  *
  * @param anyChannelReplyCounts a reply on any channel closes a REPLY, not only one on the same thread
  * @param lowRatingThreshold    a satisfaction or review rating at or below this needs a RECOVERY

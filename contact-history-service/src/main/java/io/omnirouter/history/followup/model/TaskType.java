@@ -1,6 +1,6 @@
 package io.omnirouter.history.followup.model;
 
-/** The kinds of promise to a customer (SPEC §6), one per row of the follow-up table. */
+/** The kinds of promise to a customer, one per row of the table in contact-history-service/docs/follow-up-policy.md. */
 public enum TaskType {
     REPLY,
     PROMISED_REPLY,

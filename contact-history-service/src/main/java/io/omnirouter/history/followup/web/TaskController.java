@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Follow-up tasks (SPEC §6, §7): list with filters, complete, assign. */
+/** Follow-up tasks (contact-history-service/docs/follow-up-policy.md; roles: contact-history-service/docs/security-and-console.md): list with filters, complete, assign. */
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {

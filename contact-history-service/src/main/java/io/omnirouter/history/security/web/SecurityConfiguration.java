@@ -33,11 +33,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every API path and the console need a user with one of the roles (SPEC §7, §8); only health and info are
- * open. The API answers refusals with problem details (401, 403), never with a redirect; the console's pages
- * redirect to the login form. CSRF protection applies to the console's session and is off for requests that
- * carry their own credentials (HTTP Basic, bearer token): no browser attaches those to a forged request,
- * because browsers are never asked for Basic credentials (see {@link ProblemResponses}).
+ * Every API path and the console need a user with one of the roles (see
+ * contact-history-service/docs/security-and-console.md); only health and info are open. The API answers refusals
+ * with problem details (401, 403), never with a redirect; the console's pages redirect to the login form. CSRF
+ * protection applies to the console's session and is off for requests that carry their own credentials (HTTP
+ * Basic, bearer token): no browser attaches those to a forged request, because browsers are never asked for Basic
+ * credentials (see {@link ProblemResponses}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SecurityProperties.class, PasswordCheckProperties.class})

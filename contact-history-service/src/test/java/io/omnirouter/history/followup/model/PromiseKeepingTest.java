@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every row of SPEC §6, escalation, chasing, continuity and event-time order, on a controllable clock, through the
+ * Every row of contact-history-service/docs/follow-up-policy.md, escalation, chasing, continuity and event-time order, on a controllable clock, through the
  * derivation the service runs ({@link InMemoryTasks}).
  */
 class PromiseKeepingTest {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** The follow-up policy with SPEC §6's defaults: the due times, two escalation tiers (second line, then supervisors 4 h later). */
+/** The follow-up policy with its documented defaults (contact-history-service/docs/follow-up-policy.md): the due times, two escalation tiers (second line, then supervisors 4 h later). */
 final class SpecPolicy {
 
     static final EscalationLadder LADDER = new EscalationLadder(List.of(

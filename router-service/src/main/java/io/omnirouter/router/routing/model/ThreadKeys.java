@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The conversation a contact belongs to (SPEC §4 "Thread"). Keys carry a channel prefix so that ids of
+ * The conversation a contact belongs to (README.md, "The Kafka contract" and "router-service" step 5). Keys carry a channel prefix so that ids of
  * different systems never collide.
  *
  * <p>A key is the {@code contact.events} record key and a PostgreSQL b-tree entry (the timeline's

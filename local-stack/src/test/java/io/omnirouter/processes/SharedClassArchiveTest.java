@@ -1,4 +1,4 @@
-package io.omnirouter.local;
+package io.omnirouter.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The launcher's bookkeeping around the JDK's class-data-sharing archive, on a copy of the router's real jar (the
  * extraction is Spring Boot's own). The JVM's part, writing and reading the archive, is exercised by every stack
- * the ITs start; here a file stands in for what the JVM writes at exit.
+ * the ITs start; here a file stands in for what the JVM writes at exit. It lives in the local stack's tests because
+ * jvm-processes is built before any service jar exists.
  */
 class SharedClassArchiveTest {
 

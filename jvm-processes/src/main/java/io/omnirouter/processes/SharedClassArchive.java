@@ -1,14 +1,17 @@
-package io.omnirouter.local;
+package io.omnirouter.processes;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Starts a Spring Boot service with a class-data-sharing archive of its own classes (AppCDS, as Spring Boot's
  * "Class Data Sharing" chapter describes it): measured on this project's 2-core machines, the history service's
  * start-up takes 7 s of CPU with it instead of 15 s. That matters wherever several services start at once on one
- * machine: the local stack, the benchmark, and the fault harness that restarts killed services under traffic.
+ * machine: the local stack, the benchmark, the fault harness that restarts killed services under traffic, and the
+ * system tests.
  * <p>
  * The JVM needs the jar extracted (classes inside a fat jar's nested jars cannot be archived), so the jar is
  * extracted once, with Spring Boot's own {@code -Djarmode=tools extract}, into {@code target/cds/<jar name>/},
@@ -29,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * The JDK has no "record it if missing, use it otherwise" switch before JDK 19 ({@code -XX:+AutoCreateSharedArchive});
  * on our Java 17 this class is that switch.
  */
-final class SharedClassArchive {
+public final class SharedClassArchive {
 
     private static final Logger log = LoggerFactory.getLogger(SharedClassArchive.class);
     private static final long EXTRACT_TIMEOUT_SECONDS = 120;
@@ -41,16 +45,20 @@ final class SharedClassArchive {
     private final String java;
     private boolean recording;
 
-    SharedClassArchive(Path jar, String java) {
+    /**
+     * @param jar  a Spring Boot jar
+     * @param java the {@code java} that starts it (and extracts it)
+     */
+    public SharedClassArchive(Path jar, String java) {
         this.jar = jar.toAbsolutePath();
         this.dir = this.jar.getParent().resolve("cds").resolve(stripJar(this.jar.getFileName().toString()));
         this.java = java;
     }
 
     /** What to start the JVM with instead of {@code -jar <jar>}, and whether this start records the archive. */
-    record Launch(List<String> arguments, Path recordingTo) {
+    public record Launch(List<String> arguments, Path recordingTo) {
 
-        boolean records() {
+        public boolean records() {
             return recordingTo != null;
         }
     }
@@ -59,7 +67,7 @@ final class SharedClassArchive {
      * The arguments that start the jar: the extracted jar with its archive, or the extracted jar recording the
      * archive (one start at a time records), or, when the jar cannot be extracted, the jar itself.
      */
-    synchronized Launch launch(String instance) {
+    public synchronized Launch launch(String instance) {
         Path extractedJar = extracted();
         if (extractedJar == null) {
             return new Launch(List.of("-jar", jar.toString()), null);
@@ -79,7 +87,7 @@ final class SharedClassArchive {
     }
 
     /** After a recording start ended: keeps the archive when the JVM stopped normally, else lets the next start record. */
-    synchronized void ended(Launch launch, int exitValue) {
+    public synchronized void ended(Launch launch, int exitValue) {
         if (!launch.records()) {
             return;
         }
@@ -110,7 +118,7 @@ final class SharedClassArchive {
                     && Files.readString(stamp, StandardCharsets.UTF_8).equals(current)) {
                 return extractedJar;
             }
-            LocalStack.deleteDirectory(dir);
+            deleteTree(dir);
             Files.createDirectories(dir);
             Path staging = Files.createTempDirectory(dir, "app.");
             Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--force",
@@ -126,16 +134,16 @@ final class SharedClassArchive {
             try {
                 Files.move(staging, app, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {
-                LocalStack.deleteDirectory(staging); // another launcher extracted it at the same moment
+                deleteTree(staging); // another launcher extracted it at the same moment
             }
             Files.writeString(stamp, current, StandardCharsets.UTF_8);
             return extractedJar;
-        } catch (IOException | StackException e) {
+        } catch (IOException | UncheckedIOException e) {
             log.warn("Could not extract {} for class data sharing ({}); starting it as it is", jar, e.getMessage());
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackException("Interrupted while extracting " + jar, e);
+            throw new IllegalStateException("Interrupted while extracting " + jar, e);
         }
     }
 
@@ -143,7 +151,7 @@ final class SharedClassArchive {
         try {
             return Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
         } catch (IOException e) {
-            throw new StackException("Cannot read " + jar + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot read " + jar, e);
         }
     }
 
@@ -152,6 +160,17 @@ final class SharedClassArchive {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
