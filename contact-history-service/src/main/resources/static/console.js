@@ -11,6 +11,7 @@
     nextCursor: null,
     shown: new Set(),      // contact ids in the timeline table
     stream: null,          // the EventSource of the customer shown
+    asOf: null,            // the past instant shown (ISO-8601), null for now: the views answer as they did then
     streamBroken: false,   // the stream failed since it was last open: reload what may have been missed
     refreshing: null,      // the refresh of the newest contacts in progress
     refreshAgain: false,   // another one was asked for meanwhile
@@ -120,6 +121,12 @@
 
   async function lookup(event) {
     event.preventDefault();
+    if (state.asOf) {
+      state.asOf = null;
+      $('as-of-banner').hidden = true;
+      $('as-of-now').hidden = true;
+      $('note-form').hidden = false;
+    }
     const type = $('lookup-type').value;
     const value = $('lookup-value').value.trim();
     if (!value) {
@@ -148,6 +155,10 @@
 
   // --- customer --------------------------------------------------------------------------------------------
 
+  // ?asOf= for the views that answer as of a past instant (profile, timeline, threads, tasks).
+  const asOfQuery = () => (state.asOf ? `asOf=${encodeURIComponent(state.asOf)}` : '');
+  const withAsOf = (path) => (state.asOf ? `${path}${path.includes('?') ? '&' : '?'}${asOfQuery()}` : path);
+
   async function openCustomer(customerId, known) {
     state.customerId = customerId;
     $('customer').hidden = false;
@@ -157,7 +168,38 @@
     await loadNotes();
     await loadTimeline();
     await loadTasks();
-    openStream();
+    if (state.asOf) {
+      closeStream();
+      setLive(false, 'Live updates paused: showing a past instant');
+    } else {
+      openStream();
+    }
+  }
+
+  // The customer as the API showed it at a past instant ("what did the agent see at 10:32?"), or now again.
+  async function showAsOf(event) {
+    event.preventDefault();
+    const local = $('as-of-input').value;
+    if (!local || !state.customerId) return;
+    state.asOf = new Date(local).toISOString();
+    await reopenAt(`As of ${new Date(state.asOf).toLocaleString()}: the history as the API showed it then.`);
+  }
+
+  async function showNow() {
+    state.asOf = null;
+    await reopenAt('');
+  }
+
+  async function reopenAt(banner) {
+    try {
+      $('as-of-banner').textContent = banner;
+      $('as-of-banner').hidden = !banner;
+      $('as-of-now').hidden = !state.asOf;
+      $('note-form').hidden = Boolean(state.asOf);
+      await openCustomer(state.customerId);
+    } catch (error) {
+      fail(error);
+    }
   }
 
   // Internal notes (GET /api/customers/{id}/notes), newest first: what the next agent reads before the history.
@@ -208,7 +250,11 @@
   async function loadProfile(known) {
     const customerId = state.customerId;
     let profile = known || null;
-    const result = await api(`api/customers/${encodeURIComponent(customerId)}`);
+    const result = await api(withAsOf(`api/customers/${encodeURIComponent(customerId)}`));
+    if (result.status !== 200 && state.asOf) {
+      showStatus(problemText(result), true);
+      return;
+    }
     if (result.status === 200 && result.body) {
       profile = result.body;
     }
@@ -252,6 +298,7 @@
   function timelineUrl(cursor) {
     const query = new URLSearchParams({ limit: PAGE_SIZE });
     if (cursor) query.set('cursor', cursor);
+    if (state.asOf) query.set('asOf', state.asOf);
     return `api/customers/${encodeURIComponent(state.customerId)}/timeline?${query}`;
   }
 
@@ -372,8 +419,11 @@
     return [totalHours ? `${totalHours} h` : '', rest ? `${rest} min` : ''].filter(Boolean).join(' ');
   }
 
+  // The clock the times left count from: now, or the past instant shown.
+  const shownNow = () => (state.asOf ? Date.parse(state.asOf) : Date.now());
+
   function timeLeft(task) {
-    const left = Date.parse(task.dueAt) - Date.now();
+    const left = Date.parse(task.dueAt) - shownNow();
     const overdue = left < 0;
     return el('span', {
       className: overdue ? 'time-left overdue' : (left < 30 * 60000 ? 'time-left soon' : 'time-left'),
@@ -388,7 +438,7 @@
   async function loadTasks() {
     const customerId = state.customerId;
     try {
-      const result = await api(`api/tasks?${new URLSearchParams({ customerId, status: 'OPEN' })}`);
+      const result = await api(withAsOf(`api/tasks?${new URLSearchParams({ customerId, status: 'OPEN' })}`));
       if (customerId !== state.customerId) return;
       if (result.status !== 200) {
         showStatus(problemText(result), true);
@@ -402,15 +452,17 @@
   }
 
   function renderTasks() {
-    const overdue = state.tasks.filter((task) => Date.parse(task.dueAt) < Date.now()).length;
+    const overdue = state.tasks.filter((task) => Date.parse(task.dueAt) < shownNow()).length;
     $('tasks-body').replaceChildren(...state.tasks.map((task) => {
       const complete = el('button', {
         className: 'small', text: 'Complete',
         attrs: { type: 'button', 'aria-label': `Complete the ${label(task.type).toLowerCase()} task due ${task.dueAt}` },
       });
       complete.addEventListener('click', () => completeTask(task, complete));
+      // A past instant is for reading: nothing is completed in it.
+      complete.hidden = Boolean(state.asOf);
       return el('tr', {
-        className: Date.parse(task.dueAt) < Date.now() ? 'overdue' : '',
+        className: Date.parse(task.dueAt) < shownNow() ? 'overdue' : '',
         attrs: { 'data-task-id': task.taskId },
       }, [
         el('td', {}, [el('strong', { text: label(task.type) }),
@@ -455,7 +507,7 @@
   // The times left move with the clock, not only with events.
   function tickTimesLeft() {
     for (const node of document.querySelectorAll('.time-left[data-due-at]')) {
-      const left = Date.parse(node.dataset.dueAt) - Date.now();
+      const left = Date.parse(node.dataset.dueAt) - shownNow();
       node.textContent = left < 0 ? `overdue by ${span(left)}` : `in ${span(left)}`;
       node.classList.toggle('overdue', left < 0);
       node.classList.toggle('soon', left >= 0 && left < 30 * 60000);
@@ -624,7 +676,7 @@
   async function openThread(threadKey) {
     try {
       const customerId = state.customerId;
-      const result = await api(`api/customers/${encodeURIComponent(customerId)}/threads/${threadPath(threadKey)}`);
+      const result = await api(withAsOf(`api/customers/${encodeURIComponent(customerId)}/threads/${threadPath(threadKey)}`));
       if (customerId !== state.customerId) return;
       if (result.status !== 200) {
         showStatus(problemText(result), true);
@@ -726,6 +778,8 @@
     $('older').addEventListener('click', loadOlder);
     $('thread-close').addEventListener('click', closeThread);
     $('note-form').addEventListener('submit', addNote);
+    $('as-of-form').addEventListener('submit', showAsOf);
+    $('as-of-now').addEventListener('click', showNow);
     $('queues-refresh').addEventListener('click', loadQueues);
     for (const tab of document.querySelectorAll('.view-tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
     setInterval(tickTimesLeft, 30000);

@@ -33,6 +33,13 @@ import org.slf4j.LoggerFactory;
  */
 public class SchemaRegistryClient {
 
+    /**
+     * Times a 409 or 500 on registering is asked again, after 100, 200, 400, 800 ms: concurrent first registrations of
+     * a subject resolve within that (the registry's storage times out its lock waits).
+     */
+    private static final int CONCURRENT_REGISTRATION_RETRIES = 4;
+    private static final long FIRST_REGISTRATION_PAUSE_MS = 100;
+
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistryClient.class);
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,7 +86,27 @@ public class SchemaRegistryClient {
             return cached;
         }
         String path = "/subjects/" + encode(subject) + "/versions";
-        Response response = send(post(path, schema), "POST " + path);
+        // Instances starting together register a new subject at the same moment, and the registry may answer all but
+        // one of them 409 ("already exists") or 500 (Apicurio creates the subject's artifact and its first version
+        // without a lock, and its store times out on the lock waits; SchemaRegistrationRaceIT). Asked again, it has the
+        // subject and answers the id. A schema the subject's compatibility rule refuses is 409 every time, a registry
+        // that is down stays down: after the last attempt both are thrown, the caller's own back-off takes over.
+        Response response = null;
+        long pause = FIRST_REGISTRATION_PAUSE_MS;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                response = send(post(path, schema), "POST " + path);
+                if (response.status() != 409 || attempt == CONCURRENT_REGISTRATION_RETRIES) {
+                    break;
+                }
+            } catch (SchemaRegistryUnavailableException e) {
+                if (attempt == CONCURRENT_REGISTRATION_RETRIES) {
+                    throw e;
+                }
+            }
+            pauseBeforeAskingAgain(pause);
+            pause *= 2;
+        }
         if (response.status() != 200) {
             throw rejected("registering schema " + schema.getFullName() + " under subject '" + subject + "'", response, "POST " + path);
         }
@@ -233,6 +260,16 @@ public class SchemaRegistryClient {
         } catch (JsonProcessingException e) {
             throw new SchemaRegistryException("schema registry at " + settings.url() + " answered " + what
                     + " with something that is not JSON: " + abbreviate(response.body()), e);
+        }
+    }
+
+    /** A set pause between two registrations, not a condition: nothing tells when the registry's storage is free again. */
+    private static void pauseBeforeAskingAgain(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryUnavailableException("interrupted while registering a schema");
         }
     }
 

@@ -193,6 +193,50 @@ class AgentConsoleIT extends ConsoleBrowserTest {
     }
 
     @Test
+    void anAgentShowsTheCustomerAsOfAPastInstantAndBackToNow() throws IOException {
+        String email = "asof-console-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        CustomerIdentifiers byEmail = CustomerIdentifiers.newBuilder().setEmail(email).build();
+        publish(contact(Channel.EMAIL, T0).setIdentifiers(byEmail).setSubject("First question").build());
+        awaitContacts(email, 1);
+        // The console picks whole seconds: the instant shown is the next whole second, and the second contact comes after it.
+        Instant between = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(between));
+        publish(contact(Channel.EMAIL, T0.plus(Duration.ofHours(1))).setIdentifiers(byEmail).setSubject("Second question").build());
+        awaitContacts(email, 2);
+
+        logIn("agent");
+        new Select(browser.findElement(By.id("lookup-type"))).selectByValue("email");
+        browser.findElement(By.id("lookup-value")).sendKeys(email);
+        browser.findElement(By.id("lookup-submit")).click();
+        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
+        wait.until(driver -> driver.findElements(By.cssSelector("#timeline-body tr")).size() == 2);
+        try {
+            // The instant in the browser's own time zone, as the datetime-local control takes it.
+            ((JavascriptExecutor) browser).executeScript("""
+                    const d = new Date(arguments[1]); const pad = (n) => String(n).padStart(2, '0');
+                    arguments[0].value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T`
+                        + `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;""",
+                    browser.findElement(By.id("as-of-input")), between.toString());
+            browser.findElement(By.id("as-of-show")).click();
+            wait.until(driver -> driver.findElements(By.cssSelector("#timeline-body tr")).size() == 1);
+            assertThat(browser.findElement(By.id("as-of-banner")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.id("as-of-banner")).getText()).startsWith("As of");
+            assertThat(browser.findElement(By.id("contact-count")).getText()).isEqualTo("1");
+            assertThat(browser.findElement(By.id("live-status")).getText()).contains("paused");
+            assertThat(browser.findElement(By.id("note-form")).isDisplayed()).as("nothing is written into the past").isFalse();
+            screenshot("as-of.png");
+
+            browser.findElement(By.id("as-of-now")).click();
+            wait.until(driver -> driver.findElements(By.cssSelector("#timeline-body tr")).size() == 2);
+            assertThat(browser.findElement(By.id("as-of-banner")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("contact-count")).getText()).isEqualTo("2");
+            wait.until(driver -> "open".equals(driver.findElement(By.id("live-status")).getDomAttribute("data-state")));
+        } finally {
+            screenshot("as-of-now.png");
+        }
+    }
+
+    @Test
     void opsSeesThroughputLagDeadLettersFreshnessAndSlaBreaches() throws IOException {
         String email = "ops-view-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         ContactEvent late = contact(Channel.EMAIL, Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(3)))

@@ -2,9 +2,12 @@ package io.omnirouter.history.contact.web;
 
 import io.omnirouter.history.contact.application.ReadingTimeline;
 import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.history.contact.model.TimelineCursor;
+import io.omnirouter.history.shared.asof.PastReads;
 import io.omnirouter.history.shared.web.RequestParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,8 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 class TimelineController {
 
     private final ReadingTimeline readingTimeline;
+    private final PastReads pastReads;
 
-    TimelineController(ReadingTimeline readingTimeline) {
+    TimelineController(ReadingTimeline readingTimeline, PastReads pastReads) {
+        this.pastReads = pastReads;
         this.readingTimeline = readingTimeline;
     }
 
@@ -30,9 +35,13 @@ class TimelineController {
                               @RequestParam(required = false) String limit,
                               @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
                               @Parameter(description = "only this channel (case-insensitive)", schema = @Schema(implementation = Channel.class))
-                              @RequestParam(required = false) String channel) {
-        return TimelineResponse.of(readingTimeline.page(RequestParameters.uuid("customerId", customerId),
-                RequestParameters.limit(limit), RequestParameters.cursor(cursor),
-                RequestParameters.oneOf("channel", channel, Channel.class)));
+                              @RequestParam(required = false) String channel,
+                              @Parameter(description = "answer as the API would have at this past instant (ISO-8601; docs/as-of.md)")
+                              @RequestParam(required = false) String asOf) {
+        UUID customer = RequestParameters.uuid("customerId", customerId);
+        Integer pageSize = RequestParameters.limit(limit);
+        TimelineCursor after = RequestParameters.cursor(cursor);
+        Channel only = RequestParameters.oneOf("channel", channel, Channel.class);
+        return TimelineResponse.of(pastReads.nowOrAsOf(RequestParameters.asOf(asOf), () -> readingTimeline.page(customer, pageSize, after, only)));
     }
 }

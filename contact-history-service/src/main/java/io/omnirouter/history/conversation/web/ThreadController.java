@@ -1,12 +1,15 @@
 package io.omnirouter.history.conversation.web;
 
+import io.omnirouter.history.contact.model.TimelineCursor;
 import io.omnirouter.history.conversation.application.ReadingConversations;
+import io.omnirouter.history.shared.asof.PastReads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.omnirouter.history.shared.web.RequestParameters;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,8 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ThreadController {
 
     private final ReadingConversations reading;
+    private final PastReads pastReads;
 
-    ThreadController(ReadingConversations reading) {
+    ThreadController(ReadingConversations reading, PastReads pastReads) {
+        this.pastReads = pastReads;
         this.reading = reading;
     }
 
@@ -42,10 +47,15 @@ class ThreadController {
                           @Parameter(description = "contacts per page (default 100, at most 500)",
                                   schema = @Schema(type = "integer", minimum = "1"))
                           @RequestParam(required = false) String limit,
-                          @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+                          @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+                          @Parameter(description = "answer as the API would have at this past instant (ISO-8601; docs/as-of.md)")
+                          @RequestParam(required = false) String asOf) {
         // A capture-the-rest variable starts with the '/' before it.
         String key = threadKey.startsWith("/") ? threadKey.substring(1) : threadKey;
-        return ThreadResponse.of(key, reading.page(RequestParameters.uuid("customerId", customerId),
-                RequestParameters.threadKey(key), RequestParameters.limit(limit), RequestParameters.cursor(cursor)));
+        UUID customer = RequestParameters.uuid("customerId", customerId);
+        String thread = RequestParameters.threadKey(key);
+        Integer pageSize = RequestParameters.limit(limit);
+        TimelineCursor after = RequestParameters.cursor(cursor);
+        return ThreadResponse.of(key, pastReads.nowOrAsOf(RequestParameters.asOf(asOf), () -> reading.page(customer, thread, pageSize, after)));
     }
 }

@@ -7,6 +7,7 @@ import io.omnirouter.history.customer.application.UnmergingCustomers.Unmerged;
 import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.history.shared.InvalidRequestException;
 import io.omnirouter.history.shared.action.application.TakingActions;
+import io.omnirouter.history.shared.asof.PastReads;
 import io.omnirouter.history.shared.action.model.AgentAction;
 import io.omnirouter.history.shared.action.web.Actors;
 import io.omnirouter.history.shared.web.RequestParameters;
@@ -40,14 +41,16 @@ class CustomerController {
     private final ClearingSharedIdentifiers clearing;
     private final TakingActions actions;
     private final IdentifierNormalizer normalizer;
+    private final PastReads pastReads;
 
     CustomerController(LookingUpCustomers lookingUp, UnmergingCustomers unmerging, ClearingSharedIdentifiers clearing,
-                       TakingActions actions, IdentifierNormalizer normalizer) {
+                       TakingActions actions, IdentifierNormalizer normalizer, PastReads pastReads) {
         this.lookingUp = lookingUp;
         this.unmerging = unmerging;
         this.clearing = clearing;
         this.actions = actions;
         this.normalizer = normalizer;
+        this.pastReads = pastReads;
     }
 
     /** The customer owning an identifier given raw, as an agent would type it; exactly one parameter. */
@@ -80,9 +83,11 @@ class CustomerController {
      */
     @GetMapping("/{customerId}")
     ResponseEntity<CustomerResponse> profile(@Parameter(schema = @Schema(type = "string", format = "uuid"))
-                                             @PathVariable("customerId") String rawCustomerId) {
+                                             @PathVariable("customerId") String rawCustomerId,
+                                             @Parameter(description = "answer as the API would have at this past instant (ISO-8601, e.g. 2026-12-02T10:32:00Z; docs/as-of.md)")
+                                             @RequestParam(required = false) String asOf) {
         UUID customerId = RequestParameters.uuid("customerId", rawCustomerId);
-        CustomerResponse profile = CustomerResponse.of(lookingUp.profile(customerId));
+        CustomerResponse profile = CustomerResponse.of(pastReads.nowOrAsOf(RequestParameters.asOf(asOf), () -> lookingUp.profile(customerId)));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok();
         if (!profile.customerId().equals(customerId)) {
             response.header(HttpHeaders.CONTENT_LOCATION, "/api/customers/" + profile.customerId());

@@ -64,6 +64,10 @@ public final class FollowUpRules {
         if (c.channel() != Channel.PHONE || c.direction() != Direction.INBOUND || !unanswered) {
             return Optional.empty();
         }
+        if (c.details().callbackRequestedAt() != null) {
+            // The customer named a time (a voicemail "call me at three"): requestedCallbackIsKept keeps that one.
+            return Optional.empty();
+        }
         return opening(c, TaskType.CALLBACK, settings.callback(), "unanswered call (" + c.kind() + ") needs a callback");
     }
 

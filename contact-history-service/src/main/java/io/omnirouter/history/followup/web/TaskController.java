@@ -7,6 +7,7 @@ import io.omnirouter.history.followup.model.TaskType;
 import io.omnirouter.history.shared.action.application.TakingActions;
 import io.omnirouter.history.shared.action.model.AgentAction;
 import io.omnirouter.history.shared.action.web.Actors;
+import io.omnirouter.history.shared.asof.PastReads;
 import io.omnirouter.history.shared.web.RequestParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,9 +31,11 @@ class TaskController {
     private final KeepingPromises keeping;
     private final TakingActions actions;
     private final Clock clock;
+    private final PastReads pastReads;
 
-    TaskController(KeepingPromises keeping, TakingActions actions, Clock clock) {
+    TaskController(KeepingPromises keeping, TakingActions actions, Clock clock, PastReads pastReads) {
         this.keeping = keeping;
+        this.pastReads = pastReads;
         this.actions = actions;
         this.clock = clock;
     }
@@ -43,13 +46,19 @@ class TaskController {
                             @Parameter(schema = @Schema(implementation = TaskStatus.class)) @RequestParam(required = false) String status,
                             @Parameter(schema = @Schema(implementation = TaskType.class)) @RequestParam(required = false) String type,
                             @RequestParam(required = false) String queue, @RequestParam(required = false) String assignee,
-                            @Parameter(schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String limit) {
+                            @Parameter(schema = @Schema(type = "integer", minimum = "1")) @RequestParam(required = false) String limit,
+                            @Parameter(description = "answer as the API would have at this past instant (ISO-8601; docs/as-of.md)")
+                            @RequestParam(required = false) String asOf) {
         TaskQuery query = new TaskQuery(RequestParameters.optionalUuid("customerId", customerId),
                 name(RequestParameters.oneOf("status", status, TaskStatus.class)),
                 name(RequestParameters.oneOf("type", type, TaskType.class)),
                 RequestParameters.text("queue", queue), RequestParameters.text("assignee", assignee));
-        Instant now = clock.instant();
-        return new TaskResponse.Page(keeping.search(query, RequestParameters.limit(limit)).stream().map(t -> TaskResponse.of(t, now)).toList());
+        Integer pageSize = RequestParameters.limit(limit);
+        Instant past = RequestParameters.asOf(asOf);
+        // Time left is counted from the instant answered for.
+        Instant now = past == null ? clock.instant() : past;
+        return new TaskResponse.Page(pastReads.nowOrAsOf(past, () -> keeping.search(query, pageSize)).stream()
+                .map(t -> TaskResponse.of(t, now)).toList());
     }
 
     @GetMapping("/{taskId}")

@@ -35,7 +35,12 @@ class JdbcShadowSchema implements ShadowProjections {
             SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
              WHERE i.indrelid = ?::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
              ORDER BY i.indexrelid""";
-    private static final String TRIGGERS = "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = ?::regclass AND NOT tgisinternal";
+    /** The history triggers (V30) stay off the shadow: its rows are no new versions. The switch moves them over. */
+    private static final String HISTORY_TRIGGER = "%_keeps_history_%";
+    private static final String TRIGGERS = "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = ?::regclass AND NOT tgisinternal"
+            + " AND tgname NOT LIKE '" + HISTORY_TRIGGER + "'";
+    private static final String HISTORY_TRIGGERS = "SELECT tgname, pg_get_triggerdef(oid) AS definition FROM pg_trigger WHERE tgrelid = ?::regclass"
+            + " AND tgname LIKE '" + HISTORY_TRIGGER + "'";
     private static final String SCHEMA_VERSION = "SELECT coalesce(max(version), '') FROM flyway_schema_history WHERE success";
 
     private final JdbcTemplate jdbc;
@@ -133,6 +138,12 @@ class JdbcShadowSchema implements ShadowProjections {
             }
             for (String table : TABLES) {
                 jdbc.execute("ALTER TABLE " + SHADOW + "." + table + " SET SCHEMA public");
+                // The history goes on with the rebuilt table: the same versions, so nothing new to record.
+                String retired = RETIRED + "." + table;
+                for (Map<String, Object> trigger : jdbc.queryForList(HISTORY_TRIGGERS, retired)) {
+                    jdbc.execute("DROP TRIGGER " + trigger.get("tgname") + " ON " + retired);
+                    jdbc.execute(((String) trigger.get("definition")).replace(" ON " + retired + " ", " ON public." + table + " "));
+                }
             }
             return null;
         }));

@@ -189,6 +189,18 @@ public final class RequestParameters {
         return raw;
     }
 
+    /** {@code ?asOf=}: an ISO-8601 instant (e.g. 2026-12-02T10:32:00Z); null when absent. */
+    public static Instant asOf(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return instant("asOf", Instant.parse(raw.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw InvalidRequestException.of("asOf", "asOf must be an ISO-8601 instant such as 2026-12-02T10:32:00Z");
+        }
+    }
+
     /** A time a client sends (an absence's bounds); null when absent. */
     public static Instant instant(String parameter, Instant value) {
         if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {

@@ -127,6 +127,13 @@ class PromiseKeepingTest {
     }
 
     @Test
+    void aVoicemailAskingForACallbackAtATimeIsDueThenNotInThirtyMinutes() {
+        Instant wednesday = T0.plus(Duration.ofDays(2));
+        receive(Contacts.at(T0).call(Direction.INBOUND, "VOICEMAIL", "c1", null).callbackRequestedFor(wednesday).build());
+        assertThat(only(TaskType.CALLBACK).dueAt()).isEqualTo(wednesday);
+    }
+
+    @Test
     void anAnsweredCallNeedsAWrittenSummaryClosedByTheFollowUpEmail() {
         receive(Contacts.at(T0).call(Direction.INBOUND, "ANSWERED", "c1", "agent-1").build());
         assertThat(only(TaskType.CALL_SUMMARY).dueAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
