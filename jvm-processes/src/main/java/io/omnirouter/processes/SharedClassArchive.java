@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * Starts a Spring Boot service with a class-data-sharing archive of its own classes (AppCDS, as Spring Boot's
  * "Class Data Sharing" chapter describes it): measured on this project's 2-core machines, the history service's
  * start-up takes 7 s of CPU with it instead of 15 s. That matters wherever several services start at once on one
- * machine: the local stack, the benchmark, the fault harness that restarts killed services under traffic, and the
- * system tests.
+ * machine: the local stack, the benchmark and the fault harness that restarts killed services under traffic. (The
+ * system tests' ServiceProcess tried it and was slower: their services stop once each, and the first stops paid for
+ * writing the archive.)
  * <p>
  * The JVM needs the jar extracted (classes inside a fat jar's nested jars cannot be archived), so the jar is
  * extracted once, with Spring Boot's own {@code -Djarmode=tools extract}, into {@code target/cds/<jar name>/},

@@ -45,7 +45,11 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration INFRASTRUCTURE_TIMEOUT = Duration.ofSeconds(120);
     /** Generous: on two cores the Spring Boot services start while the other JVMs are still warming up. */
     private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(300);
-    private static final Duration SERVICE_GRACE = Duration.ofSeconds(30);
+    /**
+     * A service stops in a few seconds, but the first stop after a build also writes its class-data-sharing archive
+     * (100 MB for the history service), which on two busy cores took more than 15 s: killed then, it writes none.
+     */
+    private static final Duration SERVICE_GRACE = Duration.ofSeconds(60);
     private static final Duration REGISTRY_GRACE = Duration.ofSeconds(15);
     private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
     private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(30);

@@ -1,6 +1,5 @@
 package io.omnirouter.testing;
 
-import io.omnirouter.processes.SharedClassArchive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -18,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -55,21 +53,13 @@ final class ChildJvm implements AutoCloseable {
      * @param kind names the pid-file folder: orphans of the same kind are stopped first
      */
     static ChildJvm start(String kind, String name, Path jar, List<String> jvmOptions, List<String> args, Path logFile) {
-        return start(kind, name, jar, jvmOptions, List.of("-jar", jar.toString()), args, logFile);
-    }
-
-    /**
-     * Starts {@code java <jvmOptions> <launch> <args>}, {@code launch} starting {@code jar} (its {@code -jar} options,
-     * or those of a {@link SharedClassArchive}), with output to {@code logFile}.
-     */
-    static ChildJvm start(String kind, String name, Path jar, List<String> jvmOptions, List<String> launch, List<String> args,
-                          Path logFile) {
         Path pidDirectory = PID_ROOT.resolve(kind);
         stopOrphans(pidDirectory, jar.getFileName().toString());
         List<String> command = new ArrayList<>();
-        command.add(java());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(launch);
+        command.add("-jar");
+        command.add(jar.toString());
         command.addAll(args);
         try {
             Files.createDirectories(logFile.getParent());
@@ -78,16 +68,6 @@ final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Starting " + name + " (" + jar + ") failed", e);
         }
-    }
-
-    /** The test JVM's own {@code java}. */
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** Runs {@code action} with the exit value once the process has ended, however it ended. */
-    void onExit(IntConsumer action) {
-        process.onExit().thenAccept(ended -> action.accept(ended.exitValue()));
     }
 
     /** Waits until {@code url} answers {@code ready}; fails naming the log if the process dies or time runs out. */

@@ -1,6 +1,5 @@
 package io.omnirouter.testing;
 
-import io.omnirouter.processes.SharedClassArchive;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +9,7 @@ import java.util.Map;
 
 /**
  * One of our Spring Boot services running as its own process from its built {@code -exec} jar, as in
- * production: for system tests across services and for fault tests ({@link #kill()} is a {@code kill -9}). They start
- * with a class-data-sharing archive of their classes, recorded at the first normal stop ({@link SharedClassArchive}).
+ * production: for system tests across services and for fault tests ({@link #kill()} is a {@code kill -9}).
  * Configuration is passed as {@code --key=value} arguments; the HTTP port is chosen free.
  */
 public final class ServiceProcess implements AutoCloseable {
@@ -40,12 +38,9 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + port);
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        // Started as the local stack starts them: with the archive of their classes (half the start-up CPU).
-        SharedClassArchive classes = new SharedClassArchive(jar, ChildJvm.java());
-        SharedClassArchive.Launch launch = classes.launch(module + "-" + port);
-        ChildJvm process = ChildJvm.start(module, module, jar, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), launch.arguments(), args,
+        ChildJvm process = ChildJvm.start(module, module, jar,
+                List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), args,
                 Path.of("target", module + "-" + port + ".log").toAbsolutePath());
-        process.onExit(exitValue -> classes.ended(launch, exitValue));
         ServiceProcess service = new ServiceProcess(process, port);
         process.awaitHttp(URI.create(service.baseUrl() + "/actuator/health"),
                 response -> response.statusCode() == 200 && response.body().contains("\"UP\""), STARTUP_TIMEOUT);
