@@ -11,7 +11,7 @@
     nextCursor: null,
     shown: new Set(),      // contact ids in the timeline table
     stream: null,          // the EventSource of the customer shown
-    asOf: null,            // the past instant shown (ISO-8601), null for now: the views answer as they did then
+    asOf: null,            // the past instant shown (ISO-8601), null for the present: the views answer as they did then
     streamBroken: false,   // the stream failed since it was last open: reload what may have been missed
     refreshing: null,      // the refresh of the newest contacts in progress
     refreshAgain: false,   // another one was asked for meanwhile
@@ -156,8 +156,7 @@
   // --- customer --------------------------------------------------------------------------------------------
 
   // ?asOf= for the views that answer as of a past instant (profile, timeline, threads, tasks).
-  const asOfQuery = () => (state.asOf ? `asOf=${encodeURIComponent(state.asOf)}` : '');
-  const withAsOf = (path) => (state.asOf ? `${path}${path.includes('?') ? '&' : '?'}${asOfQuery()}` : path);
+  const withAsOf = (path) => (state.asOf ? `${path}${path.includes('?') ? '&' : '?'}asOf=${encodeURIComponent(state.asOf)}` : path);
 
   async function openCustomer(customerId, known) {
     state.customerId = customerId;
