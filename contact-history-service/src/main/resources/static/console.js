@@ -201,10 +201,11 @@
     }
   }
 
-  // Internal notes (GET /api/customers/{id}/notes), newest first: what the next agent reads before the history.
+  // Internal notes (GET /api/customers/{id}/notes), newest first: what the next agent reads before the history; as of
+  // the instant shown, like the rest of the customer view.
   async function loadNotes() {
     const customerId = state.customerId;
-    const result = await api(`api/customers/${encodeURIComponent(customerId)}/notes`);
+    const result = await api(withAsOf(`api/customers/${encodeURIComponent(customerId)}/notes`));
     if (customerId !== state.customerId) return;
     if (result.status !== 200) {
       showStatus(problemText(result), true);

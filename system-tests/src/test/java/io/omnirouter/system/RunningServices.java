@@ -16,46 +16,61 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Both services running as processes from their built jars on the real engines of the test harness, and an
  * agent's access to the API: the set-up every system test shares. Register it as a static
- * {@code @RegisterExtension} field of a {@code @WithRealInfrastructure} class: the class's engines are then up
- * before the services start (before all tests of the class), and the services stop after them.
+ * {@code @RegisterExtension} field of a {@code @WithRealInfrastructure} class: the engines are then up before the
+ * services start. The services are started once for all the system tests of the JVM (a start costs most of a minute
+ * on two busy cores), kept in JUnit's root store, and stopped when the last test is done; each story uses identifiers
+ * of its own, so none depends on another's data.
  */
-public final class RunningServices implements BeforeAllCallback, AfterAllCallback {
+public final class RunningServices implements BeforeAllCallback {
 
-    private final String agentPassword = "system-test-" + UUID.randomUUID();
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningServices.class);
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private ServiceProcess router;
-    private ServiceProcess history;
+    private Started started;
+
+    /** The two processes and the agent's password they were started with; closed by JUnit after the last test. */
+    private record Started(ServiceProcess router, ServiceProcess history, String agentPassword)
+            implements ExtensionContext.Store.CloseableResource {
+
+        static Started start() {
+            String agentPassword = "system-test-" + UUID.randomUUID();
+            Map<String, String> properties = new HashMap<>(ServiceProcess.realInfrastructureProperties());
+            // The router declares the topics (6 partitions each) before the history service subscribes.
+            ServiceProcess router = ServiceProcess.start("router-service", properties);
+            properties.put("omnirouter.security.local-password", agentPassword);
+            try {
+                return new Started(router, ServiceProcess.start("contact-history-service", properties), agentPassword);
+            } catch (RuntimeException e) {
+                router.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            history.close();
+            router.close();
+        }
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Map<String, String> properties = new HashMap<>(ServiceProcess.realInfrastructureProperties());
-        // The router declares the topics (6 partitions each) before the history service subscribes.
-        router = ServiceProcess.start("router-service", properties);
-        properties.put("omnirouter.security.local-password", agentPassword);
-        ServiceProcess started;
-        try {
-            started = ServiceProcess.start("contact-history-service", properties);
-        } catch (RuntimeException e) {
-            router.close();
-            throw e;
-        }
-        history = started;
+        started = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Started.class, key -> Started.start(), Started.class);
     }
 
     public ServiceProcess router() {
-        return router;
+        return started.router();
     }
 
     public ServiceProcess history() {
-        return history;
+        return started.history();
     }
 
     public ObjectMapper json() {
@@ -85,8 +100,8 @@ public final class RunningServices implements BeforeAllCallback, AfterAllCallbac
 
     /** A GET as an agent (HTTP Basic), asking for JSON. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString(("agent:" + agentPassword).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(history.baseUrl() + path))
+        String credentials = Base64.getEncoder().encodeToString(("agent:" + started.agentPassword()).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(started.history().baseUrl() + path))
                 .header("Authorization", "Basic " + credentials)
                 .header("Accept", "application/json")
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -100,15 +115,5 @@ public final class RunningServices implements BeforeAllCallback, AfterAllCallbac
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 && response.body().contains("\"UP\"");
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        if (history != null) {
-            history.close();
-        }
-        if (router != null) {
-            router.close();
-        }
     }
 }

@@ -193,7 +193,7 @@ class AgentConsoleIT extends ConsoleBrowserTest {
     }
 
     @Test
-    void anAgentShowsTheCustomerAsOfAPastInstantAndBackToNow() throws IOException {
+    void anAgentShowsTheCustomerAndItsNotesAsOfAPastInstantAndBackToNow() throws IOException {
         String email = "asof-console-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         CustomerIdentifiers byEmail = CustomerIdentifiers.newBuilder().setEmail(email).build();
         publish(contact(Channel.EMAIL, T0).setIdentifiers(byEmail).setSubject("First question").build());
@@ -210,6 +210,10 @@ class AgentConsoleIT extends ConsoleBrowserTest {
         browser.findElement(By.id("lookup-submit")).click();
         WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
         wait.until(driver -> driver.findElements(By.cssSelector("#timeline-body tr")).size() == 2);
+        // A note written after the instant: not there as of it.
+        browser.findElement(By.id("note-text")).sendKeys("Called twice about the same question");
+        browser.findElement(By.id("note-submit")).click();
+        wait.until(driver -> driver.findElements(By.cssSelector("#notes li")).size() == 1);
         try {
             // The instant in the browser's own time zone, as the datetime-local control takes it.
             ((JavascriptExecutor) browser).executeScript("""
@@ -224,12 +228,15 @@ class AgentConsoleIT extends ConsoleBrowserTest {
             assertThat(browser.findElement(By.id("contact-count")).getText()).isEqualTo("1");
             assertThat(browser.findElement(By.id("live-status")).getText()).contains("paused");
             assertThat(browser.findElement(By.id("note-form")).isDisplayed()).as("nothing is written into the past").isFalse();
+            wait.until(driver -> driver.findElements(By.cssSelector("#notes li")).isEmpty());
+            assertThat(browser.findElement(By.id("notes-empty")).isDisplayed()).as("the note came after the instant").isTrue();
             screenshot("as-of.png");
 
             browser.findElement(By.id("as-of-now")).click();
             wait.until(driver -> driver.findElements(By.cssSelector("#timeline-body tr")).size() == 2);
             assertThat(browser.findElement(By.id("as-of-banner")).isDisplayed()).isFalse();
             assertThat(browser.findElement(By.id("contact-count")).getText()).isEqualTo("2");
+            wait.until(driver -> driver.findElements(By.cssSelector("#notes li")).size() == 1);
             wait.until(driver -> "open".equals(driver.findElement(By.id("live-status")).getDomAttribute("data-state")));
         } finally {
             screenshot("as-of-now.png");

@@ -17,12 +17,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads followup.tasks as a consumer would (read_committed, the project's deserializer), from the beginning. */
-final class FollowUpTopic implements AutoCloseable {
+public final class FollowUpTopic implements AutoCloseable {
 
     private final KafkaConsumer<String, FollowUpTask> consumer;
     private final List<ConsumerRecord<String, FollowUpTask>> records = new ArrayList<>();
 
-    FollowUpTopic() {
+    public FollowUpTopic() {
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -42,6 +42,15 @@ final class FollowUpTopic implements AutoCloseable {
             records.add(record);
         }
         return records.stream().filter(r -> customerIds.contains(r.key())).map(ConsumerRecord::value).toList();
+    }
+
+    /** Every record of the topic up to its end now (committed transactions), in the order of their partitions. */
+    public List<FollowUpTask> upToTheEnd() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+            consumer.poll(Duration.ofMillis(300)).forEach(records::add);
+        }
+        return records.stream().map(ConsumerRecord::value).toList();
     }
 
     @Override

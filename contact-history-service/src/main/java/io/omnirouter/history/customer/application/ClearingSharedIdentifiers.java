@@ -46,11 +46,12 @@ public class ClearingSharedIdentifiers {
      * when PostgreSQL aborts it to break a deadlock with concurrent ingest.
      *
      * @param actionId the action: the clearing's place among contacts of the same millisecond
+     * @param announce whether to announce what changed (not when a rebuild replays it)
      * @throws CustomerNotFoundException    if there is no such customer
      * @throws IdentifierNotHeldException   if the customer does not hold the identifier
      * @throws IdentifierNotSharedException if it is not shared (any more)
      */
-    public void clear(UUID customerId, Identifier identifier, UUID actionId, String clearedBy, Instant at) {
+    public void clear(UUID customerId, Identifier identifier, UUID actionId, String clearedBy, Instant at, boolean announce) {
         UUID current = customers.currentIdOf(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId));
         customers.lockCustomers(List.of(current));
         // Read again under the lock: a concurrent re-derivation may have changed it meanwhile.
@@ -59,7 +60,7 @@ public class ClearingSharedIdentifiers {
             throw new IdentifierNotSharedException(identifier);
         }
         customers.recordClearing(new SharingCleared(actionId, identifier, at), clearedBy);
-        resolving.rederive(List.of(identifier));
+        resolving.rederive(List.of(identifier), announce);
     }
 
     private IdentifierState heldBy(UUID current, UUID customerId, Identifier identifier) {

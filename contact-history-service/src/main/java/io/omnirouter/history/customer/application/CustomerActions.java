@@ -27,14 +27,24 @@ public class CustomerActions implements ActionHandler {
 
     @Override
     public void apply(AgentAction action) {
+        apply(action, true);
+    }
+
+    /** The same decisions, announcing nothing. */
+    @Override
+    public void replay(AgentAction action) {
+        apply(action, false);
+    }
+
+    private void apply(AgentAction action, boolean announce) {
         if (action.customerId() == null) {
             throw new CustomerNotFoundException(null);
         }
         if (action.action() instanceof MergeUndone undone) {
-            unmerging.unmerge(action.customerId(), undone.mergeId(), action.actor(), action.occurredAt());
+            unmerging.unmerge(action.customerId(), undone.mergeId(), action.actor(), action.occurredAt(), announce);
         } else if (action.action() instanceof SharedIdentifierCleared cleared) {
             clearing.clear(action.customerId(), new Identifier(cleared.type(), cleared.value()), action.actionId(), action.actor(),
-                    action.occurredAt());
+                    action.occurredAt(), announce);
         } else {
             throw new IllegalArgumentException("not an identity action: " + action);
         }

@@ -55,12 +55,6 @@ public interface CustomerStore {
     /** Undone merges that involve one of the customers. */
     List<MergeSuppression> suppressionsAmong(Collection<UUID> customerIds);
 
-    /**
-     * The identifiers whose components the supervisors' identity decisions recorded at or after {@code since} concern:
-     * the linking identifiers of the merges undone, and the identifiers cleared.
-     */
-    Set<Identifier> identifiersOfDecisionsRecordedSince(Instant since);
-
     /** Supervisors' clearings of any of the identifiers. */
     List<SharingCleared> clearingsOf(Collection<Identifier> identifiers);
 

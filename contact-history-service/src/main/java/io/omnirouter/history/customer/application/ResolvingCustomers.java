@@ -112,23 +112,11 @@ public class ResolvingCustomers {
     /**
      * Re-derives the component of stored contacts connected to {@code seed} (after an unmerge or a clearing): locks
      * it, applies its contacts and clearings in event-time order with every undone merge suppressed, and replaces its
-     * state.
+     * state; announcing the contacts moved and the merges found unless a rebuild replays the decision.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void rederive(Collection<Identifier> seed) {
-        rederive(new LinkedHashSet<>(seed), List.of(), true);
-    }
-
-    /**
-     * Re-derives the components of the supervisors' identity decisions recorded at or after {@code since}, announcing
-     * nothing: a rebuild replayed their contacts, possibly before the decisions were taken.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void rederiveDecisionsRecordedSince(Instant since) {
-        Set<Identifier> seed = customers.identifiersOfDecisionsRecordedSince(since);
-        if (!seed.isEmpty()) {
-            rederive(new LinkedHashSet<>(seed), List.of(), false);
-        }
+    public void rederive(Collection<Identifier> seed, boolean announce) {
+        rederive(new LinkedHashSet<>(seed), List.of(), announce);
     }
 
     private IdentityResolution continuingFromStore(List<ContactIdentity> contacts) {

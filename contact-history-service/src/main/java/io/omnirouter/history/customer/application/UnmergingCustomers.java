@@ -57,11 +57,12 @@ public class UnmergingCustomers {
      *
      * @param customerId the customer the merge went into (or the one that customer was merged into since)
      * @param undoneBy   who decided, for the record
+     * @param announce   whether to announce what changed (not when a rebuild replays it)
      * @throws CustomerNotFoundException    if there is no such customer
      * @throws MergeNotFoundException       if the customer has no such standing merge
      * @throws MergeAlreadyUndoneException  if it was undone before
      */
-    public void unmerge(UUID customerId, UUID mergeId, String undoneBy, Instant at) {
+    public void unmerge(UUID customerId, UUID mergeId, String undoneBy, Instant at, boolean announce) {
         UUID current = customers.currentIdOf(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId));
         Merge found = standingMerge(mergeId, customerId);
         customers.lockCustomers(new HashSet<>(List.of(current, found.survivorId(), found.mergedId())));
@@ -72,8 +73,10 @@ public class UnmergingCustomers {
         }
         customers.recordUnmerge(merge, at, undoneBy);
         // The cause carried the linking identifiers: their component holds both customers and all they touch.
-        resolving.rederive(merge.linkingIdentifiers());
-        events.publish(new CustomersUnmerged(merge.mergeId(), merge.survivorId(), merge.mergedId()));
+        resolving.rederive(merge.linkingIdentifiers(), announce);
+        if (announce) {
+            events.publish(new CustomersUnmerged(merge.mergeId(), merge.survivorId(), merge.mergedId()));
+        }
     }
 
     /** Both customers as they are after the merge was undone. */

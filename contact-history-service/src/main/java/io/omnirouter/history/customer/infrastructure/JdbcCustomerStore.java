@@ -316,19 +316,6 @@ class JdbcCustomerStore implements CustomerStore {
     }
 
     @Override
-    public Set<Identifier> identifiersOfDecisionsRecordedSince(Instant since) {
-        Set<Identifier> identifiers = new LinkedHashSet<>();
-        jdbc.query("SELECT linking_types, linking_values FROM customer_unmerge WHERE recorded_at >= ?",
-                rs -> {
-                    identifiers.addAll(linkingIdentifiers(rs));
-                }, timestamp(since));
-        jdbc.query("SELECT type, value FROM identifier_sharing_cleared WHERE recorded_at >= ?", rs -> {
-            identifiers.add(identifier(rs));
-        }, timestamp(since));
-        return identifiers;
-    }
-
-    @Override
     public List<SharingCleared> clearingsOf(Collection<Identifier> identifiers) {
         if (identifiers.isEmpty()) {
             return List.of();

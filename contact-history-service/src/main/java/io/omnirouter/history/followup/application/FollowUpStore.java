@@ -83,6 +83,9 @@ public interface FollowUpStore {
     /** The stored tasks, whatever their status, of the customers (and of customers merged into them), and those with the given ids. */
     List<FollowUpTask> tasksOf(Collection<UUID> customerIds, Collection<UUID> taskIds);
 
+    /** The trigger contact of a task stored or cancelled (the tasks as published), if there is such a task. */
+    Optional<UUID> triggerOf(UUID taskId);
+
     /** The last version of each given task that was cancelled (and is not stored since). */
     Map<UUID, Long> cancelledVersions(Collection<UUID> taskIds);
 
@@ -116,7 +119,8 @@ public interface FollowUpStore {
     /** Newest first (creation time, then task id). */
     List<FollowUpTask> search(TaskQuery query, int limit);
 
-    void putAbsence(String agentId, Instant from, Instant until, String by);
+    /** @param at when it was decided (the action's time): the row's {@code updated_at} */
+    void putAbsence(String agentId, Instant from, Instant until, String by, Instant at);
 
     boolean deleteAbsence(String agentId);
 }

@@ -224,9 +224,10 @@ public class KeepingPromises {
         return store.find(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
-    public void markAbsent(String agentId, Instant from, Instant until, String by) {
+    /** The agent is absent from {@code from} until {@code until}, as {@code by} said at {@code at}. */
+    public void markAbsent(String agentId, Instant from, Instant until, String by, Instant at) {
         checkAbsence(from, until);
-        store.putAbsence(agentId, from, until, by);
+        store.putAbsence(agentId, from, until, by, at);
     }
 
     /** @throws InvalidRequestException unless both bounds are given, from before until */
@@ -324,21 +325,52 @@ public class KeepingPromises {
     }
 
     /**
-     * Records an agent's decision on an open task and derives the customer's tasks again with it: decisions are
-     * kept, so a later re-derivation (a contact that arrived late, a merge, a rebuild) keeps them.
+     * Records an agent's decision and derives the customer's tasks again with it: decisions are kept, so a later
+     * re-derivation (a contact that arrived late, a merge, a rebuild) keeps them. A decision is kept only if it changes
+     * its task at its place in event-time order ({@link PromiseKeeping#refusalOf}), not if the task happens to be open
+     * when it is applied: so a rebuild, which applies the decisions after all the contacts, keeps the same ones.
+     *
+     * @throws TaskNotFoundException if there is no such task
+     * @throws TaskNotOpenException  if the task is done at the decision's time in event time
      */
     private FollowUpTask decide(UUID actionId, UUID taskId, TaskDecision.Kind kind, String agent, Instant at) {
         return transactions.execute(status -> {
             FollowUpTask current = find(taskId);
             store.lockCustomers(List.of(current.customerId()));
             FollowUpTask locked = find(taskId);
-            if (!locked.isOpen()) {
-                throw new TaskNotOpenException(taskId, locked.status().name());
-            }
-            store.recordDecision(actionId, taskId, locked.triggerContactId(), kind, agent, at);
-            stored(rederive(new LinkedHashSet<>(List.of(locked.customerId())), false));
+            UUID holder = keepIfItTakesEffect(new TaskDecision(taskId, locked.triggerContactId(), kind, agent, at, actionId));
+            stored(rederive(new LinkedHashSet<>(List.of(locked.customerId(), holder)), false));
             return find(taskId);
         });
+    }
+
+    /**
+     * A decision read again from agent.actions by a rebuild: kept (in the shadow tables) on the same terms as
+     * {@link #complete}/{@link #assign}, but no task is derived: the follow-up derives every customer after the switch.
+     * The task is found among the tasks as published, which a rebuild keeps.
+     *
+     * @throws TaskNotFoundException if no such task was ever published
+     * @throws TaskNotOpenException  if the task is done at the decision's time in event time
+     */
+    public void replayDecision(UUID actionId, UUID taskId, TaskDecision.Kind kind, String agent, Instant at) {
+        UUID trigger = store.triggerOf(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+        keepIfItTakesEffect(new TaskDecision(taskId, trigger, kind, agent, at, actionId));
+    }
+
+    /** @return the customer holding the task's trigger contact, whose tasks the decision is among */
+    private UUID keepIfItTakesEffect(TaskDecision decision) {
+        UUID trigger = decision.triggerContactId();
+        UUID holder = store.holdersOfContacts(List.of(trigger)).get(trigger);
+        if (holder == null) {
+            throw new TaskNotFoundException(decision.taskId());
+        }
+        List<Contact> contacts = store.contactsOf(List.of(holder), false).getOrDefault(holder, List.of());
+        List<TaskDecision> kept = store.decisionsOn(contacts.stream().map(Contact::contactId).toList());
+        keeping.refusalOf(decision, holder, contacts, kept).ifPresent(statusThen -> {
+            throw new TaskNotOpenException(decision.taskId(), statusThen);
+        });
+        store.recordDecision(decision.actionId(), decision.taskId(), trigger, decision.kind(), decision.agentId(), decision.decidedAt());
+        return holder;
     }
 
     private List<FollowUpTask> stored(List<FollowUpTask> changes) {

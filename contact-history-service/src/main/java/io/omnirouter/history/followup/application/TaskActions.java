@@ -1,5 +1,6 @@
 package io.omnirouter.history.followup.application;
 
+import io.omnirouter.history.followup.model.TaskDecision;
 import io.omnirouter.history.shared.action.application.ActionHandler;
 import io.omnirouter.history.shared.action.model.AgentAction;
 import io.omnirouter.history.shared.action.model.AgentAction.AbsenceEnded;
@@ -31,11 +32,23 @@ public class TaskActions implements ActionHandler {
         } else if (action.action() instanceof TaskAssigned assigned) {
             keeping.assign(action.actionId(), assigned.taskId(), assigned.assignee(), action.occurredAt());
         } else if (action.action() instanceof AbsenceSet absence) {
-            keeping.markAbsent(absence.agentId(), absence.from(), absence.until(), action.actor());
+            keeping.markAbsent(absence.agentId(), absence.from(), absence.until(), action.actor(), action.occurredAt());
         } else if (action.action() instanceof AbsenceEnded ended) {
             keeping.clearAbsence(ended.agentId());
         } else {
             throw new IllegalArgumentException("not a follow-up action: " + action);
+        }
+    }
+
+    @Override
+    public void replay(AgentAction action) {
+        if (action.action() instanceof TaskCompleted completed) {
+            keeping.replayDecision(action.actionId(), completed.taskId(), TaskDecision.Kind.COMPLETE, action.actor(), action.occurredAt());
+        } else if (action.action() instanceof TaskAssigned assigned) {
+            keeping.replayDecision(action.actionId(), assigned.taskId(), TaskDecision.Kind.ASSIGN, assigned.assignee(), action.occurredAt());
+        } else {
+            // Absences change no task by themselves: they are read when tasks are derived.
+            apply(action);
         }
     }
 }

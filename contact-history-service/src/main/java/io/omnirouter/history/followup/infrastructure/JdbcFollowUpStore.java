@@ -146,9 +146,12 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
             ORDER BY next_escalation_at, task_id FOR UPDATE SKIP LOCKED""";
     private static final String FIND = "SELECT " + TASK_COLUMNS + " FROM follow_up_task WHERE task_id = ?";
     private static final String PUT_ABSENCE = """
-            INSERT INTO agent_absence (agent_id, from_time, until_time, updated_by) VALUES (?, ?, ?, ?)
+            INSERT INTO agent_absence (agent_id, from_time, until_time, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (agent_id) DO UPDATE SET from_time = EXCLUDED.from_time, until_time = EXCLUDED.until_time,
-                updated_by = EXCLUDED.updated_by, updated_at = now()""";
+                updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at""";
+    private static final String TRIGGER_OF = """
+            SELECT trigger_contact_id FROM follow_up_task WHERE task_id = ?
+            UNION ALL SELECT trigger_contact_id FROM follow_up_cancelled_task WHERE task_id = ?""";
 
     private final JdbcTemplate jdbc;
     private final RowMapper<Contact> contacts = (rs, row) -> contact(rs);
@@ -395,8 +398,13 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
     }
 
     @Override
-    public void putAbsence(String agentId, Instant from, Instant until, String by) {
-        jdbc.update(PUT_ABSENCE, agentId, timestamp(from), timestamp(until), by);
+    public void putAbsence(String agentId, Instant from, Instant until, String by, Instant at) {
+        jdbc.update(PUT_ABSENCE, agentId, timestamp(from), timestamp(until), by, timestamp(at));
+    }
+
+    @Override
+    public Optional<UUID> triggerOf(UUID taskId) {
+        return jdbc.queryForList(TRIGGER_OF, UUID.class, taskId, taskId).stream().findFirst();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,27 @@ public final class PromiseKeeping {
      */
     public DerivedTasks derive(UUID customerId, Collection<Contact> contacts, Collection<TaskDecision> decisions,
                                Collection<AgentAbsence> absences, Instant now) {
+        return new DerivedTasks(fold(customerId, contacts, decisions, absences, now).histories);
+    }
+
+    /**
+     * Why {@code decision} would change nothing, applied at its place among the customer's contacts and the other
+     * decisions: its task was not open there (done, or not yet opened, in event time). Such a decision is refused,
+     * live and in a rebuild alike, so that both keep the same decisions whatever order they were applied in.
+     *
+     * @param contacts  the contacts of the customer holding the task's trigger, in any order
+     * @param decisions the decisions already kept on those contacts' tasks, in any order
+     * @return empty if it changes the task; else the task's status at that point ("not opened" if it was not yet)
+     */
+    public Optional<String> refusalOf(TaskDecision decision, UUID customerId, Collection<Contact> contacts,
+                                      Collection<TaskDecision> decisions) {
+        List<TaskDecision> all = new ArrayList<>(decisions.stream().filter(other -> !other.actionId().equals(decision.actionId())).toList());
+        all.add(decision);
+        return Optional.ofNullable(fold(customerId, contacts, all, List.of(), decision.decidedAt()).refusals.get(decision.actionId()));
+    }
+
+    private Fold fold(UUID customerId, Collection<Contact> contacts, Collection<TaskDecision> decisions, Collection<AgentAbsence> absences,
+                      Instant now) {
         Map<UUID, Contact> distinct = new LinkedHashMap<>();
         contacts.forEach(contact -> distinct.putIfAbsent(contact.contactId(), contact));
         List<Contact> inOrder = distinct.values().stream().sorted(EVENT_TIME_ORDER).toList();
@@ -70,7 +92,7 @@ public final class PromiseKeeping {
             fold.decide(decided.get(next++));
         }
         fold.clockAt(now);
-        return new DerivedTasks(fold.histories);
+        return fold;
     }
 
     /** Escalations {@code task} has reached by {@code now}, each a version stamped with the time it was reached. */
@@ -97,6 +119,8 @@ public final class PromiseKeeping {
         private final Collection<AgentAbsence> absences;
         /** Every task's versions so far, in the order the tasks were opened. */
         private final Map<UUID, List<FollowUpTask>> histories = new LinkedHashMap<>();
+        /** The decisions that changed nothing, by action id: the status their task had then. */
+        private final Map<UUID, String> refusals = new HashMap<>();
         /** The agent of the latest contact so far that an agent handled. */
         private String lastHandler;
 
@@ -117,6 +141,7 @@ public final class PromiseKeeping {
         void decide(TaskDecision decision) {
             FollowUpTask task = current(decision.taskId());
             if (task == null || !task.isOpen()) {
+                refusals.put(decision.actionId(), task == null ? "not opened" : task.status().name());
                 return;
             }
             List<FollowUpTask> changes = new ArrayList<>();

@@ -48,6 +48,12 @@ public class KeepingNotes implements ActionHandler {
         notes.add(new CustomerNote(note.noteId(), action.customerId(), action.actor(), action.occurredAt(), note.text()));
     }
 
+    /** A note announces nothing and derives nothing: replayed as it is applied. */
+    @Override
+    public void replay(AgentAction action) {
+        apply(action);
+    }
+
     /**
      * The customer's notes, those written on customers merged into it or re-derived into it included, newest first.
      *

@@ -6,6 +6,7 @@ import io.omnirouter.history.shared.InvalidRequestException;
 import io.omnirouter.history.shared.action.application.TakingActions;
 import io.omnirouter.history.shared.action.model.AgentAction;
 import io.omnirouter.history.shared.action.web.Actors;
+import io.omnirouter.history.shared.asof.PastReads;
 import io.omnirouter.history.shared.web.RequestParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -30,10 +31,12 @@ class NoteController {
 
     private final KeepingNotes notes;
     private final TakingActions actions;
+    private final PastReads pastReads;
 
-    NoteController(KeepingNotes notes, TakingActions actions) {
+    NoteController(KeepingNotes notes, TakingActions actions, PastReads pastReads) {
         this.notes = notes;
         this.actions = actions;
+        this.pastReads = pastReads;
     }
 
     record NoteResponse(UUID noteId, UUID customerId, String author, Instant writtenAt, String text) {
@@ -50,11 +53,18 @@ class NoteController {
     record NewNote(String text) {
     }
 
-    /** Newest first; those written on customers since merged into this one included. 404 unknown customer. */
+    /**
+     * Newest first; those written on customers since merged into this one included. 404 unknown customer. With
+     * {@code asOf}, the notes as the API showed them then.
+     */
     @GetMapping
     Notes notes(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String customerId,
-                @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100")) @RequestParam(required = false) String limit) {
-        return new Notes(notes.notesOf(RequestParameters.uuid("customerId", customerId), RequestParameters.limit(limit))
+                @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100")) @RequestParam(required = false) String limit,
+                @Parameter(description = "answer as the API would have at this past instant (ISO-8601, e.g. 2026-12-02T10:32:00Z; docs/as-of.md)")
+                @RequestParam(required = false) String asOf) {
+        UUID id = RequestParameters.uuid("customerId", customerId);
+        Integer size = RequestParameters.limit(limit);
+        return new Notes(pastReads.nowOrAsOf(RequestParameters.asOf(asOf), () -> notes.notesOf(id, size))
                 .stream().map(NoteResponse::of).toList());
     }
 
@@ -73,6 +83,6 @@ class NoteController {
         }
         notes.checkCustomer(id);
         actions.take(Actors.of(user), id, null, new AgentAction.NoteAdded(UUID.randomUUID(), text));
-        return notes(customerId, null);
+        return notes(customerId, null, null);
     }
 }

@@ -27,8 +27,20 @@ public interface RebuildRuns {
      */
     Optional<Lease> claim(String instance);
 
+    /** What one poll's records added to a rebuild's counts. */
+    record Progress(long recordsRead, long contactsRecorded, long actionsApplied, long actionsRefused, long recordsSkipped) {
+
+        static Progress ofContacts(long read, long recorded, long skipped) {
+            return new Progress(read, recorded, 0, 0, skipped);
+        }
+
+        static Progress ofActions(long read, long applied, long refused, long skipped) {
+            return new Progress(read, 0, applied, refused, skipped);
+        }
+    }
+
     /** Adds to the counts. */
-    void progressed(UUID rebuildId, long read, long recorded, long skipped);
+    void progressed(UUID rebuildId, Progress progress);
 
     void succeeded(UUID rebuildId, Instant at);
 

@@ -10,7 +10,11 @@ import java.util.function.Supplier;
  */
 public interface ShadowProjections {
 
-    /** Drops what an earlier rebuild left behind and creates empty shadow tables, shaped like the live ones now. */
+    /**
+     * Drops what an earlier rebuild left behind and creates empty shadow tables, shaped like the live ones now. Their
+     * rows keep the live tables' times of first recording (a contact's {@code recorded_at}, a customer's
+     * {@code created_at}): when this database first recorded something is not in the log, and a rebuild must not change it.
+     */
     void create();
 
     /** Whether the shadow tables exist (a rebuild to resume). */

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 class JdbcRebuildRuns implements RebuildRuns {
 
     private static final String COLUMNS = "rebuild_id, state, started_at, finished_at, running_on, resumptions, records_read,"
-            + " contacts_recorded, records_skipped, failure";
+            + " contacts_recorded, actions_applied, actions_refused, records_skipped, failure";
     private static final String CURRENT = "SELECT " + COLUMNS + " FROM history_rebuild ORDER BY (state = 'RUNNING') DESC, started_at DESC LIMIT 1";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String RUNNING = "SELECT rebuild_id FROM history_rebuild WHERE state = 'RUNNING'";
@@ -37,7 +37,7 @@ class JdbcRebuildRuns implements RebuildRuns {
     private static final RowMapper<RebuildStatus> STATUS = (rs, row) -> new RebuildStatus(rs.getObject("rebuild_id", UUID.class),
             RebuildStatus.State.valueOf(rs.getString("state")), instant(rs, "started_at"), instant(rs, "finished_at"),
             rs.getString("running_on"), rs.getInt("resumptions"), rs.getLong("records_read"), rs.getLong("contacts_recorded"),
-            rs.getLong("records_skipped"), rs.getString("failure"));
+            rs.getLong("actions_applied"), rs.getLong("actions_refused"), rs.getLong("records_skipped"), rs.getString("failure"));
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -121,9 +121,11 @@ class JdbcRebuildRuns implements RebuildRuns {
     }
 
     @Override
-    public void progressed(UUID rebuildId, long read, long recorded, long skipped) {
+    public void progressed(UUID rebuildId, Progress progress) {
         jdbc.update("UPDATE history_rebuild SET records_read = records_read + ?, contacts_recorded = contacts_recorded + ?,"
-                + " records_skipped = records_skipped + ? WHERE rebuild_id = ?", read, recorded, skipped, rebuildId);
+                + " actions_applied = actions_applied + ?, actions_refused = actions_refused + ?, records_skipped = records_skipped + ?"
+                + " WHERE rebuild_id = ?", progress.recordsRead(), progress.contactsRecorded(), progress.actionsApplied(),
+                progress.actionsRefused(), progress.recordsSkipped(), rebuildId);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,9 +24,26 @@ class JdbcShadowSchema implements ShadowProjections {
 
     static final String SHADOW = "rebuild";
     static final String RETIRED = "rebuild_retired";
-    /** Parents before children: foreign keys are created in this order. */
-    static final List<String> TABLES = List.of("customer", "customer_identifier", "customer_merge", "contact", "followup_pending",
-            "follow_up_refused_contact");
+    /**
+     * What the log derives: from contact.events, and from agent.actions (unmerges, clearings, decisions on tasks, notes,
+     * absences). Parents before children: foreign keys are created in this order.
+     */
+    static final List<String> TABLES = List.of("customer", "customer_identifier", "customer_merge", "customer_unmerge",
+            "identifier_sharing_cleared", "contact", "followup_pending", "follow_up_refused_contact", "follow_up_decision",
+            "customer_note", "agent_absence");
+    /**
+     * Locked by the switch too, not replaced: the actions' outcomes. An action applied live while the switch runs would
+     * otherwise be applied to the old tables after the last read of agent.actions; this way it waits, and is then
+     * found applied by the switch, or applied to the rebuilt tables.
+     */
+    static final List<String> LOCKED_WITH = List.of("agent_action");
+    /**
+     * The columns that say when this database first recorded a row (table: key column, time column): not in the log,
+     * so a row the live table has keeps its time there, set by a trigger of the shadow's own, dropped at the switch.
+     */
+    static final Map<String, List<String>> FIRST_RECORDED = Map.of("customer", List.of("customer_id", "created_at"),
+            "contact", List.of("contact_id", "recorded_at"));
+    private static final String KEEPS_FIRST_RECORDED = "keeps_first_recorded";
 
     private static final String CONSTRAINTS = """
             SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint
@@ -80,6 +98,15 @@ class JdbcShadowSchema implements ShadowProjections {
                     jdbc.execute(onShadow(trigger, table));
                 }
             }
+            FIRST_RECORDED.forEach((table, columns) -> {
+                String key = columns.get(0);
+                String time = columns.get(1);
+                jdbc.execute("CREATE FUNCTION " + SHADOW + "." + KEEPS_FIRST_RECORDED + "_" + table + "() RETURNS trigger LANGUAGE plpgsql AS $$"
+                        + " BEGIN NEW." + time + " := coalesce((SELECT l." + time + " FROM public." + table + " l WHERE l." + key + " = NEW." + key
+                        + "), NEW." + time + "); RETURN NEW; END $$");
+                jdbc.execute("CREATE TRIGGER " + KEEPS_FIRST_RECORDED + " BEFORE INSERT ON " + SHADOW + "." + table
+                        + " FOR EACH ROW EXECUTE FUNCTION " + SHADOW + "." + KEEPS_FIRST_RECORDED + "_" + table + "()");
+            });
             jdbc.execute("CREATE TABLE " + SHADOW + ".rebuild_progress (topic text, partition integer, next_offset bigint NOT NULL,"
                     + " PRIMARY KEY (topic, partition))");
             jdbc.execute("SET LOCAL search_path TO " + SHADOW + ", public");
@@ -123,14 +150,15 @@ class JdbcShadowSchema implements ShadowProjections {
     public void switchOver(String schemaVersion, Runnable lastWork) {
         routing.inShadow(() -> transaction.execute(status -> {
             // Readers of the live tables wait from here to the commit: they see the old history or the new, never a mix.
-            jdbc.execute("LOCK TABLE " + String.join(", ", TABLES.stream().map(table -> "public." + table).toList())
-                    + " IN ACCESS EXCLUSIVE MODE");
+            jdbc.execute("LOCK TABLE " + String.join(", ", Stream.concat(TABLES.stream(), LOCKED_WITH.stream())
+                    .map(table -> "public." + table).toList()) + " IN ACCESS EXCLUSIVE MODE");
             String now = schemaVersion();
             if (!now.equals(schemaVersion)) {
                 throw new IllegalStateException("the database schema changed during the rebuild (version " + schemaVersion + " → " + now
                         + "): the shadow tables have the old shape; start the rebuild again");
             }
             lastWork.run();
+            FIRST_RECORDED.keySet().forEach(table -> jdbc.execute("DROP TRIGGER " + KEEPS_FIRST_RECORDED + " ON " + SHADOW + "." + table));
             jdbc.execute("DROP SCHEMA IF EXISTS " + RETIRED + " CASCADE");
             jdbc.execute("CREATE SCHEMA " + RETIRED);
             for (String table : TABLES) {

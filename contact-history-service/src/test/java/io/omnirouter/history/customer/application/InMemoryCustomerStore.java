@@ -85,11 +85,6 @@ class InMemoryCustomerStore implements CustomerStore {
     }
 
     @Override
-    public Set<Identifier> identifiersOfDecisionsRecordedSince(Instant since) {
-        throw new UnsupportedOperationException("decisions are not timed in memory: ResolvingCustomersTest does not rebuild");
-    }
-
-    @Override
     public List<SharingCleared> clearingsOf(Collection<Identifier> identifiers) {
         return clearings.values().stream().filter(clearing -> identifiers.contains(clearing.identifier())).toList();
     }

@@ -60,7 +60,7 @@ class ResolvingCustomersTest {
         if (!canonical.snapshot().merges().isEmpty()) {
             Merge undone = canonical.snapshot().merges().get(random.nextInt(canonical.snapshot().merges().size()));
             store.suppress(undone);
-            resolving.rederive(undone.linkingIdentifiers());
+            resolving.rederive(undone.linkingIdentifiers(), true);
 
             IdentityResolution withoutTheLink = fold(contacts,
                     List.of(new MergeSuppression(undone.mergeId(), undone.survivorId(), undone.mergedId())), protection);

@@ -368,6 +368,29 @@ class PromiseKeepingTest {
     }
 
     @Test
+    void aDecisionIsRefusedWhereInEventTimeItsTaskIsDoneWhateverWasAppliedBeforeIt() {
+        Contact mail = Contacts.at(T0).inboundEmail("email:refusal").build();
+        FollowUpTask opened = promises.derive(CUSTOMER, List.of(mail), List.of(), List.of(), T0).latest().get(0);
+        TaskDecision first = new TaskDecision(opened.taskId(), opened.triggerContactId(), TaskDecision.Kind.COMPLETE, "ana",
+                T0.plusSeconds(60), UUID.randomUUID());
+        TaskDecision second = new TaskDecision(opened.taskId(), opened.triggerContactId(), TaskDecision.Kind.ASSIGN, "bor",
+                T0.plusSeconds(120), UUID.randomUUID());
+        TaskDecision before = new TaskDecision(opened.taskId(), opened.triggerContactId(), TaskDecision.Kind.ASSIGN, "cid",
+                T0.plusSeconds(30), UUID.randomUUID());
+
+        assertThat(promises.refusalOf(first, CUSTOMER, List.of(mail), List.of())).isEmpty();
+        // Completed at +60 s: an assignment at +120 s changes nothing, one at +30 s still does (it came first in event time).
+        assertThat(promises.refusalOf(second, CUSTOMER, List.of(mail), List.of(first))).contains("COMPLETED");
+        assertThat(promises.refusalOf(before, CUSTOMER, List.of(mail), List.of(first, second))).isEmpty();
+        // The same decision kept already is not counted twice.
+        assertThat(promises.refusalOf(first, CUSTOMER, List.of(mail), List.of(first))).isEmpty();
+        // Before its trigger, a task is not opened yet.
+        TaskDecision early = new TaskDecision(opened.taskId(), opened.triggerContactId(), TaskDecision.Kind.COMPLETE, "ana",
+                T0.minusSeconds(1), UUID.randomUUID());
+        assertThat(promises.refusalOf(early, CUSTOMER, List.of(mail), List.of())).contains("not opened");
+    }
+
+    @Test
     void dueTimesCountOnlyTheQueuesBusinessHours() {
         BusinessCalendar office = BusinessCalendar.weekly(ZoneId.of("Europe/Ljubljana"), Map.of(
                 DayOfWeek.MONDAY, new BusinessCalendar.Hours(LocalTime.of(8, 0), LocalTime.of(16, 0)),

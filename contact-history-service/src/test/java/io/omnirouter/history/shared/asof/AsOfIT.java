@@ -22,9 +22,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 import tools.jackson.databind.JsonNode;
 
 /**
- * "What did the agent see at 10:32?": at instants T1…T4 of a story (a customer, a merge, its undoing, a completed
- * task) the test records what the API answered; asked afterwards with {@code ?asOf=T1…T4}, the API answers exactly
- * that, for the profile, the timeline, the thread and the customer's tasks.
+ * "What did the agent see at 10:32?": at instants T1…T5 of a story (a customer, a merge, a note, the merge's undoing, a
+ * completed task) the test records what the API answered; asked afterwards with {@code ?asOf=T1…T5}, the API answers exactly
+ * that, for the profile, the timeline, the thread, the customer's tasks and notes.
  */
 class AsOfIT extends HistoryIntegrationTest {
 
@@ -35,7 +35,7 @@ class AsOfIT extends HistoryIntegrationTest {
 
     @Test
     @WithMockUser(roles = {"AGENT", "SUPERVISOR"})
-    void answersAsOfPastInstantsEqualWhatTheApiAnsweredThenMergesUnmergesAndCompletionsIncluded() {
+    void answersAsOfPastInstantsEqualWhatTheApiAnsweredThenMergesNotesUnmergesAndCompletionsIncluded() {
         String token = UUID.randomUUID().toString().substring(0, 8);
         String email = "asof-" + token + "@example.com";
         String phone = "+38651" + String.format("%06d", Math.abs(token.hashCode()) % 1_000_000);
@@ -54,6 +54,11 @@ class AsOfIT extends HistoryIntegrationTest {
         await().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/customers/{id}", customerId), 200).get("contactCount").asLong() == 3);
         record(answered, instants, customerId, threadKey);
 
+        // An agent notes what the customer said.
+        json(mvc.post().uri("/api/customers/{id}/notes", customerId).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Asked twice about her order\"}"), 201);
+        record(answered, instants, customerId, threadKey);
+
         // The supervisor undoes the merge.
         String mergeId = json(mvc.get().uri("/api/customers/{id}", customerId), 200).get("merges").get(0).get("mergeId").asString();
         json(mvc.post().uri("/api/customers/{id}/unmerge", customerId).contentType(MediaType.APPLICATION_JSON)
@@ -67,7 +72,9 @@ class AsOfIT extends HistoryIntegrationTest {
         record(answered, instants, customerId, threadKey);
 
         assertThat(answered.get(1).get("profile").get("contactCount").asLong()).isEqualTo(3);
-        assertThat(answered.get(2).get("profile").get("merges").get(0).get("undone").asBoolean()).isTrue();
+        assertThat(answered.get(1).get("notes").get("notes")).isEmpty();
+        assertThat(answered.get(2).get("notes").get("notes")).hasSize(1);
+        assertThat(answered.get(3).get("profile").get("merges").get(0).get("undone").asBoolean()).isTrue();
         for (int i = 0; i < instants.size(); i++) {
             Map<String, JsonNode> then = read(customerId, threadKey, instants.get(i).toString());
             assertThat(then).as("the answers as of T%d (%s)", i + 1, instants.get(i)).isEqualTo(answered.get(i));
@@ -100,6 +107,7 @@ class AsOfIT extends HistoryIntegrationTest {
         answers.put("timeline", json(withAsOf(mvc.get().uri("/api/customers/{id}/timeline", customerId), asOf), 200));
         answers.put("thread", json(withAsOf(mvc.get().uri("/api/customers/{id}/threads/{key}", customerId, threadKey), asOf), 200));
         answers.put("tasks", json(withAsOf(mvc.get().uri("/api/tasks").param("customerId", customerId), asOf), 200));
+        answers.put("notes", json(withAsOf(mvc.get().uri("/api/customers/{id}/notes", customerId), asOf), 200));
         return answers;
     }
 

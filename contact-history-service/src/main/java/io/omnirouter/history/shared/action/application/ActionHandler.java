@@ -18,4 +18,15 @@ public interface ActionHandler {
      * @throws ActionRefusedException if it cannot be applied as asked; nothing it did is kept
      */
     void apply(AgentAction action);
+
+    /**
+     * Applies the action as a rebuild reads it again from agent.actions, into the shadow tables
+     * (docs/identity-resolution-and-rebuild.md, "Rebuild"): with the same effect on what is kept, announcing nothing,
+     * and deriving no follow-up tasks (the follow-up derives every customer after the switch). A rebuild applies the
+     * actions after the contacts, so what an action keeps must not depend on when it is applied, only on its place in
+     * event-time order; the refusals too.
+     *
+     * @throws ActionRefusedException as {@link #apply} would; nothing it did is kept
+     */
+    void replay(AgentAction action);
 }

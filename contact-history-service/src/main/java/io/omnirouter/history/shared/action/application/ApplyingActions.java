@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,6 +26,7 @@ public class ApplyingActions {
     private final Map<Class<? extends AgentAction.Action>, ActionHandler> handlers = new HashMap<>();
     private final ActionOutcomes outcomes;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
 
     public ApplyingActions(List<ActionHandler> handlers, ActionOutcomes outcomes, PlatformTransactionManager transactionManager) {
         for (ActionHandler handler : handlers) {
@@ -43,6 +45,8 @@ public class ApplyingActions {
         }
         this.outcomes = outcomes;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.savepoints = new TransactionTemplate(transactionManager);
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** @return whether it was applied now (false: it had been before) */
@@ -72,5 +76,28 @@ public class ApplyingActions {
         });
         log.info("{} refused: {} {}", action, refused.httpStatus(), refused.title());
         return Boolean.TRUE.equals(recorded);
+    }
+
+    /**
+     * Replays an action a rebuild read again from agent.actions, in the caller's transaction (the rebuild's, on its
+     * shadow tables), with its handler's {@link ActionHandler#replay}. A refusal rolls back only this action's work (a
+     * savepoint). Outcomes are the live applying's, not the rebuild's, except with {@code settle}: in the switch, an
+     * action whose outcome is still pending (or was never recorded) is settled here, since the tables it was replayed
+     * into become the live ones, and the live consumer that gets to it next finds it applied.
+     *
+     * @return whether it was applied (false: refused)
+     */
+    public boolean replay(AgentAction action, boolean settle) {
+        ActionHandler handler = handlers.get(action.action().getClass());
+        Refusal refusal = null;
+        try {
+            savepoints.executeWithoutResult(status -> handler.replay(action));
+        } catch (ActionRefusedException e) {
+            refusal = e.refusal();
+        }
+        if (settle && outcomes.startApplying(action)) {
+            outcomes.applied(action.actionId(), refusal);
+        }
+        return refusal == null;
     }
 }

@@ -59,8 +59,12 @@ class ActionConfiguration {
     }
 
     @Bean
-    AgentActionsListener agentActionsListener(SchemaRegistryClient registry, ApplyingActions applying, DeadLetterPublisher deadLetters) {
-        return new AgentActionsListener(new ConfluentAvroDeserializer<>(registry, io.omnirouter.action.AgentAction.class),
-                applying, deadLetters);
+    AgentActionDecoder agentActionDecoder(SchemaRegistryClient registry) {
+        return new AgentActionDecoder(new ConfluentAvroDeserializer<>(registry, io.omnirouter.action.AgentAction.class));
+    }
+
+    @Bean
+    AgentActionsListener agentActionsListener(AgentActionDecoder decoder, ApplyingActions applying, DeadLetterPublisher deadLetters) {
+        return new AgentActionsListener(decoder, applying, deadLetters);
     }
 }

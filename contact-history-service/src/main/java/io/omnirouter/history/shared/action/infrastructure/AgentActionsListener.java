@@ -1,13 +1,10 @@
 package io.omnirouter.history.shared.action.infrastructure;
 
 import io.omnirouter.history.shared.action.application.ApplyingActions;
+import io.omnirouter.history.shared.action.infrastructure.AgentActionDecoder.Decoded;
 import io.omnirouter.history.shared.kafka.DeadLetterPublisher;
-import io.omnirouter.history.shared.kafka.DeadLetterPublisher.DeadLetter;
-import io.omnirouter.serde.ConfluentAvroDeserializer;
-import io.omnirouter.serde.SchemaRegistryUnavailableException;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
@@ -19,13 +16,12 @@ public class AgentActionsListener {
 
     public static final String LISTENER_ID = "agent-actions";
 
-    private final ConfluentAvroDeserializer<io.omnirouter.action.AgentAction> deserializer;
+    private final AgentActionDecoder decoder;
     private final ApplyingActions applying;
     private final DeadLetterPublisher deadLetters;
 
-    AgentActionsListener(ConfluentAvroDeserializer<io.omnirouter.action.AgentAction> deserializer, ApplyingActions applying,
-                         DeadLetterPublisher deadLetters) {
-        this.deserializer = deserializer;
+    AgentActionsListener(AgentActionDecoder decoder, ApplyingActions applying, DeadLetterPublisher deadLetters) {
+        this.decoder = decoder;
         this.applying = applying;
         this.deadLetters = deadLetters;
     }
@@ -39,15 +35,10 @@ public class AgentActionsListener {
             topics = "#{T(io.omnirouter.schemas.ContractTopic).AGENT_ACTIONS.topic()}", batch = "false",
             properties = {"session.timeout.ms=10000", "heartbeat.interval.ms=3000"})
     void onAction(ConsumerRecord<byte[], byte[]> record) {
-        io.omnirouter.history.shared.action.model.AgentAction action;
-        try {
-            action = AgentActionRecords.fromRecord(deserializer.deserialize(record.topic(), record.value()));
-        } catch (SchemaRegistryUnavailableException e) {
-            throw e;
-        } catch (SerializationException | InvalidAgentActionException e) {
-            deadLetters.publish(List.of(new DeadLetter(record, e)));
-            return;
+        Decoded decoded = decoder.decode(List.of(record));
+        if (!decoded.rejected().isEmpty()) {
+            deadLetters.publish(decoded.rejected());
         }
-        applying.apply(action);
+        decoded.actions().forEach(applying::apply);
     }
 }
