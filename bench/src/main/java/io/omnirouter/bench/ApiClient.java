@@ -131,6 +131,18 @@ final class ApiClient {
         }
     }
 
+    /** A POST without a body; with a session it would need a CSRF token, so use it {@link #withBasic}. */
+    HttpResponse<String> post(String path) {
+        try {
+            return http.send(authorize(request(path)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new BenchException("POST " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted", e);
+        }
+    }
+
     /** The customer owning a raw identifier (lookup parameter name and value), if any. */
     Optional<UUID> lookup(String parameter, String raw) {
         HttpResponse<String> response = get("/api/customers/lookup?" + parameter + "=" + encode(raw));

@@ -75,7 +75,7 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--shared-buffers", description = "PostgreSQL shared_buffers (full: 2GB).")
     String sharedBuffers;
 
-    @Option(names = "--c1-only", description = "Run the services' JVMs with C1 only, as ./omnirouter up starts them (default: full JIT).")
+    @Option(names = "--c1-only", description = "Run the services' JVMs with C1 only, as ./omnirouter up starts them (default: full JIT; --smoke always runs C1 only).")
     boolean c1Only;
 
     @Option(names = "--profile", description = "Profile both services (attached with jcmd: JFR, or async-profiler per phase) and"
@@ -171,7 +171,7 @@ public final class BenchMain implements Callable<Integer> {
                 base.timelineWarmup(), or(timelineRequests, base.timelineRequests()), base.basicWarmup(), base.basicRequests(),
                 base.rawBatch(), base.rawConnections(),
                 Integer.parseInt(System.getenv().getOrDefault("ROUTER_CONCURRENCY", Integer.toString(base.routerConcurrency()))),
-                sharedBuffers != null ? sharedBuffers : base.sharedBuffers(), !c1Only, profile || asyncProfiler != null, or(seed, base.seed()));
+                sharedBuffers != null ? sharedBuffers : base.sharedBuffers(), base.fullJit() && !c1Only, base.warmupRounds(), profile || asyncProfiler != null, or(seed, base.seed()));
     }
 
     private StackShape shape() {

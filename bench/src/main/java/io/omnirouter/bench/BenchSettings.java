@@ -15,13 +15,14 @@ import java.util.Map;
  * @param storeContacts        contacts in the store for the timeline measurement (bulk-loaded up to this)
  * @param smallCustomers       customers in the store for the first cost measurement (bulk-loaded up to this)
  * @param largeCustomers       customers in the store for the second cost measurement (bulk-loaded up to this)
+ * @param warmupRounds         at most this many warm-up rounds, more while the router's JIT still compiles much
  */
 record BenchSettings(String mode, int customers, int warmupEvents, int events, int costEvents,
                      double rate, int freshnessWarmupSeconds, int freshnessSeconds, int samplesPerSecond, int pollIntervalMs,
                      long storeContacts, int contactsPerBulkCustomer, long smallCustomers, long largeCustomers,
                      int timelineWarmup, int timelineRequests, int basicWarmup, int basicRequests,
                      int rawBatch, int rawConnections, int routerConcurrency, String sharedBuffers, boolean fullJit,
-                     boolean profile, long seed) {
+                     int warmupRounds, boolean profile, long seed) {
 
     BenchSettings {
         if (customers > MAX_POPULATION) {
@@ -45,7 +46,7 @@ record BenchSettings(String mode, int customers, int warmupEvents, int events, i
                 1_000, 10, 60, 10, 10,
                 1_000_000, 50, 10_000, 1_000_000,
                 2_000, 20_000, 20, 200,
-                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "2GB", true, false, 20261123L);
+                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "2GB", true, 6, false, 20261123L);
     }
 
     static BenchSettings quick() {
@@ -53,15 +54,19 @@ record BenchSettings(String mode, int customers, int warmupEvents, int events, i
                 1_000, 3, 10, 10, 10,
                 100_000, 50, 5_000, 100_000,
                 300, 2_000, 3, 20,
-                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "1GB", true, false, 20261123L);
+                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "1GB", true, 6, false, 20261123L);
     }
 
+    /**
+     * CI's run: proves the harness end to end, its numbers mean nothing. So the services run as ./omnirouter up runs
+     * them (C1 only: they start in half the time on two cores) and the warm-up is one round.
+     */
     static BenchSettings smoke() {
         return new BenchSettings("smoke", 200, 500, 2_000, 1_000,
                 200, 1, 3, 20, 10,
                 5_000, 20, 1_000, 3_000,
                 20, 100, 2, 5,
-                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "256MB", true, false, 20261123L);
+                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "256MB", false, 1, false, 20261123L);
     }
 
     Map<String, Object> toJson() {
@@ -89,6 +94,7 @@ record BenchSettings(String mode, int customers, int warmupEvents, int events, i
         json.put("router_concurrency", routerConcurrency);
         json.put("postgres_shared_buffers", sharedBuffers);
         json.put("services_full_jit", fullJit);
+        json.put("warmup_max_rounds", warmupRounds);
         json.put("profile", profile);
         json.put("seed", seed);
         return json;

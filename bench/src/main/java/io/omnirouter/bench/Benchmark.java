@@ -45,7 +45,6 @@ final class Benchmark {
     private static final Duration PASS_THROUGH_TIMEOUT = Duration.ofMinutes(30);
     /** A warm-up round after which the router's JIT compiled at most this many methods counts as the last. */
     private static final long JIT_SETTLED_COMPILATIONS = 50;
-    private static final int WARMUP_MAX_ROUNDS = 6;
     /** Rounds after the first send this fraction of the first one's events. */
     private static final int WARMUP_FURTHER_ROUND_DIVISOR = 3;
 
@@ -96,6 +95,7 @@ final class Benchmark {
             Cycle saturation = cycle("saturation", settings.events(), true);
             report.saturation(saturation);
             freshness(report);
+            rebuild(report, saturation);
             growTo(settings.smallCustomers());
             Cycle small = cycle("cost at the small store", settings.costEvents(), false);
             timeline(report);
@@ -176,7 +176,7 @@ final class Benchmark {
             newlyCompiled = compiled - before;
             rounds++;
             out.printf("  round %d: %,d events, %,d methods newly compiled by the router's JIT%n", rounds, backlog, newlyCompiled);
-        } while (newlyCompiled > JIT_SETTLED_COMPILATIONS && rounds < WARMUP_MAX_ROUNDS);
+        } while (newlyCompiled > JIT_SETTLED_COMPILATIONS && rounds < settings.warmupRounds());
         stack.resume(stack.histories());
         awaitHistory(sent);
         awaitFollowUp();
@@ -270,6 +270,32 @@ final class Benchmark {
         awaitRouter(0);
         awaitHistory(0);
         awaitFollowUp();
+    }
+
+    /**
+     * A rebuild of the history from the log (contact.events and agent.actions from offset 0) while the stack is idle:
+     * what it costs in time per million contacts, next to what live ingest took for the same number at saturation.
+     * Before the bulk loads, whose contacts are not on the log.
+     */
+    private void rebuild(Report report, Cycle saturation) {
+        long contacts = db.contacts();
+        out.printf("Rebuild: from offset 0, %,d contacts in the store%n", contacts);
+        ApiClient ops = new ApiClient("ops", password).withBasic();
+        profiling.begin("rebuild", stack.histories());
+        CpuMeter.Sample cpu = meter.start();
+        long start = System.nanoTime();
+        RebuildRun run = RebuildRun.start(ops);
+        RebuildRun.Status done = run.awaitFinished(STUCK, stack::checkAlive);
+        double rebuildSeconds = (System.nanoTime() - start) / 1e9;
+        awaitFollowUp();
+        double withFollowUp = (System.nanoTime() - start) / 1e9;
+        CpuMeter.Usage usage = meter.since(cpu);
+        profiling.end("rebuild", stack.histories());
+        stack.checkAlive();
+        report.rebuild(done.contactsRecorded(), done.actionsApplied(), rebuildSeconds, withFollowUp, saturation.recorded.perSecond(), usage);
+        out.printf("  %,d contacts and %,d actions in %.1f s (%.1f s with the follow-up derived again); %.0f s per million contacts (%s)%n",
+                done.contactsRecorded(), done.actionsApplied(), rebuildSeconds, withFollowUp,
+                done.contactsRecorded() == 0 ? 0 : withFollowUp / done.contactsRecorded() * 1e6, usage.load());
     }
 
     private void timeline(Report report) {

@@ -28,7 +28,7 @@ final class Report {
     /** The keys every result file has at its top level, always numeric. */
     static final List<String> KEYS = List.of("router_events_per_s", "passthrough_events_per_s", "ingest_contacts_per_s",
             "raw_insert_rows_per_s", "freshness_p50_ms", "freshness_p99_ms", "timeline_p50_ms", "timeline_p99_ms",
-            "cost_ratio_1m_vs_10k", "router_rss_mb", "history_rss_mb");
+            "cost_ratio_1m_vs_10k", "rebuild_s_per_million_contacts", "router_rss_mb", "history_rss_mb");
 
     /** The key of the brokers' summed peak RSS. */
     static final String KAFKA = "kafka";
@@ -193,6 +193,31 @@ final class Report {
                 String.format(Locale.ROOT, "%.3f vs %.3f CPU-ms/contact", large.cpuMsPerContact(), small.cpuMsPerContact()),
                 String.format(Locale.ROOT, "ingest %,.0f vs %,.0f/s", large.recorded.perSecond(), small.recorded.perSecond()),
                 String.format(Locale.ROOT, "%.2f×", ratio), "≤ 1.2×", met.get("cost"), large.historyUsage.load()));
+    }
+
+    /**
+     * @param seconds            from the POST to SUCCEEDED (the switch included)
+     * @param withFollowUp       until the follow-up derived every customer's tasks again too: the figure per million
+     * @param ingestPerSecond    live ingest at saturation, the same machine's reference for recording contacts
+     */
+    void rebuild(long contacts, long actions, double seconds, double withFollowUp, double ingestPerSecond, CpuMeter.Usage usage) {
+        double perMillion = contacts == 0 ? 0 : withFollowUp / contacts * 1e6;
+        double ingestPerMillion = ingestPerSecond == 0 ? 0 : 1e6 / ingestPerSecond;
+        top.put("rebuild_s_per_million_contacts", round(perMillion, 0));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("contacts", contacts);
+        json.put("actions", actions);
+        json.put("rebuild_s", round(seconds, 1));
+        json.put("with_follow_up_s", round(withFollowUp, 1));
+        json.put("live_ingest_s_per_million_contacts", round(ingestPerMillion, 0));
+        json.put("cpu_ms", usage.cpuMs());
+        json.put("note", "POST /api/ops/rebuild on an idle stack, until SUCCEEDED and the follow-up derived every customer again;"
+                + " scaled linearly to a million contacts");
+        details.put("rebuild", json);
+        rows.add(row(String.format(Locale.ROOT, "Rebuild, %s contacts", count(contacts)),
+                String.format(Locale.ROOT, "%,.0f s per million contacts", perMillion),
+                String.format(Locale.ROOT, "live ingest %,.0f s per million", ingestPerMillion), String.format(Locale.ROOT, "%.2f×",
+                        ratio(perMillion, ingestPerMillion)), "", null, usage.load()));
     }
 
     void rss(Map<String, Long> peakMb) {
