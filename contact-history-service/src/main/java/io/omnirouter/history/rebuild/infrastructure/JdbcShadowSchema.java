@@ -34,7 +34,8 @@ class JdbcShadowSchema implements ShadowProjections {
     /**
      * Locked by the switch too, not replaced: the actions' outcomes. An action applied live while the switch runs would
      * otherwise be applied to the old tables after the last read of agent.actions; this way it waits, and is then
-     * found applied by the switch, or applied to the rebuilt tables.
+     * found applied by the switch, or applied to the rebuilt tables. Locked first, in the order the actions'
+     * consumer takes its locks (the action's row, then the projections), so that the two do not deadlock.
      */
     static final List<String> LOCKED_WITH = List.of("agent_action");
     /**
@@ -150,7 +151,7 @@ class JdbcShadowSchema implements ShadowProjections {
     public void switchOver(String schemaVersion, Runnable lastWork) {
         routing.inShadow(() -> transaction.execute(status -> {
             // Readers of the live tables wait from here to the commit: they see the old history or the new, never a mix.
-            jdbc.execute("LOCK TABLE " + String.join(", ", Stream.concat(TABLES.stream(), LOCKED_WITH.stream())
+            jdbc.execute("LOCK TABLE " + String.join(", ", Stream.concat(LOCKED_WITH.stream(), TABLES.stream())
                     .map(table -> "public." + table).toList()) + " IN ACCESS EXCLUSIVE MODE");
             String now = schemaVersion();
             if (!now.equals(schemaVersion)) {
