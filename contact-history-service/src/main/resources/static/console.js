@@ -517,19 +517,21 @@
 
   // --- queues (supervisors) --------------------------------------------------------------------------------
 
+  // The counts are the database's (GET /api/tasks/counts: every open task); the list below them is a page of the
+  // newest open tasks, as many as the API gives at once.
   async function loadQueues() {
     try {
-      const all = await api(`api/tasks?${new URLSearchParams({ status: 'OPEN' })}`);
-      if (all.status !== 200) {
-        showStatus(problemText(all), true);
+      const counted = await api('api/tasks/counts');
+      if (counted.status !== 200) {
+        showStatus(problemText(counted), true);
         return;
       }
       const summary = new Map();
-      for (const task of all.body.tasks || []) {
-        const entry = summary.get(task.queue) || { open: 0, overdue: 0 };
-        entry.open += 1;
-        if (task.overdue) entry.overdue += 1;
-        summary.set(task.queue, entry);
+      for (const row of counted.body.byTypeAndQueue || []) {
+        const entry = summary.get(row.queue) || { open: 0, overdue: 0 };
+        entry.open += row.open;
+        entry.overdue += row.overdue;
+        summary.set(row.queue, entry);
       }
       const queueButton = (queue, text, counts) => {
         const button = el('button', {
@@ -542,14 +544,15 @@
         button.addEventListener('click', () => { state.queue = queue; loadQueues(); });
         return el('li', {}, [button]);
       };
-      const total = [...summary.values()].reduce((sum, c) => ({ open: sum.open + c.open, overdue: sum.overdue + c.overdue }), { open: 0, overdue: 0 });
+      const total = { open: counted.body.open, overdue: counted.body.overdue };
       $('queue-summary').replaceChildren(queueButton('', 'All queues', total),
         ...[...summary.keys()].sort().map((queue) => queueButton(queue, queue, summary.get(queue))));
 
-      const tasks = state.queue
-        ? (await api(`api/tasks?${new URLSearchParams({ status: 'OPEN', queue: state.queue })}`)).body?.tasks || []
-        : all.body.tasks || [];
-      $('queue-caption').textContent = state.queue ? `Open tasks of the queue ${state.queue}` : 'Open tasks of every queue';
+      const filter = state.queue ? { status: 'OPEN', queue: state.queue } : { status: 'OPEN' };
+      const tasks = (await api(`api/tasks?${new URLSearchParams(filter)}`)).body?.tasks || [];
+      const counts = state.queue ? summary.get(state.queue) || { open: tasks.length } : total;
+      $('queue-caption').textContent = (state.queue ? `Open tasks of the queue ${state.queue}` : 'Open tasks of every queue')
+        + (tasks.length < counts.open ? ` (the newest ${tasks.length} of ${counts.open})` : '');
       $('queue-tasks-body').replaceChildren(...tasks.slice().sort(byDue).map((task) => {
         const customer = el('button', { className: 'link', text: String(task.customerId).slice(0, 8) + '…',
           attrs: { type: 'button', title: task.customerId, 'aria-label': `Open customer ${task.customerId}` } });

@@ -6,12 +6,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real PostgreSQL server (the version of the zonky binaries imported by the root pom: 17) started
@@ -20,7 +23,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 final class PostgresEngine implements AutoCloseable {
 
     private static final String DEADLOCK_DETECTED = "40P01";
-    private static final int TRUNCATE_ATTEMPTS = 5;
+    private static final Duration TRUNCATE_PATIENCE = Duration.ofSeconds(30);
 
     private static final String DATABASE = "postgres";
     private static final String USER = "postgres";
@@ -65,20 +68,31 @@ final class PostgresEngine implements AutoCloseable {
     }
 
     /**
-     * Empties every table. The service under test works in the background (ingest, follow-up workers) and may
-     * hold locks in another order: PostgreSQL then breaks the deadlock by aborting one side, possibly this
-     * statement, which is simply tried again.
+     * Empties every table. The service under test works in the background (ingest, follow-up workers; after a
+     * rebuild, the follow-up derives every customer again) and may hold locks in another order: PostgreSQL then breaks
+     * the deadlock by aborting one side, possibly this statement, which is tried again until the workers let it
+     * through (at most {@link #TRUNCATE_PATIENCE}).
      */
     void truncateAllTables() {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                truncateOnce();
-                return;
-            } catch (SQLException e) {
-                if (!DEADLOCK_DETECTED.equals(e.getSQLState()) || attempt == TRUNCATE_ATTEMPTS) {
-                    throw new IllegalStateException("Emptying the test database failed", e);
-                }
-            }
+        SQLException[] last = new SQLException[1];
+        try {
+            Awaitility.await("emptying the test database").atMost(TRUNCATE_PATIENCE).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100)).until(() -> {
+                        try {
+                            truncateOnce();
+                            return true;
+                        } catch (SQLException e) {
+                            if (!DEADLOCK_DETECTED.equals(e.getSQLState())) {
+                                throw e;
+                            }
+                            last[0] = e;
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Emptying the test database failed: deadlocked for " + TRUNCATE_PATIENCE, last[0]);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Emptying the test database failed", e.getCause() == null ? e : e.getCause());
         }
     }
 

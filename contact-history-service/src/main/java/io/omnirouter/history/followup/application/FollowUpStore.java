@@ -3,6 +3,7 @@ package io.omnirouter.history.followup.application;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.followup.model.AgentAbsence;
 import io.omnirouter.history.followup.model.FollowUpTask;
+import io.omnirouter.history.followup.model.OpenTaskCount;
 import io.omnirouter.history.followup.model.TaskDecision;
 import java.time.Instant;
 import java.util.Collection;
@@ -115,6 +116,9 @@ public interface FollowUpStore {
     List<FollowUpTask> dueTasks(UUID customerId, Instant now);
 
     Optional<FollowUpTask> find(UUID taskId);
+
+    /** Open tasks by type and queue, every one counted; overdue by the database's clock. Ordered by type, then queue. */
+    List<OpenTaskCount> openTaskCounts();
 
     /** Newest first (creation time, then task id). */
     List<FollowUpTask> search(TaskQuery query, int limit);

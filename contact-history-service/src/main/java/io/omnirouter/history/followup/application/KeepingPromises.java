@@ -10,6 +10,7 @@ import io.omnirouter.history.followup.application.FollowUpStore.StrayTask;
 import io.omnirouter.history.followup.model.AgentAbsence;
 import io.omnirouter.history.followup.model.DerivedTasks;
 import io.omnirouter.history.followup.model.FollowUpTask;
+import io.omnirouter.history.followup.model.OpenTaskCount;
 import io.omnirouter.history.followup.model.PromiseKeeping;
 import io.omnirouter.history.followup.model.TaskChanged;
 import io.omnirouter.history.followup.model.TaskDecision;
@@ -218,6 +219,11 @@ public class KeepingPromises {
         return customers.currentId(query.customerId())
                 .map(current -> store.search(query.forCustomer(current), size))
                 .orElse(List.of());
+    }
+
+    /** Open and overdue tasks by type and queue, every task counted (the console's queues, the ops gauges). */
+    public List<OpenTaskCount> openTaskCounts() {
+        return store.openTaskCounts();
     }
 
     public FollowUpTask find(UUID taskId) {

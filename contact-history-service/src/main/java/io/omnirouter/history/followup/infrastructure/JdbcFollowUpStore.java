@@ -15,6 +15,7 @@ import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.history.followup.application.FollowUpStore;
 import io.omnirouter.history.followup.model.AgentAbsence;
 import io.omnirouter.history.followup.model.FollowUpTask;
+import io.omnirouter.history.followup.model.OpenTaskCount;
 import io.omnirouter.history.followup.model.TaskDecision;
 import io.omnirouter.history.followup.model.TaskStatus;
 import io.omnirouter.history.followup.model.TaskType;
@@ -149,6 +150,8 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
             INSERT INTO agent_absence (agent_id, from_time, until_time, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (agent_id) DO UPDATE SET from_time = EXCLUDED.from_time, until_time = EXCLUDED.until_time,
                 updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at""";
+    private static final String OPEN_TASK_COUNTS = "SELECT type, queue, count(*) AS open, count(*) FILTER (WHERE due_at < now()) AS overdue"
+            + " FROM follow_up_task WHERE status = 'OPEN' GROUP BY type, queue ORDER BY type, queue";
     private static final String TRIGGER_OF = """
             SELECT trigger_contact_id FROM follow_up_task WHERE task_id = ?
             UNION ALL SELECT trigger_contact_id FROM follow_up_cancelled_task WHERE task_id = ?""";
@@ -400,6 +403,12 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
     @Override
     public void putAbsence(String agentId, Instant from, Instant until, String by, Instant at) {
         jdbc.update(PUT_ABSENCE, agentId, timestamp(from), timestamp(until), by, timestamp(at));
+    }
+
+    @Override
+    public List<OpenTaskCount> openTaskCounts() {
+        return jdbc.query(OPEN_TASK_COUNTS, (rs, row) -> new OpenTaskCount(rs.getString("type"), rs.getString("queue"),
+                rs.getLong("open"), rs.getLong("overdue")));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.omnirouter.history.followup.web;
 
 import io.omnirouter.history.followup.application.FollowUpStore.TaskQuery;
 import io.omnirouter.history.followup.application.KeepingPromises;
+import io.omnirouter.history.followup.model.OpenTaskCount;
 import io.omnirouter.history.followup.model.TaskStatus;
 import io.omnirouter.history.followup.model.TaskType;
 import io.omnirouter.history.shared.action.application.TakingActions;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,6 +61,18 @@ class TaskController {
         Instant now = past == null ? clock.instant() : past;
         return new TaskResponse.Page(pastReads.nowOrAsOf(past, () -> keeping.search(query, pageSize)).stream()
                 .map(t -> TaskResponse.of(t, now)).toList());
+    }
+
+    /** Open tasks by type and queue, and the totals: every open task counted in the database, not a page of them. */
+    record Counts(long open, long overdue, List<OpenTaskCount> byTypeAndQueue) {
+    }
+
+    /** How many tasks are open (and overdue) in each queue, for the supervisors' queues view. */
+    @GetMapping("/counts")
+    Counts counts() {
+        List<OpenTaskCount> counts = keeping.openTaskCounts();
+        return new Counts(counts.stream().mapToLong(OpenTaskCount::open).sum(), counts.stream().mapToLong(OpenTaskCount::overdue).sum(),
+                counts);
     }
 
     @GetMapping("/{taskId}")

@@ -7,7 +7,7 @@ import io.omnirouter.history.ops.infrastructure.KafkaProbe;
 import io.omnirouter.history.ops.infrastructure.KafkaProbe.ConsumerLag;
 import io.omnirouter.history.ops.infrastructure.KafkaProbe.DeadLetterTopic;
 import io.omnirouter.history.ops.infrastructure.TaskGauges;
-import io.omnirouter.history.ops.infrastructure.TaskGauges.TaskCount;
+import io.omnirouter.history.followup.model.OpenTaskCount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -45,7 +45,7 @@ class OpsOverviewController {
     record DeadLetters(Long total, List<DeadLetterTopic> topics, String error) {
     }
 
-    record SlaBreaches(long open, long overdue, List<TaskCount> byTypeAndQueue, String error) {
+    record SlaBreaches(long open, long overdue, List<OpenTaskCount> byTypeAndQueue, String error) {
     }
 
     record Merges(long merges, long unmerges) {
@@ -97,8 +97,8 @@ class OpsOverviewController {
 
     private SlaBreaches slaBreaches() {
         try {
-            List<TaskCount> counts = tasks.refresh();
-            return new SlaBreaches(counts.stream().mapToLong(TaskCount::open).sum(), counts.stream().mapToLong(TaskCount::overdue).sum(),
+            List<OpenTaskCount> counts = tasks.refresh();
+            return new SlaBreaches(counts.stream().mapToLong(OpenTaskCount::open).sum(), counts.stream().mapToLong(OpenTaskCount::overdue).sum(),
                     counts, null);
         } catch (RuntimeException e) {
             return new SlaBreaches(0, 0, List.of(), unavailable(e));

@@ -156,8 +156,8 @@ public class RebuildingHistory {
                 });
                 return null;
             });
-            shadow.dropLeftovers();
             runs.succeeded(rebuildId, clock.instant());
+            dropLeftovers(rebuildId);
             RebuildStatus done = runs.current();
             logger.info("Rebuild {} succeeded: {} records read, {} contacts recorded, {} actions applied, {} refused, {} records skipped"
                     + " (invalid or refused by the database)", rebuildId, done.recordsRead(), done.contactsRecorded(), done.actionsApplied(),
@@ -218,6 +218,23 @@ public class RebuildingHistory {
             work.run();
             return null;
         })));
+    }
+
+    /**
+     * The replaced tables go after the switch, which is done: dropping them can deadlock with a reader that waited on
+     * them during the switch and is just being moved to the rebuilt tables (PostgreSQL looks a name up again once the
+     * lock it waited for is granted), so it is tried again, and if that fails too they are left for the next
+     * rebuild's switch, which drops them first.
+     */
+    private void dropLeftovers(UUID rebuildId) {
+        try {
+            retrying(() -> {
+                shadow.dropLeftovers();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            logger.warn("Rebuild {}: the replaced tables were not dropped ({}); the next rebuild drops them", rebuildId, e.toString());
+        }
     }
 
     private static <T> T retrying(Supplier<T> work) {
