@@ -14,6 +14,8 @@ import io.omnirouter.history.HistoryIntegrationTest;
 import io.omnirouter.history.ops.application.IngestMetrics;
 import io.omnirouter.history.ops.infrastructure.KafkaProbe;
 import io.omnirouter.history.ops.infrastructure.TaskGauges;
+import io.omnirouter.history.shared.kafka.DeadLetterPublisher;
+import io.omnirouter.history.shared.kafka.DeadLetterReason;
 import io.omnirouter.testing.RealInfrastructure;
 import io.omnirouter.testing.TopicProbe;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +136,8 @@ class OpsOverviewIT extends HistoryIntegrationTest {
     }
 
     private double deadLetters() {
-        return registry.find(IngestMetrics.DEAD_LETTERS).counters().stream().mapToDouble(Counter::count).sum();
+        return registry.find(DeadLetterPublisher.DEAD_LETTERS).tag("topic", CONTACT_EVENTS).tag("reason", DeadLetterReason.UNDECODABLE)
+                .counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private Timer freshness() {

@@ -62,7 +62,6 @@ public class ContactEventsListener {
         stored.refused().forEach(refusal -> letters.add(new DeadLetter(refusal.item().record(), new ContactRefusedException(refusal.fault()))));
         deadLetters.publish(letters);
         if (metrics != null) {
-            letters.stream().map(DeadLetter::cause).forEach(metrics::deadLettered);
             stored.refused().stream().map(Refusal::fault).forEach(fault -> metrics.contactRefused(fault.sqlState()));
         }
         log.debug("Batch of {}: {} contacts new, {} already stored; dead-lettered: {} refused by the database, {} invalid",

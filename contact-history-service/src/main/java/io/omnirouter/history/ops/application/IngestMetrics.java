@@ -20,15 +20,15 @@ import org.springframework.stereotype.Component;
 /**
  * The history's ingest metrics (issue 5, item 4), fed by the committed application events, so they count what is
  * in the database: contacts stored per channel, end-to-end freshness ({@code occurredAt} to stored), merges and
- * unmerges; and dead letters by exception class, counted by the listener that sends them, with those of contacts the
- * database refused also by SQLState. A contact replayed by a rebuild announces nothing and is not counted.
+ * unmerges; and the contacts the database refused, by SQLState. (Dead letters of every topic are counted where they
+ * are sent, by {@code DeadLetterPublisher}, by reason.) A contact replayed by a rebuild announces nothing and is not
+ * counted.
  */
 @Component
 public class IngestMetrics {
 
     public static final String CONTACTS_STORED = "omnirouter.history.contacts.stored";
     public static final String FRESHNESS = "omnirouter.history.freshness";
-    public static final String DEAD_LETTERS = "omnirouter.history.dead.letters";
     public static final String CONTACTS_REFUSED = "omnirouter.history.contacts.refused";
     public static final String MERGES = "omnirouter.history.merges";
     public static final String UNMERGES = "omnirouter.history.unmerges";
@@ -77,12 +77,6 @@ public class IngestMetrics {
     @EventListener
     void onUnmerged(CustomersUnmerged unmerged) {
         unmerges.increment();
-    }
-
-    /** A record of {@code contact.events} was sent to its DLT because of {@code cause}. */
-    public void deadLettered(Throwable cause) {
-        Counter.builder(DEAD_LETTERS).description("Records sent to a dead-letter topic, by the exception that rejected them")
-                .tag("exception", cause.getClass().getSimpleName()).register(registry).increment();
     }
 
     /**

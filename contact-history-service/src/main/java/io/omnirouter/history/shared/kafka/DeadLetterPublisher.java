@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,17 +29,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeadLetterPublisher {
 
+    /** Records sent to a dead-letter topic, by source topic, exception class and {@link DeadLetterReason}. */
+    public static final String DEAD_LETTERS = "omnirouter.history.dead.letters";
+
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPublisher.class);
 
     private final KafkaTemplate<byte[], byte[]> template;
     private final DeadLetterProperties properties;
     private final String failedBy;
+    private final MeterRegistry meters;
 
     public DeadLetterPublisher(KafkaTemplate<byte[], byte[]> template, DeadLetterProperties properties,
-                               @Value("${spring.application.name}") String failedBy) {
+                               @Value("${spring.application.name}") String failedBy, MeterRegistry meters) {
         this.template = template;
         this.properties = properties;
         this.failedBy = failedBy;
+        this.meters = meters;
     }
 
     /** A record and why it cannot be processed. */
@@ -69,6 +76,9 @@ public class DeadLetterPublisher {
         } catch (ExecutionException | TimeoutException e) {
             throw new KafkaException("dead-lettering " + where(source) + " failed", e.getCause() == null ? e : e.getCause());
         }
+        Counter.builder(DEAD_LETTERS).description("Records sent to a dead-letter topic, by source topic, exception and reason")
+                .tag("topic", source.topic()).tag("exception", letter.cause().getClass().getSimpleName())
+                .tag("reason", DeadLetterReason.of(letter.cause())).register(meters).increment();
         // The reason names what is wrong, never the record's content (it may be personal data).
         log.warn("Dead-lettered {}: {} ({})", where(source), letter.cause().getMessage(), letter.cause().getClass().getSimpleName());
     }

@@ -10,6 +10,8 @@ import io.omnirouter.action.TaskCompleted;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.history.HistoryIntegrationTest;
 import io.omnirouter.history.shared.action.infrastructure.AgentActionsListener;
+import io.omnirouter.history.shared.kafka.DeadLetterPublisher;
+import io.omnirouter.history.shared.kafka.DeadLetterReason;
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.schemas.DeadLetterHeaders;
 import io.omnirouter.serde.ConfluentAvroDeserializer;
@@ -48,6 +50,8 @@ class AgentActionsIT extends HistoryIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
 
@@ -143,6 +147,10 @@ class AgentActionsIT extends HistoryIntegrationTest {
         ConsumerRecord<byte[], byte[]> deadLetter = actions.awaitOne(r -> r.topic().equals(ContractTopic.AGENT_ACTIONS.deadLetterTopic())
                 && Arrays.equals(r.key(), key.getBytes(StandardCharsets.UTF_8)), PATIENCE);
         assertThat(TopicProbe.header(deadLetter, DeadLetterHeaders.REASON)).contains("Unknown magic byte 0x7b");
+        // Counted once the broker acknowledged it, which may be a moment after the probe saw it.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(meters.find(DeadLetterPublisher.DEAD_LETTERS).tag("topic", TOPIC)
+                .tag("reason", DeadLetterReason.UNDECODABLE).counters()).as("agent.actions' dead letters counted by reason")
+                .anySatisfy(counter -> assertThat(counter.count()).isPositive()));
     }
 
     @Test

@@ -3,13 +3,14 @@ package io.omnirouter.router.routing.infrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.omnirouter.router.routing.model.RejectedEventException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What ops watches on the router: events per source topic and outcome, dead letters by exception, and the
+ * What ops watches on the router: events per source topic and outcome, dead letters by exception and reason, and the
  * age of an event when routed (event time to routing time).
  */
 final class RoutingMetrics {
@@ -41,9 +42,11 @@ final class RoutingMetrics {
 
     void deadLettered(String topic, Exception cause) {
         Counter.builder("omnirouter.router.dead.letters")
-                .description("Records sent to a dead-letter topic")
+                .description("Records sent to a dead-letter topic, by source topic, exception and reason")
                 .tag("topic", topic)
                 .tag("exception", cause.getClass().getSimpleName())
+                // The Rejection (a few dozen constants), or UNDECODABLE for the serde's: never the reason's text.
+                .tag("reason", cause instanceof RejectedEventException rejected ? rejected.rejection().name() : "UNDECODABLE")
                 .register(meters)
                 .increment();
         count(topic, "dead-lettered");

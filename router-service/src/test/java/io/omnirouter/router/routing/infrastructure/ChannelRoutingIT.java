@@ -122,6 +122,8 @@ class ChannelRoutingIT {
     @Autowired
     private KafkaHealthIndicator kafkaHealth;
     @Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
     private SchemaRegistryHealthIndicator registryHealth;
 
     @Test
@@ -174,8 +176,15 @@ class ChannelRoutingIT {
     void anEventWithoutAnyCustomerIdentifierGoesToTheDeadLetterTopic() {
         WebShopEvent anonymous = new WebShopEvent(meta("anon-" + UUID.randomUUID()), WebShopEventKind.CONTACT_FORM,
                 CustomerRef.newBuilder().setName("Nobody").build(), CustomerSegment.B2C, null, null, null, null, "Hi?");
+        double before = deadLetters(ContractTopic.WEBSHOP, "NO_CUSTOMER_IDENTIFIER");
         assertDeadLetteredThenNextRoutes(ContractTopic.WEBSHOP,
                 serializer.serialize(ContractTopic.WEBSHOP.topic(), anonymous), "no customer identifier");
+        assertThat(deadLetters(ContractTopic.WEBSHOP, "NO_CUSTOMER_IDENTIFIER")).as("counted by its reason").isGreaterThanOrEqualTo(before + 1);
+    }
+
+    private double deadLetters(ContractTopic topic, String reason) {
+        return meters.find("omnirouter.router.dead.letters").tag("topic", topic.topic()).tag("reason", reason).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     @Test
