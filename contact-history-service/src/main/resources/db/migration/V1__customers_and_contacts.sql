@@ -1,4 +1,4 @@
--- Customers and their unified contact history (SPEC §5). Every row here is a projection of
+-- Customers and their unified contact history (contact-history-service/docs/identity-resolution-and-rebuild.md). Every row here is a projection of
 -- contact.events: it can be rebuilt from the log, so nothing in it is the only copy of anything.
 
 CREATE TABLE customer (
@@ -19,7 +19,7 @@ CREATE TABLE customer_identifier (
     value         text        NOT NULL,
     customer_id   uuid        NOT NULL REFERENCES customer (customer_id),
     -- A shared identifier (a switchboard number, a family address) stays with its customer but is no
-    -- longer used to link contacts to customers (SPEC §5, merge protection).
+    -- longer used to link contacts to customers (contact-history-service/docs/identity-resolution-and-rebuild.md).
     shared        boolean     NOT NULL DEFAULT false,
     -- Event time of the contact that first carried it.
     first_seen_at timestamptz NOT NULL,

@@ -1,4 +1,4 @@
--- Follow-up tasks and SLA clocks (SPEC §6, issue 4). See io.omnirouter.history.followup.
+-- Follow-up tasks and SLA clocks (contact-history-service/docs/follow-up-policy.md). See io.omnirouter.history.followup.
 
 -- The latest version of every task. Every version is also appended to follow_up_outbox and published to
 -- followup.tasks, so this table holds the current state only.

@@ -1,4 +1,4 @@
--- Merges, merge protection and unmerge (SPEC §5). The stored state is what applying all stored contacts
+-- Merges, merge protection and unmerge (contact-history-service/docs/identity-resolution-and-rebuild.md). The stored state is what applying all stored contacts
 -- in event-time order (occurred_at, then contact_id) gives; see IdentityResolution and ResolvingCustomers.
 
 -- A merged customer stays, as a pointer to the customer that now holds its contacts and identifiers, so
