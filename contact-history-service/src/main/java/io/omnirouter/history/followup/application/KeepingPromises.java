@@ -333,8 +333,9 @@ public class KeepingPromises {
     /**
      * Records an agent's decision and derives the customer's tasks again with it: decisions are kept, so a later
      * re-derivation (a contact that arrived late, a merge, a rebuild) keeps them. A decision is kept only if it changes
-     * its task at its place in event-time order ({@link PromiseKeeping#refusalOf}), not if the task happens to be open
-     * when it is applied: so a rebuild, which applies the decisions after all the contacts, keeps the same ones.
+     * its task at its place in event-time order and takes no kept decision's effect away ({@link PromiseKeeping#refusalOf}),
+     * not if the task happens to be open when it is applied: so a rebuild, which applies the decisions after all the
+     * contacts, keeps the same ones.
      *
      * @throws TaskNotFoundException if there is no such task
      * @throws TaskNotOpenException  if the task is done at the decision's time in event time

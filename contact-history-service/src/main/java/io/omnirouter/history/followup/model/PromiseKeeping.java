@@ -58,19 +58,34 @@ public final class PromiseKeeping {
     }
 
     /**
-     * Why {@code decision} would change nothing, applied at its place among the customer's contacts and the other
-     * decisions: its task was not open there (done, or not yet opened, in event time). Such a decision is refused,
-     * live and in a rebuild alike, so that both keep the same decisions whatever order they were applied in.
+     * Why {@code decision} is refused, applied at its place among the customer's contacts and the decisions kept
+     * before it: its task was not open there (done, or not yet opened, in event time), or taking it would take the
+     * effect of a kept decision away (a completion placed before a kept completion, at the same instant or earlier:
+     * the first one applied wins, as the agent who was answered first expects). Live and a rebuild apply the actions
+     * in the log's order, so both keep the same decisions.
      *
      * @param contacts  the contacts of the customer holding the task's trigger, in any order
      * @param decisions the decisions already kept on those contacts' tasks, in any order
-     * @return empty if it changes the task; else the task's status at that point ("not opened" if it was not yet)
+     * @return empty if it changes the task; else the task's status ("not opened" if it was not yet): at its place,
+     *         or, when it would displace a kept decision, as the kept ones leave it
      */
     public Optional<String> refusalOf(TaskDecision decision, UUID customerId, Collection<Contact> contacts,
                                       Collection<TaskDecision> decisions) {
-        List<TaskDecision> all = new ArrayList<>(decisions.stream().filter(other -> !other.actionId().equals(decision.actionId())).toList());
+        List<TaskDecision> kept = decisions.stream().filter(other -> !other.actionId().equals(decision.actionId())).toList();
+        List<TaskDecision> all = new ArrayList<>(kept);
         all.add(decision);
-        return Optional.ofNullable(fold(customerId, contacts, all, List.of(), decision.decidedAt()).refusals.get(decision.actionId()));
+        Fold with = fold(customerId, contacts, all, List.of(), decision.decidedAt());
+        String refusal = with.refusals.get(decision.actionId());
+        if (refusal != null) {
+            return Optional.of(refusal);
+        }
+        Fold without = fold(customerId, contacts, kept, List.of(), decision.decidedAt());
+        boolean displacesAKeptOne = with.refusals.keySet().stream().anyMatch(id -> !without.refusals.containsKey(id));
+        if (!displacesAKeptOne) {
+            return Optional.empty();
+        }
+        FollowUpTask task = without.current(decision.taskId());
+        return Optional.of(task == null ? "not opened" : task.status().name());
     }
 
     private Fold fold(UUID customerId, Collection<Contact> contacts, Collection<TaskDecision> decisions, Collection<AgentAbsence> absences,

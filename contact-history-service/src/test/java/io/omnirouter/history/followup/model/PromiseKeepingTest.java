@@ -391,6 +391,27 @@ class PromiseKeepingTest {
     }
 
     @Test
+    void aSecondCompletionIsRefusedEvenWhereInEventTimeItWouldComeFirst() {
+        Contact mail = Contacts.at(T0).inboundEmail("email:second-completion").build();
+        FollowUpTask opened = promises.derive(CUSTOMER, List.of(mail), List.of(), List.of(), T0).latest().get(0);
+        Instant sameMillisecond = T0.plusSeconds(60);
+        TaskDecision kept = new TaskDecision(opened.taskId(), opened.triggerContactId(), TaskDecision.Kind.COMPLETE, "ana",
+                sameMillisecond, UUID.fromString("80000000-0000-0000-0000-000000000000"));
+        // Its action id sorts first, so in the fold it would complete the task and leave the kept one nothing to do.
+        TaskDecision sameInstant = new TaskDecision(opened.taskId(), opened.triggerContactId(), TaskDecision.Kind.COMPLETE, "bor",
+                sameMillisecond, UUID.fromString("10000000-0000-0000-0000-000000000000"));
+        TaskDecision earlier = new TaskDecision(opened.taskId(), opened.triggerContactId(), TaskDecision.Kind.COMPLETE, "cid",
+                T0.plusSeconds(30), UUID.randomUUID());
+        TaskDecision assignedEarlier = new TaskDecision(opened.taskId(), opened.triggerContactId(), TaskDecision.Kind.ASSIGN, "cid",
+                T0.plusSeconds(30), UUID.randomUUID());
+
+        assertThat(promises.refusalOf(sameInstant, CUSTOMER, List.of(mail), List.of(kept))).contains("COMPLETED");
+        assertThat(promises.refusalOf(earlier, CUSTOMER, List.of(mail), List.of(kept))).contains("COMPLETED");
+        // Taking nothing away from the kept completion, an earlier assignment is kept.
+        assertThat(promises.refusalOf(assignedEarlier, CUSTOMER, List.of(mail), List.of(kept))).isEmpty();
+    }
+
+    @Test
     void dueTimesCountOnlyTheQueuesBusinessHours() {
         BusinessCalendar office = BusinessCalendar.weekly(ZoneId.of("Europe/Ljubljana"), Map.of(
                 DayOfWeek.MONDAY, new BusinessCalendar.Hours(LocalTime.of(8, 0), LocalTime.of(16, 0)),
