@@ -12,6 +12,11 @@ import java.util.regex.Pattern;
 final class Jcmd {
 
     private static final Pattern TOTAL_COMPILES = Pattern.compile("(?m)^sun\\.ci\\.totalCompiles=(\\d+)");
+    /**
+     * How jcmd reports a command that failed although it exits with 0: a line that starts with the error or the
+     * exception. Only at a line's start: a counter's value may name a method such as {@code maybeFailWithError}.
+     */
+    private static final Pattern FAILURE = Pattern.compile("(?m)^(?:Error|error|[\\w.$]+(?:Exception|Error)(?::|$))");
 
     private Jcmd() {
     }
@@ -25,6 +30,10 @@ final class Jcmd {
         return Long.parseLong(total.group(1));
     }
 
+    static boolean reportsFailure(String output) {
+        return FAILURE.matcher(output).find();
+    }
+
     /** @return what jcmd printed */
     static String run(long pid, String... command) {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
@@ -33,7 +42,7 @@ final class Jcmd {
         try {
             Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
             String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (jcmd.waitFor() != 0 || output.contains("error") || output.contains("Error")) {
+            if (jcmd.waitFor() != 0 || reportsFailure(output)) {
                 throw new BenchException("jcmd " + String.join(" ", command) + " failed: " + output.strip());
             }
             return output;
