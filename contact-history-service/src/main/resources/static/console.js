@@ -12,7 +12,7 @@
     shown: new Set(),      // contact ids in the timeline table
     stream: null,          // the EventSource of the customer shown
     asOf: null,            // the past instant shown (ISO-8601), null for the present: the views answer as they did then
-    streamBroken: false,   // the stream failed since it was last open: reload what may have been missed
+    streamBroken: false,   // the stream failed since it was last open (it resumes by itself when it reopens)
     refreshing: null,      // the refresh of the newest contacts in progress
     refreshAgain: false,   // another one was asked for meanwhile
     roles: [],             // of the signed-in user (GET /api/me)
@@ -738,14 +738,12 @@
     const stream = new EventSource(`api/stream?${new URLSearchParams({ customerId })}`);
     state.stream = stream;
     stream.addEventListener('open', () => {
+      // After a reconnect EventSource sends the last id it got: the stream resumes there, on any instance, with
+      // nothing missed; where it cannot, it says so with a resync first.
+      state.streamBroken = false;
       setLive(true, 'Live: new contacts appear as they arrive');
-      if (state.streamBroken) {
-        // Events are not replayed after a reconnect: catch up.
-        state.streamBroken = false;
-        refreshNewest();
-        loadTasks();
-      }
     });
+    stream.addEventListener('resync', () => reloadCustomer());
     stream.addEventListener('error', () => {
       state.streamBroken = true;
       setLive(false, stream.readyState === EventSource.CLOSED ? 'Live updates stopped: reload the page' : 'Reconnecting to live updates…');

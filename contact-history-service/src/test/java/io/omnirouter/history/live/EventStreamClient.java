@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A client of the live stream: reads it line by line in the background (as fast as it comes) and parses its events. */
 final class EventStreamClient implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -77,14 +79,28 @@ final class EventStreamClient implements AutoCloseable {
         return events().stream().filter(e -> type.equals(e.get("event"))).toList();
     }
 
+    /** The contacts of the {@code contact} events so far, in the order they came. */
     List<String> contactIds() {
-        return events("contact").stream().map(e -> e.get("id")).toList();
+        return events("contact").stream().map(EventStreamClient::contactIdOf).toList();
     }
 
     /** When the contact's event arrived (System.nanoTime()), or null if it has not. */
     Long arrivalOf(String contactId) {
-        return events("contact").stream().filter(e -> contactId.equals(e.get("id"))).findFirst()
+        return events("contact").stream().filter(e -> contactId.equals(contactIdOf(e))).findFirst()
                 .map(e -> Long.parseLong(e.get("arrivedAtNanos"))).orElse(null);
+    }
+
+    /**
+     * The last id received (an event's, or the position the stream started after): what EventSource sends back as
+     * Last-Event-ID when it reconnects.
+     */
+    String lastEventId() {
+        return lines.stream().filter(line -> line.startsWith("id:")).reduce((first, second) -> second).map(line -> line.substring(3))
+                .orElse(null);
+    }
+
+    private static String contactIdOf(Map<String, String> event) {
+        return JSON.readTree(event.get("data")).get("contactId").asString();
     }
 
     @Override

@@ -53,8 +53,10 @@ class LiveStreamIT extends HistoryIntegrationTest {
             await().atMost(PATIENCE).until(() -> stream.contactIds().contains(ours.getContactId()));
             assertThat(stream.contactIds()).containsExactly(ours.getContactId());
             Map<String, String> event = stream.events("contact").get(0);
-            assertThat(event).containsEntry("event", "contact").containsEntry("id", ours.getContactId());
+            assertThat(event).containsEntry("event", "contact");
+            assertThat(event.get("id")).as("a position of the change log").matches("\\d+-\\d+");
             JsonNode data = json(event.get("data"));
+            assertThat(data.get("contactId").asString()).isEqualTo(ours.getContactId());
             assertThat(data.get("customerId").asString()).isEqualTo(customerId);
             assertThat(data.get("channel").asString()).isEqualTo("PHONE");
             assertThat(data.get("threadKey").asString()).isEqualTo(ours.getThreadKey());
@@ -101,7 +103,6 @@ class LiveStreamIT extends HistoryIntegrationTest {
             assertThat(merge.get("survivorId").asString()).isEqualTo(older);
             assertThat(merge.get("mergedId").asString()).isEqualTo(younger);
             String mergeId = merge.get("mergeId").asString();
-            assertThat(stream.events("merge").get(0)).containsEntry("id", mergeId);
 
             HttpResponse<String> unmerge = httpClient().send(request("/api/customers/" + older + "/unmerge", "supervisor")
                     .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
@@ -134,6 +135,63 @@ class LiveStreamIT extends HistoryIntegrationTest {
     }
 
     @Test
+    void aClientReconnectingWithItsLastEventIdGetsWhatItMissedOnceAndThenWhatComes() {
+        String address = "resume-" + UUID.randomUUID() + "@example.com";
+        String customerId;
+        String lastEventId;
+        ContactEvent seen = contact(Channel.CHAT, T0.plusSeconds(60)).setIdentifiers(email(address)).build();
+        try (EventStreamClient stream = followNewCustomer(address)) {
+            customerId = awaitCustomer("email", address);
+            publish(seen);
+            await().atMost(PATIENCE).until(() -> stream.contactIds().contains(seen.getContactId()));
+            lastEventId = stream.lastEventId();
+        }
+        // Away: two contacts and a note (an agent's action) are stored meanwhile.
+        ContactEvent missedFirst = contact(Channel.PHONE, T0.plusSeconds(120)).setIdentifiers(email(address)).build();
+        ContactEvent missedSecond = contact(Channel.EMAIL, T0.plusSeconds(180)).setIdentifiers(email(address)).build();
+        publish(missedFirst, missedSecond);
+        await().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/customers/{id}/timeline", customerId), 200).get("items").size() == 4);
+        json(mvc.post().uri("/api/customers/{id}/notes", customerId).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\": \"called back\"}"), 201);
+
+        try (EventStreamClient resumed = stream("/api/stream?customerId=" + customerId, lastEventId)) {
+            await().atMost(PATIENCE).until(() -> resumed.events("action").size() == 1);
+            ContactEvent after = contact(Channel.CHAT, T0.plusSeconds(240)).setIdentifiers(email(address)).build();
+            publish(after);
+            await().atMost(PATIENCE).until(() -> resumed.contactIds().contains(after.getContactId()));
+
+            // What it missed, once (the two in the order they were stored, which need not be the order published), then
+            // what came.
+            assertThat(resumed.contactIds()).hasSize(3).endsWith(after.getContactId());
+            assertThat(resumed.contactIds().subList(0, 2)).containsExactlyInAnyOrder(missedFirst.getContactId(), missedSecond.getContactId());
+            JsonNode action = json(resumed.events("action").get(0).get("data"));
+            assertThat(action.get("kind").asString()).isEqualTo("NoteAdded");
+            assertThat(action.get("status").asString()).isEqualTo("APPLIED");
+            assertThat(resumed.events("action").get(0).get("data")).as("no text on the stream").doesNotContain("called back");
+            assertThat(resumed.events("resync")).isEmpty();
+        }
+
+        // A client that lost its connection before any change reached it resumes from where its stream started.
+        String startedAfter;
+        try (EventStreamClient quiet = stream("/api/stream?customerId=" + customerId)) {
+            await().atMost(PATIENCE).until(() -> quiet.lastEventId() != null);
+            startedAfter = quiet.lastEventId();
+            assertThat(quiet.events()).isEmpty();
+        }
+        ContactEvent whileAway = contact(Channel.PHONE, T0.plusSeconds(300)).setIdentifiers(email(address)).build();
+        publish(whileAway);
+        try (EventStreamClient back = stream("/api/stream?customerId=" + customerId, startedAfter)) {
+            await().atMost(PATIENCE).until(() -> back.contactIds().contains(whileAway.getContactId()));
+        }
+
+        try (EventStreamClient unknown = stream("/api/stream?customerId=" + customerId, "not-a-position")) {
+            await().atMost(PATIENCE).until(() -> !unknown.events().isEmpty());
+            assertThat(unknown.events().get(0)).containsEntry("event", "resync");
+            assertThat(json(unknown.events().get(0).get("data")).get("reason").asString()).contains("Last-Event-ID");
+        }
+    }
+
+    @Test
     void withoutCredentialsThereIsNoStream() throws Exception {
         HttpResponse<String> response = httpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/stream")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -153,5 +211,10 @@ class LiveStreamIT extends HistoryIntegrationTest {
     private EventStreamClient stream(String path) {
         return new EventStreamClient(httpClient(),
                 request(path, "agent").header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE).build());
+    }
+
+    private EventStreamClient stream(String path, String lastEventId) {
+        return new EventStreamClient(httpClient(), request(path, "agent").header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE)
+                .header("Last-Event-ID", lastEventId).build());
     }
 }

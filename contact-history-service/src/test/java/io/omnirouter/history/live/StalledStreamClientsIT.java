@@ -9,7 +9,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.ContactEvent;
 import io.omnirouter.history.HistoryIntegrationTest;
+import io.omnirouter.history.live.application.LiveChangeLog;
+import io.omnirouter.history.live.application.LiveEventEncoding;
 import io.omnirouter.history.live.application.LiveFeed;
+import io.omnirouter.history.live.model.LiveEvent;
 import io.omnirouter.history.live.model.LiveEvents;
 import io.omnirouter.history.live.model.LiveEvents.ContactData;
 import java.io.IOException;
@@ -53,6 +56,10 @@ class StalledStreamClientsIT extends HistoryIntegrationTest {
     @Autowired
     private LiveFeed feed;
     @Autowired
+    private LiveChangeLog changes;
+    @Autowired
+    private LiveEventEncoding encoding;
+    @Autowired
     private MeterRegistry meters;
     @LocalServerPort
     private int port;
@@ -82,13 +89,16 @@ class StalledStreamClientsIT extends HistoryIntegrationTest {
             }
             await().atMost(PATIENCE).until(() -> feed.size() == before + 1 + NON_READING);
 
-            // Events for someone else on every stream of all customers (the 500): straight into the feed, which is
-            // what the ingest's commits do, at a rate that fills 500 connections in seconds.
+            // Events for someone else on every stream of all customers (the 500): straight into the change log, which
+            // is what the ingest's commits do, at a rate that fills 500 connections in seconds.
             flood.scheduleAtFixedRate(() -> {
+                List<LiveChangeLog.Entry> entries = new ArrayList<>();
                 for (int i = 0; i < FLOOD_PER_SECOND / 20; i++) {
-                    feed.publish(LiveEvents.contact(new ContactData(UUID.randomUUID(), floodCustomer, "EMAIL", "INBOUND", "EMAIL",
-                            Instant.now(), "email:flood-" + UUID.randomUUID())));
+                    LiveEvent event = LiveEvents.contact(new ContactData(UUID.randomUUID(), floodCustomer, "EMAIL", "INBOUND", "EMAIL",
+                            Instant.now(), "email:flood-" + UUID.randomUUID()));
+                    entries.add(new LiveChangeLog.Entry(event.type(), event.customerIds(), encoding.data(event)));
                 }
+                changes.append(entries);
             }, 0, 50, TimeUnit.MILLISECONDS);
 
             // While the 500 fill up, stall and are disconnected, the reading client's contacts keep arriving.

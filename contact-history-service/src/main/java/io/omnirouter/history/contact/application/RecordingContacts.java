@@ -2,7 +2,7 @@ package io.omnirouter.history.contact.application;
 
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.ContactRecorded;
-import io.omnirouter.history.customer.application.CommittedEvents;
+import io.omnirouter.history.shared.event.DomainEvents;
 import io.omnirouter.history.customer.application.ResolvingCustomers;
 import io.omnirouter.history.customer.model.ContactIdentity;
 import java.util.LinkedHashMap;
@@ -23,9 +23,9 @@ public class RecordingContacts {
 
     private final ContactStore contacts;
     private final ResolvingCustomers resolvingCustomers;
-    private final CommittedEvents events;
+    private final DomainEvents events;
 
-    public RecordingContacts(ContactStore contacts, ResolvingCustomers resolvingCustomers, CommittedEvents events) {
+    public RecordingContacts(ContactStore contacts, ResolvingCustomers resolvingCustomers, DomainEvents events) {
         this.contacts = contacts;
         this.resolvingCustomers = resolvingCustomers;
         this.events = events;

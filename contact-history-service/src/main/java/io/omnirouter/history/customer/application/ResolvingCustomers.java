@@ -1,5 +1,6 @@
 package io.omnirouter.history.customer.application;
 
+import io.omnirouter.history.shared.event.DomainEvents;
 import io.omnirouter.history.customer.model.AttributedContact;
 import io.omnirouter.history.customer.model.ContactIdentity;
 import io.omnirouter.history.customer.model.ContactsReattributed;
@@ -45,14 +46,14 @@ public class ResolvingCustomers {
 
     private final CustomerStore customers;
     private final MergeProtection protection;
-    private final CommittedEvents events;
+    private final DomainEvents events;
 
     @Autowired
-    public ResolvingCustomers(CustomerStore customers, IdentityProperties properties, CommittedEvents events) {
+    public ResolvingCustomers(CustomerStore customers, IdentityProperties properties, DomainEvents events) {
         this(customers, properties.protection(), events);
     }
 
-    ResolvingCustomers(CustomerStore customers, MergeProtection protection, CommittedEvents events) {
+    ResolvingCustomers(CustomerStore customers, MergeProtection protection, DomainEvents events) {
         this.customers = customers;
         this.protection = protection;
         this.events = events;

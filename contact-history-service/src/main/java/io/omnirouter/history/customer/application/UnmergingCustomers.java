@@ -1,5 +1,6 @@
 package io.omnirouter.history.customer.application;
 
+import io.omnirouter.history.shared.event.DomainEvents;
 import io.omnirouter.history.customer.model.CustomerProfile;
 import io.omnirouter.history.customer.model.CustomersUnmerged;
 import io.omnirouter.history.customer.model.Merge;
@@ -23,11 +24,11 @@ public class UnmergingCustomers {
     private final CustomerStore customers;
     private final ResolvingCustomers resolving;
     private final LookingUpCustomers lookingUp;
-    private final CommittedEvents events;
+    private final DomainEvents events;
     private final TransactionTemplate transaction;
 
     public UnmergingCustomers(CustomerStore customers, ResolvingCustomers resolving, LookingUpCustomers lookingUp,
-                              CommittedEvents events, PlatformTransactionManager transactionManager) {
+                              DomainEvents events, PlatformTransactionManager transactionManager) {
         this.customers = customers;
         this.resolving = resolving;
         this.lookingUp = lookingUp;

@@ -15,7 +15,7 @@ import io.omnirouter.history.followup.model.PromiseKeeping;
 import io.omnirouter.history.followup.model.TaskChanged;
 import io.omnirouter.history.followup.model.TaskDecision;
 import io.omnirouter.history.followup.model.TaskRevisions;
-import io.omnirouter.history.customer.application.CommittedEvents;
+import io.omnirouter.history.shared.event.DomainEvents;
 import io.omnirouter.history.shared.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +56,7 @@ public class KeepingPromises {
     private final FollowUpStore store;
     private final PromiseKeeping keeping;
     private final TransactionTemplate transactions;
-    private final CommittedEvents events;
+    private final DomainEvents events;
     private final Clock clock;
     private final FollowUpProperties properties;
     private final LookingUpCustomers customers;
@@ -64,7 +64,7 @@ public class KeepingPromises {
     private final MeterRegistry meters;
 
     public KeepingPromises(FollowUpStore store, PromiseKeeping keeping, PlatformTransactionManager transactionManager,
-                           CommittedEvents events, Clock clock, FollowUpProperties properties, LookingUpCustomers customers,
+                           DomainEvents events, Clock clock, FollowUpProperties properties, LookingUpCustomers customers,
                            RecordFaultDiagnosis diagnosis, MeterRegistry meters) {
         this.store = store;
         this.keeping = keeping;

@@ -3,7 +3,10 @@ package io.omnirouter.history.live.application;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.omnirouter.history.live.model.LiveChange;
 import io.omnirouter.history.live.model.LiveEvent;
+import io.omnirouter.history.live.model.LiveEvents;
+import io.omnirouter.history.live.model.LivePosition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +23,16 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The clients of the live stream and what is on its way to them. Publishing never blocks: each client has a
+ * The clients of the live stream and what is on its way to them. Changes are published in position order (by
+ * {@link FollowingLiveChanges}, from the change log every instance shares); a client that resumes from a position gets
+ * what it missed from the log, then the published changes after it, each once. Publishing never blocks: each client has a
  * bounded queue, emptied by a small pool of sender threads, and a client whose queue overflows is disconnected
  * (its EventSource reconnects and reloads). Sender threads never wait for a client either: a sink whose connection
  * has not taken what was written is not {@link LiveSink#ready() ready}, its events wait in its queue, and a client
@@ -45,6 +51,8 @@ public class LiveFeed implements DisposableBean {
     private final LiveProperties properties;
     private final LiveEventEncoding encoding;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    /** The position of the newest change published: set before it is offered to anyone (see {@link #resume}). */
+    private final AtomicReference<LivePosition> published = new AtomicReference<>(LivePosition.START);
     private final AtomicInteger open = new AtomicInteger();
     private final ExecutorService senders;
     private final ScheduledExecutorService keepAlive;
@@ -70,30 +78,75 @@ public class LiveFeed implements DisposableBean {
     }
 
     /**
+     * A stream of the changes published from now on.
+     *
      * @param customerId only the events of this customer, or all when null
      * @throws TooManyStreamsException if the configured number of streams is open already
      */
     public Subscription subscribe(UUID customerId, LiveSink sink) {
+        Subscription subscription = open(customerId, sink);
+        subscriptions.add(subscription);
+        // As a resume from the newest position published: what is published from here on, and nothing before it.
+        subscription.caughtUp(new MissedChanges.Missed(List.of(), published.get(), null));
+        return subscription;
+    }
+
+    /**
+     * A stream that resumes after the change the client saw last ({@code Last-Event-ID}): what it missed, from the log,
+     * then what is published, with no gap and nothing twice. The subscription holds what is published while the log is
+     * read; everything at or before the position read up to is the log's, everything after it the feed's. Where it
+     * cannot resume (see {@link MissedChanges}), the client first gets a {@code resync} event and then what is
+     * published.
+     *
+     * @throws TooManyStreamsException if the configured number of streams is open already
+     */
+    public Subscription resume(UUID customerId, LiveSink sink, String lastEventId, MissedChanges log) {
+        Subscription subscription = open(customerId, sink);
+        subscriptions.add(subscription);
+        // Read after the subscription is in the set: what is published from here on reaches it, what was before is
+        // at or before upTo, so in the log.
+        LivePosition upTo = published.get();
+        MissedChanges.Missed missed;
+        try {
+            missed = log.between(lastEventId, upTo, customerId, properties.queueCapacity());
+        } catch (RuntimeException e) {
+            subscription.cancel();
+            throw e;
+        }
+        subscription.caughtUp(missed);
+        return subscription;
+    }
+
+    private Subscription open(UUID customerId, LiveSink sink) {
         if (open.incrementAndGet() > properties.maxStreams()) {
             open.decrementAndGet();
             throw new TooManyStreamsException(properties.maxStreams());
         }
-        Subscription subscription = new Subscription(customerId, sink);
-        subscriptions.add(subscription);
-        return subscription;
+        return new Subscription(customerId, sink);
     }
 
-    /** Queues the event for every client it concerns, encoded once; returns at once. */
-    public void publish(LiveEvent event) {
+    /** Queues the change for every client it concerns, encoded once; returns at once. Changes come in position order. */
+    public void publish(LiveChange change) {
+        published.set(change.position());
         LiveFrame frame = null;
         for (Subscription subscription : subscriptions) {
-            if (event.concerns(subscription.customerId)) {
+            if (change.concerns(subscription.customerId)) {
                 if (frame == null) {
-                    frame = new LiveFrame(event, encoding.encode(event));
+                    frame = new LiveFrame(change, encoding.frame(change));
                 }
                 subscription.offer(frame);
             }
         }
+    }
+
+    /** Where publishing starts (the newest change in the log when the feed starts following it). */
+    public void startAfter(LivePosition position) {
+        published.set(position);
+    }
+
+    /** The newest position published. */
+    public LivePosition published() {
+        return published.get();
     }
 
     /** Open streams. */
@@ -144,6 +197,12 @@ public class LiveFeed implements DisposableBean {
         private final BlockingQueue<Object> queue;
         private final AtomicBoolean draining = new AtomicBoolean();
         private final AtomicBoolean active = new AtomicBoolean(true);
+        /** Until it is caught up: what is published meanwhile, queued after what the log gives. */
+        private List<LiveFrame> held = new ArrayList<>();
+        /** The newest position queued: nothing at or before it is queued again. */
+        private LivePosition last;
+        /** Where the stream starts: the client has (or needs) nothing at or before it. */
+        private volatile LivePosition startsAfter;
 
         private Subscription(UUID customerId, LiveSink sink) {
             this.customerId = customerId;
@@ -151,6 +210,14 @@ public class LiveFeed implements DisposableBean {
             // Linked: memory follows what is queued, not the bound (a stream of all customers needs a high one).
             this.queue = new LinkedBlockingQueue<>(properties.queueCapacity());
             sink.whenReady(this::schedule);
+        }
+
+        /**
+         * Where the stream starts: sent to the client as the id to resume from, should it lose the connection before
+         * the first change reaches it.
+         */
+        public LivePosition startsAfter() {
+            return startsAfter;
         }
 
         /** Forgets the client (it disconnected, or its stream ended); idempotent. */
@@ -162,13 +229,62 @@ public class LiveFeed implements DisposableBean {
             }
         }
 
-        private void offer(LiveFrame frame) {
+        private synchronized void offer(LiveFrame frame) {
             if (!active.get()) {
                 return;
             }
-            if (queue.offer(frame)) {
+            if (held != null) {
+                if (held.size() < properties.queueCapacity()) {
+                    held.add(frame);
+                } else {
+                    overflow();
+                }
+                return;
+            }
+            if (queued(frame)) {
                 schedule();
-            } else {
+            }
+        }
+
+        /** What the log gave, then what was held meanwhile: from here on the client gets what is published. */
+        private synchronized void caughtUp(MissedChanges.Missed missed) {
+            List<LiveFrame> meanwhile = held;
+            held = null;
+            if (missed.resyncReason() != null) {
+                LiveChange resync = new LiveChange(missed.resumeAfter(), LiveEvents.RESYNC, Set.of(),
+                        encoding.data(new LiveEvent(LiveEvents.RESYNC, Set.of(), new LiveEvents.ResyncData(missed.resyncReason()))));
+                queued(new LiveFrame(resync, encoding.frame(resync)));
+            }
+            for (LiveChange change : missed.changes()) {
+                queued(new LiveFrame(change, encoding.frame(change)));
+            }
+            last = last == null || missed.resumeAfter().isAfter(last) ? missed.resumeAfter() : last;
+            startsAfter = missed.resumeAfter();
+            for (LiveFrame frame : meanwhile) {
+                queued(frame);
+            }
+            schedule();
+        }
+
+        /** @return whether it was queued (not: seen already, or the client overflowed and is closed) */
+        private boolean queued(LiveFrame frame) {
+            LivePosition position = frame.change().position();
+            boolean resync = frame.change().type().equals(LiveEvents.RESYNC);
+            if (!resync && last != null && !position.isAfter(last)) {
+                return false;
+            }
+            if (!active.get() || !queue.offer(frame)) {
+                overflow();
+                return false;
+            }
+            if (!resync) {
+                last = position;
+            }
+            return true;
+        }
+
+        private void overflow() {
+            if (active.get()) {
                 overflows.increment();
                 log.info("Closing a live stream whose client fell {} events behind", properties.queueCapacity());
                 closeLater();

@@ -1,10 +1,10 @@
 package io.omnirouter.history.live.application;
 
-import io.omnirouter.history.live.model.LiveEvent;
+import io.omnirouter.history.live.model.LiveChange;
 
 /**
- * An event with its wire form, encoded once when it is published and written as it is to every client it concerns:
- * a feed of all customers with hundreds of clients would otherwise encode each event once per client.
+ * A change with its wire form, encoded once when it is published and written as it is to every client it concerns:
+ * a feed of all customers with hundreds of clients would otherwise encode each change once per client.
  */
-public record LiveFrame(LiveEvent event, byte[] wire) {
+public record LiveFrame(LiveChange change, byte[] wire) {
 }

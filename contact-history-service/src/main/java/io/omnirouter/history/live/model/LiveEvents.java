@@ -11,6 +11,9 @@ public final class LiveEvents {
     public static final String MERGE = "merge";
     public static final String UNMERGE = "unmerge";
     public static final String TASK = "task";
+    public static final String ACTION = "action";
+    /** Sent by the stream itself: it cannot resume where the client asked, so the client reloads what it shows. */
+    public static final String RESYNC = "resync";
 
     private LiveEvents() {
     }
@@ -33,20 +36,35 @@ public final class LiveEvents {
                            int escalationTier, Instant dueAt) {
     }
 
+    /**
+     * An agent's or supervisor's action was applied or refused ({@code status}: APPLIED or REFUSED); {@code kind} is its
+     * record's name on agent.actions (TaskCompleted, NoteAdded, …). Actions on no customer (absences) only reach
+     * streams of all customers.
+     */
+    public record ActionData(UUID actionId, UUID customerId, String kind, String status) {
+    }
+
+    /** Why the stream could not resume from the client's Last-Event-ID. */
+    public record ResyncData(String reason) {
+    }
+
     public static LiveEvent contact(ContactData data) {
-        return new LiveEvent(CONTACT, data.contactId().toString(), Set.of(data.customerId()), data);
+        return new LiveEvent(CONTACT, Set.of(data.customerId()), data);
     }
 
     public static LiveEvent merge(MergeData data) {
-        return new LiveEvent(MERGE, data.mergeId().toString(), Set.of(data.survivorId(), data.mergedId()), data);
+        return new LiveEvent(MERGE, Set.of(data.survivorId(), data.mergedId()), data);
     }
 
     public static LiveEvent task(TaskData data) {
-        return new LiveEvent(TASK, data.taskId() + ":" + data.version(), Set.of(data.customerId()), data);
+        return new LiveEvent(TASK, Set.of(data.customerId()), data);
     }
 
     public static LiveEvent unmerge(UnmergeData data) {
-        // The same merge can be undone, redone by a later contact and undone again: the id tells them apart.
-        return new LiveEvent(UNMERGE, data.mergeId() + ":unmerge", Set.of(data.survivorId(), data.restoredId()), data);
+        return new LiveEvent(UNMERGE, Set.of(data.survivorId(), data.restoredId()), data);
+    }
+
+    public static LiveEvent action(ActionData data) {
+        return new LiveEvent(ACTION, data.customerId() == null ? Set.of() : Set.of(data.customerId()), data);
     }
 }

@@ -2,6 +2,7 @@ package io.omnirouter.history.live.web;
 
 import io.omnirouter.history.live.application.LiveSink;
 import io.omnirouter.history.live.application.LiveFrame;
+import io.omnirouter.history.live.model.LivePosition;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -39,9 +40,16 @@ final class NonBlockingSseSink implements LiveSink, WriteListener {
         this.pending = ("retry:" + reconnectDelay.toMillis() + "\n:connected\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Starts writing to the response: the container calls {@link #onWritePossible()} as soon as it can take bytes. */
-    void attach(AsyncContext async, ServletOutputStream out) {
+    /**
+     * Starts writing to the response: the container calls {@link #onWritePossible()} as soon as it can take bytes.
+     * First goes the position the stream starts after, as an id with no data (EventSource keeps it without an event),
+     * so that a client that reconnects before any change reached it resumes from there too.
+     */
+    void attach(AsyncContext async, ServletOutputStream out, LivePosition startsAfter) {
         synchronized (lock) {
+            // Nothing was written before: the feed writes only once the sink is ready(), which needs the stream.
+            byte[] position = ("id:" + startsAfter + "\n\n").getBytes(StandardCharsets.UTF_8);
+            pending = pending == null ? position : concat(pending, position);
             this.async = async;
             this.out = out;
         }

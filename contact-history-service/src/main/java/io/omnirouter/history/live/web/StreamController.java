@@ -2,6 +2,7 @@ package io.omnirouter.history.live.web;
 
 import io.omnirouter.history.live.application.LiveFeed;
 import io.omnirouter.history.live.application.LiveProperties;
+import io.omnirouter.history.live.application.MissedChanges;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,32 +31,41 @@ class StreamController {
 
     private final LiveFeed feed;
     private final LiveProperties properties;
+    private final MissedChanges missed;
 
-    StreamController(LiveFeed feed, LiveProperties properties) {
+    StreamController(LiveFeed feed, LiveProperties properties, MissedChanges missed) {
         this.feed = feed;
         this.properties = properties;
+        this.missed = missed;
     }
 
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-sent events: new contacts, merges, unmerges",
+    @Operation(summary = "Server-sent events: new contacts, merges, unmerges, task versions, settled actions",
             description = """
-                    A text/event-stream that stays open. Events: `contact` (a new contact: contactId, customerId, channel, \
-                    direction, kind, occurredAt, threadKey), `merge` (mergeId, survivorId, mergedId, causeContactId, mergedAt), \
-                    `unmerge` (mergeId, survivorId, restoredId); data is JSON, the event id is the contact's or the merge's. \
-                    Idle streams get a comment line every 15 s (configurable). Events are not replayed: after a reconnect, \
-                    reload what you show. A client that falls behind (10,000 events queued) or whose connection takes \
-                    nothing for 10 s (it stopped reading) is disconnected; the stream also ends after 30 minutes; all \
-                    configurable, and EventSource reconnects by itself.""")
+                    A text/event-stream that stays open, the same from every instance: each change, whichever instance \
+                    made it, in one order. Events: `contact` (contactId, customerId, channel, direction, kind, occurredAt, \
+                    threadKey), `merge` (mergeId, survivorId, mergedId, causeContactId, mergedAt), `unmerge` (mergeId, \
+                    survivorId, restoredId), `task` (taskId, version, customerId, type, status, queue, escalationTier, \
+                    dueAt), `action` (actionId, customerId, kind, status: APPLIED or REFUSED); data is JSON. The event id \
+                    is the change's position: reconnecting with `Last-Event-ID` (EventSource sends it by itself) resumes \
+                    after it with nothing missed and nothing twice, on any instance, for 15 minutes (configurable). Where \
+                    that cannot be (the id is older, unknown, or more than 10,000 changes were missed), the stream first \
+                    sends `resync` (reason): reload what you show. Idle streams get a comment line every 15 s. A client \
+                    whose connection takes nothing for 10 s (it stopped reading) or that falls 10,000 events behind is \
+                    disconnected; the stream also ends after 30 minutes; all configurable.""")
     @ApiResponse(responseCode = "200", description = "the stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "503", description = "too many open streams (problem details)")
     void stream(@Parameter(description = "only the events concerning this customer (its contacts, its merges)",
                         schema = @Schema(type = "string", format = "uuid")) @RequestParam(required = false) String customerId,
+                @Parameter(description = "the id of the last event received: the stream resumes after it")
+                @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                 HttpServletRequest request, HttpServletResponse response) throws IOException {
         UUID following = RequestParameters.optionalUuid("customerId", customerId);
         NonBlockingSseSink sink = new NonBlockingSseSink(properties.reconnectDelay());
         // Before the response is started: too many streams is still a 503 problem.
-        LiveFeed.Subscription subscription = feed.subscribe(following, sink);
+        LiveFeed.Subscription subscription = lastEventId == null ? feed.subscribe(following, sink)
+                : feed.resume(following, sink, lastEventId, missed);
         try {
             response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -88,7 +99,7 @@ class StreamController {
             });
             // Written by the feed's sender threads without blocking (see NonBlockingSseSink), not by Spring MVC's
             // SseEmitter, whose writes block a thread for as long as a client does not read.
-            sink.attach(async, response.getOutputStream());
+            sink.attach(async, response.getOutputStream(), subscription.startsAfter());
         } catch (IOException | RuntimeException e) {
             subscription.cancel();
             throw e;

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +56,7 @@ public class IngestMetrics {
         this.unmerges = Counter.builder(UNMERGES).description("Recorded merges undone").register(registry);
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void onContactRecorded(ContactRecorded contact) {
         Instant now = clock.instant();
         String channel = contact.channel() == null ? "UNKNOWN" : contact.channel();
@@ -69,12 +69,12 @@ public class IngestMetrics {
         }
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void onMerged(CustomersMerged merged) {
         merges.increment();
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void onUnmerged(CustomersUnmerged unmerged) {
         unmerges.increment();
     }

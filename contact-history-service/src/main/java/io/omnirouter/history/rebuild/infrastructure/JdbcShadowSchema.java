@@ -110,6 +110,8 @@ class JdbcShadowSchema implements ShadowProjections {
             });
             jdbc.execute("CREATE TABLE " + SHADOW + ".rebuild_progress (topic text, partition integer, next_offset bigint NOT NULL,"
                     + " PRIMARY KEY (topic, partition))");
+            // What a rebuild derives again is no news for the live stream: its changes land here, never switched in.
+            jdbc.execute("CREATE TABLE " + SHADOW + ".live_change (LIKE public.live_change INCLUDING DEFAULTS INCLUDING IDENTITY)");
             jdbc.execute("SET LOCAL search_path TO " + SHADOW + ", public");
             TABLES.forEach(table -> foreignKeys.getOrDefault(table, List.of()).forEach(jdbc::execute));
         });

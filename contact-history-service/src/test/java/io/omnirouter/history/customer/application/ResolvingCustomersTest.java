@@ -1,5 +1,6 @@
 package io.omnirouter.history.customer.application;
 
+import io.omnirouter.history.shared.event.DomainEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnirouter.history.customer.model.ContactIdentity;
@@ -49,7 +50,7 @@ class ResolvingCustomersTest {
 
         InMemoryCustomerStore store = new InMemoryCustomerStore();
         List<Object> published = new ArrayList<>();
-        ResolvingCustomers resolving = new ResolvingCustomers(store, protection, new CommittedEvents(published::add));
+        ResolvingCustomers resolving = new ResolvingCustomers(store, protection, new DomainEvents(published::add));
         ingestInRandomBatches(contacts, random, store, resolving);
 
         assertThat(store.state()).isEqualTo(canonical.snapshot());
@@ -71,7 +72,7 @@ class ResolvingCustomersTest {
             // A rebuild: everything again into an empty store that keeps the decision, in another order.
             InMemoryCustomerStore rebuilt = new InMemoryCustomerStore();
             rebuilt.suppress(undone);
-            ingestInRandomBatches(contacts, random, rebuilt, new ResolvingCustomers(rebuilt, protection, new CommittedEvents(e -> { })));
+            ingestInRandomBatches(contacts, random, rebuilt, new ResolvingCustomers(rebuilt, protection, new DomainEvents(e -> { })));
             assertThat(rebuilt.state()).isEqualTo(withoutTheLink.snapshot());
             assertThat(rebuilt.customerByContact()).isEqualTo(withoutTheLink.customerByContact());
         }

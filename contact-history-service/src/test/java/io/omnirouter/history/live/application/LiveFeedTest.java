@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.omnirouter.history.live.model.LiveChange;
 import io.omnirouter.history.live.model.LiveEvent;
+import io.omnirouter.history.live.model.LivePosition;
 import io.omnirouter.history.live.model.LiveEvents;
 import io.omnirouter.history.live.model.LiveEvents.ContactData;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,7 @@ class LiveFeedTest {
     private static final UUID BOB = UUID.randomUUID();
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final AtomicLong positions = new AtomicLong();
     private LiveFeed feed;
 
     @AfterEach
@@ -45,9 +49,9 @@ class LiveFeedTest {
         feed.subscribe(ANA, ana);
         feed.subscribe(null, everyone);
 
-        LiveEvent first = contact(ANA);
-        LiveEvent other = contact(BOB);
-        LiveEvent second = contact(ANA);
+        LiveChange first = contact(ANA);
+        LiveChange other = contact(BOB);
+        LiveChange second = contact(ANA);
         feed.publish(first);
         feed.publish(other);
         feed.publish(second);
@@ -64,7 +68,7 @@ class LiveFeedTest {
         RecordingSink bob = new RecordingSink();
         feed.subscribe(BOB, bob);
 
-        feed.publish(LiveEvents.merge(new LiveEvents.MergeData(UUID.randomUUID(), ANA, BOB, UUID.randomUUID(), Instant.now())));
+        feed.publish(kept(LiveEvents.merge(new LiveEvents.MergeData(UUID.randomUUID(), ANA, BOB, UUID.randomUUID(), Instant.now()))));
 
         await().atMost(PATIENCE).until(() -> bob.events.size() == 1);
         assertThat(bob.events.get(0).type()).isEqualTo("merge");
@@ -169,19 +173,91 @@ class LiveFeedTest {
         await().atMost(PATIENCE).until(() -> sink.keepAlives.get() >= 2);
     }
 
-    private LiveFeed feed(int queueCapacity, int maxStreams, Duration keepAlive) {
-        return new LiveFeed(new LiveProperties(keepAlive, queueCapacity, maxStreams, Duration.ofMinutes(30), Duration.ofSeconds(3), 2,
-                Duration.ofMillis(300)), event -> event.id().getBytes(StandardCharsets.UTF_8), meters);
+    @Test
+    void aResumingClientGetsWhatItMissedThenWhatIsPublishedMeanwhileAndAfterEachOnce() {
+        feed = feed(16, 10, Duration.ofMinutes(1));
+        LiveChange seen = contact(ANA);
+        LiveChange missed = contact(ANA);
+        feed.publish(seen);
+        feed.publish(missed);
+        LiveChange meanwhile = contact(ANA);
+        LiveChange after = contact(ANA);
+        RecordingSink sink = new RecordingSink();
+
+        // While the log is read, the feed publishes the next change: held, and queued after what the log gave.
+        feed.resume(ANA, sink, seen.position().toString(), (lastEventId, upTo, customerId, limit) -> {
+            assertThat(upTo).isEqualTo(missed.position());
+            feed.publish(meanwhile);
+            return new MissedChanges.Missed(List.of(missed), upTo, null);
+        });
+        feed.publish(after);
+
+        await().atMost(PATIENCE).until(() -> sink.events.size() == 3);
+        assertThat(sink.events).containsExactly(missed, meanwhile, after);
     }
 
-    private static LiveEvent contact(UUID customerId) {
-        return LiveEvents.contact(new ContactData(UUID.randomUUID(), customerId, "EMAIL", "INBOUND", "EMAIL", Instant.now(),
-                "email:" + UUID.randomUUID()));
+    @Test
+    void aClientResumingAheadOfThisInstanceGetsNothingTwice() {
+        feed = feed(16, 10, Duration.ofMinutes(1));
+        LiveChange seenOnAnotherInstance = contact(ANA);
+        LiveChange next = contact(ANA);
+        RecordingSink sink = new RecordingSink();
+
+        // The other instance had published further: this one publishes the client's last change after it resumed.
+        feed.resume(ANA, sink, seenOnAnotherInstance.position().toString(),
+                (lastEventId, upTo, customerId, limit) -> new MissedChanges.Missed(List.of(), seenOnAnotherInstance.position(), null));
+        feed.publish(seenOnAnotherInstance);
+        feed.publish(next);
+
+        await().atMost(PATIENCE).until(() -> !sink.events.isEmpty());
+        assertThat(sink.events).containsExactly(next);
+    }
+
+    @Test
+    void aClientThatCannotResumeGetsAResyncFirst() {
+        feed = feed(16, 10, Duration.ofMinutes(1));
+        LiveChange published = contact(ANA);
+        feed.publish(published);
+        RecordingSink sink = new RecordingSink();
+
+        feed.resume(ANA, sink, "garbage", (lastEventId, upTo, customerId, limit) -> MissedChanges.Missed.resync(upTo, "not a position"));
+        LiveChange next = contact(ANA);
+        feed.publish(next);
+
+        await().atMost(PATIENCE).until(() -> sink.events.size() == 2);
+        assertThat(sink.events.get(0).type()).isEqualTo(LiveEvents.RESYNC);
+        assertThat(sink.events.get(0).position()).as("resumes from there next time").isEqualTo(published.position());
+        assertThat(sink.events.get(1)).isEqualTo(next);
+    }
+
+    private LiveFeed feed(int queueCapacity, int maxStreams, Duration keepAlive) {
+        return new LiveFeed(new LiveProperties(keepAlive, queueCapacity, maxStreams, Duration.ofMinutes(30), Duration.ofSeconds(3), 2,
+                Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofMinutes(15)), new LiveEventEncoding() {
+                    @Override
+                    public String data(LiveEvent event) {
+                        return event.type();
+                    }
+
+                    @Override
+                    public byte[] frame(LiveChange change) {
+                        return change.position().toString().getBytes(StandardCharsets.UTF_8);
+                    }
+                }, meters);
+    }
+
+    private LiveChange contact(UUID customerId) {
+        return kept(LiveEvents.contact(new ContactData(UUID.randomUUID(), customerId, "EMAIL", "INBOUND", "EMAIL", Instant.now(),
+                "email:" + UUID.randomUUID())));
+    }
+
+    /** The event as the change log would give it back: at the next position. */
+    private LiveChange kept(LiveEvent event) {
+        return new LiveChange(new LivePosition(1000, positions.incrementAndGet()), event.type(), event.customerIds(), event.type());
     }
 
     private static final class RecordingSink implements LiveSink {
 
-        final List<LiveEvent> events = new CopyOnWriteArrayList<>();
+        final List<LiveChange> events = new CopyOnWriteArrayList<>();
         final AtomicInteger keepAlives = new AtomicInteger();
         final AtomicBoolean closed = new AtomicBoolean();
         volatile CountDownLatch blocked;
@@ -212,7 +288,7 @@ class LiveFeedTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            sent.forEach(frame -> events.add(frame.event()));
+            sent.forEach(frame -> events.add(frame.change()));
         }
 
         @Override

@@ -1,6 +1,8 @@
 package io.omnirouter.history.shared.action.application;
 
 import io.omnirouter.history.shared.action.model.ActionOutcome.Refusal;
+import io.omnirouter.history.shared.action.model.ActionSettled;
+import io.omnirouter.history.shared.event.DomainEvents;
 import io.omnirouter.history.shared.action.model.AgentAction;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,10 +27,12 @@ public class ApplyingActions {
 
     private final Map<Class<? extends AgentAction.Action>, ActionHandler> handlers = new HashMap<>();
     private final ActionOutcomes outcomes;
+    private final DomainEvents events;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoints;
 
-    public ApplyingActions(List<ActionHandler> handlers, ActionOutcomes outcomes, PlatformTransactionManager transactionManager) {
+    public ApplyingActions(List<ActionHandler> handlers, ActionOutcomes outcomes, DomainEvents events,
+                           PlatformTransactionManager transactionManager) {
         for (ActionHandler handler : handlers) {
             for (Class<? extends AgentAction.Action> kind : handler.kinds()) {
                 ActionHandler other = this.handlers.put(kind, handler);
@@ -44,6 +48,7 @@ public class ApplyingActions {
             throw new IllegalStateException("no ActionHandler applies " + missing);
         }
         this.outcomes = outcomes;
+        this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.savepoints = new TransactionTemplate(transactionManager);
         this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -60,6 +65,7 @@ public class ApplyingActions {
                 }
                 handler.apply(action);
                 outcomes.applied(action.actionId(), null);
+                events.publish(ActionSettled.of(action, false));
                 return true;
             });
             return Boolean.TRUE.equals(applied);
@@ -72,6 +78,7 @@ public class ApplyingActions {
                 return false;
             }
             outcomes.applied(action.actionId(), refused);
+            events.publish(ActionSettled.of(action, true));
             return true;
         });
         log.info("{} refused: {} {}", action, refused.httpStatus(), refused.title());
