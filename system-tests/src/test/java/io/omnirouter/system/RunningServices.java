@@ -41,16 +41,21 @@ public final class RunningServices implements BeforeAllCallback {
 
         static Started start() {
             String agentPassword = "system-test-" + UUID.randomUUID();
-            Map<String, String> properties = new HashMap<>(ServiceProcess.realInfrastructureProperties());
             // The router declares the topics (6 partitions each) before the history service subscribes.
-            ServiceProcess router = ServiceProcess.start("router-service", properties);
-            properties.put("omnirouter.security.local-password", agentPassword);
+            ServiceProcess router = ServiceProcess.start("router-service", ServiceProcess.realInfrastructureProperties());
             try {
-                return new Started(router, ServiceProcess.start("contact-history-service", properties), agentPassword);
+                return new Started(router, startHistory(agentPassword), agentPassword);
             } catch (RuntimeException e) {
                 router.close();
                 throw e;
             }
+        }
+
+        static ServiceProcess startHistory(String agentPassword) {
+            Map<String, String> properties = new HashMap<>(ServiceProcess.realInfrastructureProperties());
+            // The users agent, supervisor and ops, all with this password.
+            properties.put("omnirouter.security.local-password", agentPassword);
+            return ServiceProcess.start("contact-history-service", properties);
         }
 
         @Override
@@ -98,13 +103,26 @@ public final class RunningServices implements BeforeAllCallback {
         return json.readTree(response.body()).get("items");
     }
 
+    /**
+     * Another instance of the history service beside the one the system tests share, on the same engines and with the
+     * same users; the caller closes (or kills) it.
+     */
+    public ServiceProcess startHistoryInstance() {
+        return Started.startHistory(started.agentPassword());
+    }
+
     /** A GET as an agent (HTTP Basic), asking for JSON. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder().encodeToString(("agent:" + started.agentPassword()).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(started.history().baseUrl() + path))
-                .header("Authorization", "Basic " + credentials)
-                .header("Accept", "application/json")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(as("agent", started.history(), path).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A request to one history instance as one of the local users ({@code agent}, {@code supervisor}, {@code ops}),
+     * with HTTP Basic.
+     */
+    public HttpRequest.Builder as(String user, ServiceProcess history, String path) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + started.agentPassword()).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(history.baseUrl() + path)).header("Authorization", "Basic " + credentials);
     }
 
     /** Whether a service's process runs and its actuator health says UP. */
