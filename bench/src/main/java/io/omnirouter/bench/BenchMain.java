@@ -94,6 +94,10 @@ public final class BenchMain implements Callable<Integer> {
             + " then reported summed over the instances. Default: ${DEFAULT-VALUE}.")
     int instances;
 
+    @Option(names = "--compare-instances", description = "Run the benchmark twice, with one and with two instances of each"
+            + " service (on --brokers brokers), and show both side by side; --instances is ignored.")
+    boolean compareInstances;
+
     @Option(names = "--seed", description = "Seed of the simulated population and traffic.")
     Long seed;
 
@@ -148,12 +152,24 @@ public final class BenchMain implements Callable<Integer> {
             out.printf("Stack: %d Kafka brokers (replication factor %d, min.insync.replicas %d), %d instances of each service%n",
                     shape.brokers(), shape.replicationFactor(), shape.minInsyncReplicas(), shape.instances());
         }
+        if (compareInstances) {
+            Report one = measure(settings, shape(1), project, data, password, results);
+            Path oneFile = resultFile;
+            Report two = measure(settings, shape(2), project, data, password, results);
+            InstanceComparison.print(out, one, two, oneFile, resultFile);
+            return 0;
+        }
+        measure(settings, shape, project, data, password, results);
+        return 0;
+    }
+
+    private Report measure(BenchSettings settings, StackShape shape, Path project, Path data, String password, Path results) {
         Report report = new Benchmark(settings, shape, project, data, out, "agent", password.isEmpty() ? "omnirouter" : password,
                 commit, asyncProfiler).run();
         resultFile = report.write(results);
         report.print(out);
         out.println("Results: " + resultFile);
-        return 0;
+        return report;
     }
 
     Path resultFile() {
@@ -175,8 +191,12 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private StackShape shape() {
+        return shape(instances);
+    }
+
+    private StackShape shape(int instancesOfEach) {
         try {
-            return new StackShape(brokers, instances);
+            return new StackShape(brokers, instancesOfEach);
         } catch (StackException e) {
             throw new BenchException(e.getMessage(), e);
         }

@@ -259,7 +259,7 @@ final class Benchmark {
                 settings.freshnessWarmupSeconds());
         ApiClient api = new ApiClient(user, password).withSession();
         profiling.begin("freshness", services());
-        FreshnessProbe.Result result = new FreshnessProbe(api, meter, shape.instances() == 1).run(workload, settings.rate(),
+        FreshnessProbe.Result result = new FreshnessProbe(api, meter).run(workload, settings.rate(),
                 settings.freshnessWarmupSeconds(), settings.freshnessSeconds(), settings.samplesPerSecond(), settings.pollIntervalMs());
         profiling.end("freshness", services());
         stack.checkAlive(); // a figure taken while the stack went away is no figure

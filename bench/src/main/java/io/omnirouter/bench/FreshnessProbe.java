@@ -51,24 +51,20 @@ final class FreshnessProbe {
 
     private final ApiClient api;
     private final CpuMeter meter;
-    private final boolean oneHistoryInstance;
-
     /**
-     * @param oneHistoryInstance whether a single history instance stores every contact. With several, one instance's
-     *                           live stream shows only the contacts that instance stored (the stream is fed in process),
-     *                           so the probe polls the timelines, which every instance reads from the one database.
+     * With several history instances the stream of the one the probe is connected to carries every contact, whichever
+     * instance stored it (the stream is read from the database's change log).
      */
-    FreshnessProbe(ApiClient api, CpuMeter meter, boolean oneHistoryInstance) {
+    FreshnessProbe(ApiClient api, CpuMeter meter) {
         this.api = api;
         this.meter = meter;
-        this.oneHistoryInstance = oneHistoryInstance;
     }
 
     Result run(Workload workload, double rate, int warmupSeconds, int seconds, int samplesPerSecond, int pollIntervalMs) {
         Recorder recorder = new Recorder(HIGHEST_MICROS, 3);
         AtomicLong measureFromMillis = new AtomicLong(Long.MAX_VALUE);
         LiveStream stream = new LiveStream(recorder, measureFromMillis);
-        boolean polling = !oneHistoryInstance || !stream.connect();
+        boolean polling = !stream.connect();
 
         ScheduledExecutorService pollers = Executors.newScheduledThreadPool(8, r -> {
             Thread t = new Thread(r, "bench-freshness-poller");

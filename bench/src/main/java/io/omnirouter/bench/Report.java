@@ -40,6 +40,7 @@ final class Report {
     static final double COST_RATIO_TARGET = 1.2;
 
     private final BenchSettings settings;
+    private final StackShape shape;
     private final Machine machine;
     private final Instant date = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Map<String, Object> top = new LinkedHashMap<>();
@@ -50,6 +51,7 @@ final class Report {
 
     Report(BenchSettings settings, StackShape shape, Machine machine) {
         this.settings = settings;
+        this.shape = shape;
         this.machine = machine;
         top.put("date", date.toString());
         top.put("commit", machine.commit());
@@ -115,6 +117,9 @@ final class Report {
         top.put("freshness_p50_ms", round(p50, 1));
         top.put("freshness_p99_ms", round(p99, 1));
         top.put("freshness_max_ms", round(max, 1));
+        // The whole machine's CPU (services, engines, the bench's own publisher and client) per event published.
+        CpuMeter.Usage usage = result.usage();
+        top.put("freshness_cpu_ms_per_event", round(usage.busyCores() * usage.seconds() * 1000 / Math.max(1, result.published()), 3));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("rate_per_s", settings.rate());
         json.put("achieved_rate_per_s", round(result.achievedRate(), 1));
@@ -234,6 +239,27 @@ final class Report {
         details.put("elapsed_s", round(seconds, 0));
     }
 
+    /** A top-level figure ({@link #KEYS} and the other top-level numbers), or null if the run did not measure it. */
+    Object figure(String key) {
+        return top.get(key);
+    }
+
+    /** A figure of the details, by its path ({@code saturation}, {@code router}, {@code cpu_ms_per_event}); null if none. */
+    Object detail(String... path) {
+        Object at = details;
+        for (String step : path) {
+            if (!(at instanceof Map<?, ?> map)) {
+                return null;
+            }
+            at = map.get(step);
+        }
+        return at;
+    }
+
+    StackShape shape() {
+        return shape;
+    }
+
     Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>(top);
         Map<String, Object> targets = new LinkedHashMap<>();
@@ -252,7 +278,8 @@ final class Report {
     /** {@code <results>/<date>-<commit>[-mode].json} */
     Path write(Path resultsDir) {
         String day = DateTimeFormatter.ISO_LOCAL_DATE.format(date.atOffset(ZoneOffset.UTC));
-        String suffix = settings.mode().equals("full") ? "" : "-" + settings.mode();
+        String suffix = (settings.mode().equals("full") ? "" : "-" + settings.mode())
+                + (shape.equals(StackShape.LAPTOP) ? "" : "-" + shape.brokers() + "b" + shape.instances() + "i");
         Path file = resultsDir.resolve(day + "-" + machine.commit() + suffix + ".json");
         try {
             String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json());
