@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The same workload with one and with two instances of each service, side by side ({@code --compare-instances}):
@@ -13,7 +14,7 @@ import java.util.Locale;
 final class InstanceComparison {
 
     /** A row: its label, and how to read its figure from a run. */
-    private record Figure(String label, String unit, java.util.function.Function<Report, Object> read) {
+    private record Figure(String label, String unit, Function<Report, Object> read) {
     }
 
     private static final List<Figure> FIGURES = List.of(

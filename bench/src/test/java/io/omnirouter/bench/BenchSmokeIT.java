@@ -45,7 +45,8 @@ class BenchSmokeIT {
         assertThat(exit).as("exit code; output:%n%s", console.toString(StandardCharsets.UTF_8)).isZero();
         Path file;
         try (Stream<Path> files = Files.list(results)) {
-            file = files.filter(f -> f.toString().endsWith("-smoke.json")).findFirst().orElseThrow();
+            // Named by mode and shape: one broker, two instances.
+            file = files.filter(f -> f.toString().endsWith("-smoke-1b2i.json")).findFirst().orElseThrow();
         }
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         for (String key : Report.KEYS) {
