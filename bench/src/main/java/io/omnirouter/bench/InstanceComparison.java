@@ -38,8 +38,7 @@ final class InstanceComparison {
     /** The table as Markdown (also what the terminal shows). */
     static String table(Report one, Report two) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "| measure | %d instance(s) of each service | %d instances of each service |",
-                one.shape().instances(), two.shape().instances()));
+        lines.add("| measure | " + instances(one) + " | " + instances(two) + " |");
         lines.add("| --- | --- | --- |");
         for (Figure figure : FIGURES) {
             lines.add("| " + figure.label() + " | " + shown(figure.read().apply(one), figure.unit()) + " | "
@@ -52,6 +51,11 @@ final class InstanceComparison {
         out.println();
         out.printf("One versus two instances of each service (%s, %s):%n", oneFile.getFileName(), twoFile.getFileName());
         out.print(table(one, two));
+    }
+
+    private static String instances(Report run) {
+        int instances = run.shape().instances();
+        return instances + (instances == 1 ? " instance" : " instances") + " of each service";
     }
 
     private static String shown(Object value, String unit) {
