@@ -1,0 +1,22 @@
+package io.omnirouter.personal.keys;
+
+import java.nio.ByteBuffer;
+import java.util.UUID;
+
+/**
+ * The associated data that binds a ciphertext to its key id: a wrapped data key to the row it is stored in, a
+ * sealed field to its contact or action. Decrypting with another key id fails, so neither can be moved to another.
+ */
+public final class AssociatedData {
+
+    private AssociatedData() {
+    }
+
+    /** The key id's 16 bytes, most significant first. */
+    public static byte[] of(UUID keyId) {
+        return ByteBuffer.allocate(16)
+                .putLong(keyId.getMostSignificantBits())
+                .putLong(keyId.getLeastSignificantBits())
+                .array();
+    }
+}
