@@ -7,7 +7,7 @@ import java.util.Optional;
 public enum Role {
     /** Reads customers, timelines, threads and the live stream; works tasks. */
     AGENT,
-    /** Everything an agent reads, plus changes to customers (unmerge, clearing shared identifiers). */
+    /** Everything an agent reads, plus changes to customers (unmerge, clearing shared identifiers) and the read audit. */
     SUPERVISOR,
     /** Everything an agent reads, plus actuator endpoints (metrics) and {@code /api/ops/**} (rebuild, replays). */
     OPS;

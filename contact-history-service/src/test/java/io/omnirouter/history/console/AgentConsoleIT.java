@@ -23,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.security.test.context.support.WithMockUser;
 
 /**
  * The agent console in a real headless Chromium (see {@link ConsoleBrowserTest}): log in
@@ -241,6 +242,39 @@ class AgentConsoleIT extends ConsoleBrowserTest {
         } finally {
             screenshot("as-of-now.png");
         }
+    }
+
+    /**
+     * The read audit (docs/security-and-console.md): an agent's visit of a customer in the console is what a supervisor
+     * then finds in the audit of that customer, endpoint by endpoint, without anything the customer wrote or is known by.
+     */
+    @Test
+    @WithMockUser(username = "sue", roles = "SUPERVISOR")
+    void aCustomerAnAgentOpensInTheConsoleIsInTheReadAuditForASupervisor() {
+        String email = "audited-console-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        publish(contact(Channel.EMAIL, T0).setIdentifiers(CustomerIdentifiers.newBuilder().setEmail(email).build())
+                .setSubject("Where is my refund?").build());
+        awaitContacts(email, 1);
+        String customerId = awaitCustomer("email", email);
+
+        logIn("agent");
+        new Select(browser.findElement(By.id("lookup-type"))).selectByValue("email");
+        browser.findElement(By.id("lookup-value")).sendKeys(email);
+        browser.findElement(By.id("lookup-submit")).click();
+        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
+        wait.until(driver -> rows().size() == 1);
+        wait.until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "open"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode reads = json(mvc.get().uri("/api/audit/reads").param("customerId", customerId).param("actor", "agent"), 200)
+                    .get("reads");
+            assertThat(reads.valueStream().map(read -> read.get("endpoint").asString())).contains("GET /api/customers/lookup",
+                    "GET /api/customers/{customerId}", "GET /api/customers/{customerId}/timeline",
+                    "GET /api/customers/{customerId}/notes", "GET /api/tasks", "GET /api/stream");
+            assertThat(reads.valueStream().map(read -> read.get("actor").asString() + " " + read.get("customerId").asString()))
+                    .containsOnly("agent " + customerId);
+            assertThat(reads.toString()).doesNotContainIgnoringCase(email).doesNotContain("Where is my refund?");
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.omnirouter.history.contact.web;
 
+import io.omnirouter.history.audit.web.ReadsCustomerData;
 import io.omnirouter.history.contact.application.ReadingTimeline;
 import io.omnirouter.history.contact.model.Channel;
 import io.omnirouter.history.contact.model.TimelineCursor;
@@ -29,6 +30,7 @@ class TimelineController {
      * arrive as text and are read by {@link RequestParameters}, so that every malformed one is a 400 naming it.
      */
     @GetMapping("/api/customers/{customerId}/timeline")
+    @ReadsCustomerData
     TimelineResponse timeline(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String customerId,
                               @Parameter(description = "entries per page (default 50, at most 200)",
                                       schema = @Schema(type = "integer", minimum = "1"))

@@ -1,5 +1,6 @@
 package io.omnirouter.history.conversation.web;
 
+import io.omnirouter.history.audit.web.ReadsCustomerData;
 import io.omnirouter.history.contact.model.TimelineCursor;
 import io.omnirouter.history.conversation.application.ReadingConversations;
 import io.omnirouter.history.shared.asof.PastReads;
@@ -33,6 +34,7 @@ class ThreadController {
      * (the firewall refuses them).
      */
     @GetMapping("/api/customers/{customerId}/threads/{*threadKey}")
+    @ReadsCustomerData
     @Operation(summary = "One conversation, oldest first",
             description = "The contacts of one thread (threadKey of the timeline items, e.g. email:<message id>, chat:<session>,"
                     + " phone:<call id>, order:<order id>) with their whole texts, oldest first, with keyset cursor pagination."

@@ -1,5 +1,6 @@
 package io.omnirouter.history.customer.web;
 
+import io.omnirouter.history.audit.web.ReadsCustomerData;
 import io.omnirouter.history.customer.application.ClearingSharedIdentifiers;
 import io.omnirouter.history.customer.application.LookingUpCustomers;
 import io.omnirouter.history.customer.application.UnmergingCustomers;
@@ -55,6 +56,7 @@ class CustomerController {
 
     /** The customer owning an identifier given raw, as an agent would type it; exactly one parameter. */
     @GetMapping("/lookup")
+    @ReadsCustomerData
     CustomerResponse lookup(@RequestParam(required = false) String phone,
                             @RequestParam(required = false) String email,
                             @RequestParam(required = false) String shopCustomerId,
@@ -82,6 +84,7 @@ class CustomerController {
      * {@code Content-Location} names it), so ids handed out before a merge keep working.
      */
     @GetMapping("/{customerId}")
+    @ReadsCustomerData
     ResponseEntity<CustomerResponse> profile(@Parameter(schema = @Schema(type = "string", format = "uuid"))
                                              @PathVariable("customerId") String rawCustomerId,
                                              @Parameter(description = "answer as the API would have at this past instant (ISO-8601, e.g. 2026-12-02T10:32:00Z; docs/as-of.md)")

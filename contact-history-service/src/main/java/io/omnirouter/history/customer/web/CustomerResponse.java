@@ -1,10 +1,12 @@
 package io.omnirouter.history.customer.web;
 
+import io.omnirouter.history.audit.web.AboutCustomers;
 import io.omnirouter.history.customer.model.CustomerProfile;
 import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.history.customer.model.MergeLineage;
 import io.omnirouter.identifiers.IdentifierType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +19,14 @@ import java.util.UUID;
  * @param openTaskCount  open follow-up tasks, those of customers merged into it included
  */
 record CustomerResponse(UUID customerId, List<IdentifierResponse> identifiers, List<MergeResponse> merges,
-                        Instant firstContactAt, Instant lastContactAt, long contactCount, long openTaskCount) {
+                        Instant firstContactAt, Instant lastContactAt, long contactCount, long openTaskCount)
+        implements AboutCustomers {
+
+    /** A lookup read the customer it found. */
+    @Override
+    public Collection<UUID> customersRead() {
+        return List.of(customerId);
+    }
 
     /** @param shared a shared identifier (switchboard number, family address) no longer links contacts */
     record IdentifierResponse(IdentifierType type, String value, boolean shared) {

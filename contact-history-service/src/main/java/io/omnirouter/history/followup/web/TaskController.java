@@ -1,5 +1,6 @@
 package io.omnirouter.history.followup.web;
 
+import io.omnirouter.history.audit.web.ReadsCustomerData;
 import io.omnirouter.history.followup.application.FollowUpStore.TaskQuery;
 import io.omnirouter.history.followup.application.KeepingPromises;
 import io.omnirouter.history.followup.model.OpenTaskCount;
@@ -44,6 +45,7 @@ class TaskController {
 
     /** Tasks newest first (creation time), filtered; at most {@code limit} (default and maximum: the configured page size). */
     @GetMapping
+    @ReadsCustomerData
     TaskResponse.Page tasks(@Parameter(schema = @Schema(type = "string", format = "uuid")) @RequestParam(required = false) String customerId,
                             @Parameter(schema = @Schema(implementation = TaskStatus.class)) @RequestParam(required = false) String status,
                             @Parameter(schema = @Schema(implementation = TaskType.class)) @RequestParam(required = false) String type,
@@ -76,6 +78,7 @@ class TaskController {
     }
 
     @GetMapping("/{taskId}")
+    @ReadsCustomerData
     TaskResponse task(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String taskId) {
         return TaskResponse.of(keeping.find(RequestParameters.uuid("taskId", taskId)), clock.instant());
     }

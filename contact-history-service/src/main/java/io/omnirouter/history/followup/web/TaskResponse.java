@@ -1,7 +1,9 @@
 package io.omnirouter.history.followup.web;
 
+import io.omnirouter.history.audit.web.AboutCustomers;
 import io.omnirouter.history.followup.model.FollowUpTask;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,7 +14,13 @@ record TaskResponse(
         UUID taskId, long version, UUID customerId, String type, String status, UUID triggerContactId, String threadKey,
         String triggerChannel, Instant createdAt, Instant dueAt, String priority, String queue, int escalationTier,
         String assignee, Instant closedAt, UUID closedByContactId, boolean closedLate, Instant changedAt,
-        String changeReason, boolean overdue) {
+        String changeReason, boolean overdue) implements AboutCustomers {
+
+    /** A task by its id read the customer whose task it is. */
+    @Override
+    public Collection<UUID> customersRead() {
+        return List.of(customerId);
+    }
 
     static TaskResponse of(FollowUpTask t, Instant now) {
         return new TaskResponse(t.taskId(), t.version(), t.customerId(), t.type().name(), t.status().name(),
@@ -22,6 +30,12 @@ record TaskResponse(
     }
 
     /** A page of tasks, newest first. */
-    record Page(List<TaskResponse> tasks) {
+    record Page(List<TaskResponse> tasks) implements AboutCustomers {
+
+        /** A list not filtered by customer read the customers of its tasks. */
+        @Override
+        public Collection<UUID> customersRead() {
+            return tasks.stream().map(TaskResponse::customerId).distinct().toList();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.omnirouter.history.live.web;
 
+import io.omnirouter.history.audit.web.ReadsCustomerData;
 import io.omnirouter.history.live.application.LiveFeed;
 import io.omnirouter.history.live.application.LiveProperties;
 import io.omnirouter.history.live.application.MissedChanges;
@@ -40,6 +41,7 @@ class StreamController {
     }
 
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ReadsCustomerData
     @Operation(summary = "Server-sent events: new contacts, merges, unmerges, task versions, settled actions",
             description = """
                     A text/event-stream that stays open, the same from every instance: each change, whichever instance \

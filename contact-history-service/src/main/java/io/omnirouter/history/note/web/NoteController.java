@@ -1,5 +1,6 @@
 package io.omnirouter.history.note.web;
 
+import io.omnirouter.history.audit.web.ReadsCustomerData;
 import io.omnirouter.history.note.application.KeepingNotes;
 import io.omnirouter.history.note.model.CustomerNote;
 import io.omnirouter.history.shared.InvalidRequestException;
@@ -58,6 +59,7 @@ class NoteController {
      * {@code asOf}, the notes as the API showed them then.
      */
     @GetMapping
+    @ReadsCustomerData
     Notes notes(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String customerId,
                 @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100")) @RequestParam(required = false) String limit,
                 @Parameter(description = "answer as the API would have at this past instant (ISO-8601, e.g. 2026-12-02T10:32:00Z; docs/as-of.md)")

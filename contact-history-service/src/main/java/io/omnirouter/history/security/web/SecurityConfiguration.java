@@ -81,6 +81,8 @@ class SecurityConfiguration {
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(OPS)
                 .requestMatchers("/actuator/**").hasRole(OPS)
                 .requestMatchers("/api/ops/**").hasRole(OPS)
+                // Who read which customer's data (the read audit): supervisors only.
+                .requestMatchers("/api/audit/**").hasRole(SUPERVISOR)
                 // Notes are what agents write for the next agent.
                 .requestMatchers(HttpMethod.POST, "/api/customers/*/notes").hasAnyRole(AGENT, SUPERVISOR)
                 // Changes to customers: unmerge, clearing a shared identifier.

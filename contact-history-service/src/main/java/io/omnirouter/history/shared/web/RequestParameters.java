@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -89,19 +90,30 @@ public final class RequestParameters {
      * a position, not a permission: one made for another customer's timeline only says where to start in this one.
      */
     public static TimelineCursor cursor(String raw) {
+        return cursor(raw, TimelineCursor::decode, TimelineCursor::occurredAt);
+    }
+
+    /**
+     * A position of another list (the read audit): the {@code nextCursor} of an earlier page; null when absent.
+     *
+     * @param decode   the cursor's own decoding, throwing {@link InvalidCursorException} for a token it did not make
+     * @param position the time the cursor points at, which must lie within the years 1 to 9999
+     */
+    public static <C> C cursor(String raw, Function<String, C> decode, Function<C, Instant> position) {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
-        TimelineCursor cursor;
+        C cursor;
         try {
             if (raw.length() > MAX_CURSOR_LENGTH) {
                 throw new InvalidCursorException();
             }
-            cursor = TimelineCursor.decode(raw);
+            cursor = decode.apply(raw);
         } catch (InvalidCursorException e) {
             throw new InvalidRequestException("cursor", "cursor: " + e.getMessage(), e);
         }
-        if (cursor.occurredAt().isBefore(EARLIEST) || cursor.occurredAt().isAfter(LATEST)) {
+        Instant at = position.apply(cursor);
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
             throw InvalidRequestException.of("cursor", "cursor: " + new InvalidCursorException().getMessage());
         }
         return cursor;
