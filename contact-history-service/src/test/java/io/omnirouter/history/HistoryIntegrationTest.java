@@ -6,9 +6,11 @@ import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
 import io.omnirouter.testing.RealInfrastructure;
 import io.omnirouter.testing.WithRealInfrastructure;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -75,6 +77,7 @@ public abstract class HistoryIntegrationTest {
     protected static final String PASSWORD = "integration-test-password";
     private static final int PARTITIONS = 3;
 
+    private static final HttpClient CLIENT = httpClient();
     private static KafkaProducer<String, ContactEvent> producer;
 
     @Autowired
@@ -146,6 +149,14 @@ public abstract class HistoryIntegrationTest {
     protected HttpRequest.Builder request(String path, String user) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create(baseUrl() + path)).header(HttpHeaders.AUTHORIZATION, "Basic " + credentials);
+    }
+
+    /** A GET of the running service as one of the local users, by HTTP Basic, which must answer {@code expectedStatus}. */
+    protected HttpResponse<String> get(String path, String user, int expectedStatus) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as("GET " + path + " as " + user + ": " + response.body())
+                .isEqualTo(expectedStatus);
+        return response;
     }
 
     /** An HTTP client for the running service; it does not follow redirects. */

@@ -8,7 +8,6 @@ import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.CustomerIdentifiers;
 import io.omnirouter.history.HistoryIntegrationTest;
 import io.omnirouter.support.instance.InstanceProperties;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -218,12 +217,6 @@ class ReadAuditIT extends HistoryIntegrationTest {
         assertThat(json(get("/api/audit/reads?actor=agent&cursor=bm90LWEtY3Vyc29y", "supervisor", 400)).get("parameter").asString())
                 .isEqualTo("cursor");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM read_audit", Long.class)).isZero();
-    }
-
-    private HttpResponse<String> get(String path, String user, int expectedStatus) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request(path, user).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET " + path + " as " + user + ": " + response.body()).isEqualTo(expectedStatus);
-        return response;
     }
 
     private JsonNode json(HttpResponse<String> response) {

@@ -17,17 +17,17 @@ import java.util.UUID;
  * @param customerId the customer asked for, or the one it was merged into
  * @param nextCursor pass it back as {@code cursor} for the next page; null on the last page
  */
-record ThreadResponse(UUID customerId, String threadKey, List<Item> items, String nextCursor) {
+public record ThreadResponse(UUID customerId, String threadKey, List<Item> items, String nextCursor) {
 
     /**
      * Like a timeline item, with the whole text instead of an excerpt; {@code textTruncated}: cut by the router;
      * {@code customerName}: the name the contact carried, null if none; {@code attachmentNames}: as sent.
      */
-    record Item(UUID contactId, Channel channel, Direction direction, String kind, Instant occurredAt, String threadKey,
+    public record Item(UUID contactId, Channel channel, Direction direction, String kind, Instant occurredAt, String threadKey,
                 String subject, String text, boolean textTruncated, String agentId, Intent intent, Priority priority,
                 String queue, String sourceEventId, String customerName, List<String> attachmentNames) {
 
-        static Item of(ConversationEntry entry) {
+        public static Item of(ConversationEntry entry) {
             return new Item(entry.contactId(), entry.channel(), entry.direction(), entry.kind(), entry.occurredAt(),
                     entry.threadKey(), entry.subject(), entry.text(), entry.textTruncated(), entry.agentId(), entry.intent(),
                     entry.priority(), entry.queue(), entry.sourceEventId(), entry.customerName(), entry.attachmentNames());

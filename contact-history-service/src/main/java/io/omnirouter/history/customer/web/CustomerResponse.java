@@ -18,7 +18,7 @@ import java.util.UUID;
  * @param contactCount   contacts in its timeline
  * @param openTaskCount  open follow-up tasks, those of customers merged into it included
  */
-record CustomerResponse(UUID customerId, List<IdentifierResponse> identifiers, List<MergeResponse> merges,
+public record CustomerResponse(UUID customerId, List<IdentifierResponse> identifiers, List<MergeResponse> merges,
                         Instant firstContactAt, Instant lastContactAt, long contactCount, long openTaskCount)
         implements AboutCustomers {
 
@@ -57,7 +57,7 @@ record CustomerResponse(UUID customerId, List<IdentifierResponse> identifiers, L
         }
     }
 
-    static CustomerResponse of(CustomerProfile profile) {
+    public static CustomerResponse of(CustomerProfile profile) {
         var customer = profile.customer();
         return new CustomerResponse(customer.customerId(),
                 customer.identifiers().stream()

@@ -67,6 +67,16 @@ public class KeepingNotes implements ActionHandler {
         return notes.notesOf(customers.idsAnsweringWith(customerId), size);
     }
 
+    /**
+     * Every note of the customer, as {@link #notesOf} but not limited to a page: for its personal-data export. Notes
+     * are agents' short texts (at most 2,000 characters), a handful per customer.
+     *
+     * @throws CustomerNotFoundException if there never was such a customer
+     */
+    public List<CustomerNote> allNotesOf(UUID customerId) {
+        return notes.notesOf(customers.idsAnsweringWith(customerId), Integer.MAX_VALUE);
+    }
+
     /** Whether a note can be written on the customer now: it must exist. */
     public void checkCustomer(UUID customerId) {
         if (customers.currentId(customerId).isEmpty()) {

@@ -2,7 +2,6 @@ package io.omnirouter.history.note.web;
 
 import io.omnirouter.history.audit.web.ReadsCustomerData;
 import io.omnirouter.history.note.application.KeepingNotes;
-import io.omnirouter.history.note.model.CustomerNote;
 import io.omnirouter.history.shared.InvalidRequestException;
 import io.omnirouter.history.shared.action.application.TakingActions;
 import io.omnirouter.history.shared.action.model.AgentAction;
@@ -11,7 +10,6 @@ import io.omnirouter.history.shared.asof.PastReads;
 import io.omnirouter.history.shared.web.RequestParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -38,13 +36,6 @@ class NoteController {
         this.notes = notes;
         this.actions = actions;
         this.pastReads = pastReads;
-    }
-
-    record NoteResponse(UUID noteId, UUID customerId, String author, Instant writtenAt, String text) {
-
-        static NoteResponse of(CustomerNote note) {
-            return new NoteResponse(note.noteId(), note.customerId(), note.author(), note.writtenAt(), note.text());
-        }
     }
 
     record Notes(List<NoteResponse> notes) {

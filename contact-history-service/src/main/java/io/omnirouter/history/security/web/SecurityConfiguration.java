@@ -83,6 +83,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/ops/**").hasRole(OPS)
                 // Who read which customer's data (the read audit): supervisors only.
                 .requestMatchers("/api/audit/**").hasRole(SUPERVISOR)
+                // Everything held about a person at once (the personal-data export): supervisors only.
+                .requestMatchers("/api/customers/*/export").hasRole(SUPERVISOR)
                 // Notes are what agents write for the next agent.
                 .requestMatchers(HttpMethod.POST, "/api/customers/*/notes").hasAnyRole(AGENT, SUPERVISOR)
                 // Changes to customers: unmerge, clearing a shared identifier.
