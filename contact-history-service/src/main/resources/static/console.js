@@ -164,6 +164,7 @@
     $('customer-id').textContent = customerId;
     closeThread();
     await loadProfile(known);
+    await loadConsents();
     await loadNotes();
     await loadTimeline();
     await loadTasks();
@@ -243,6 +244,26 @@
     } finally {
       $('note-submit').disabled = false;
     }
+  }
+
+  // Consents (GET /api/customers/{id}/consents): each purpose granted, withdrawn or never given, with when it last
+  // changed. Always as they stand now (the endpoint has no asOf): said so while a past instant is shown.
+  async function loadConsents() {
+    const customerId = state.customerId;
+    const result = await api(`api/customers/${encodeURIComponent(customerId)}/consents`);
+    if (customerId !== state.customerId) return;
+    if (result.status !== 200) {
+      $('consents').replaceChildren(el('li', { className: 'muted', text: 'not available' }));
+      return;
+    }
+    const items = (result.body.consents || []).map((consent) => el('li', { className: `consent ${consent.state.toLowerCase()}`,
+      attrs: { 'data-purpose': consent.purpose, 'data-state': consent.state } }, [
+      el('span', { className: 'type', text: label(consent.purpose) }),
+      el('span', { text: consent.state === 'GRANTED' ? 'yes' : consent.state === 'WITHDRAWN' ? 'withdrawn' : 'unknown' }),
+      consent.changedAt ? el('span', { className: 'muted' }, [el('span', { text: ' · ' }), time(consent.changedAt)]) : null,
+    ]));
+    if (state.asOf) items.push(el('li', { className: 'muted', text: '(now, not as of the time shown)' }));
+    $('consents').replaceChildren(...items);
   }
 
   // The profile (GET /api/customers/{id}): identifiers, merge lineage, contact span. The id of a customer merged
@@ -748,7 +769,10 @@
       state.streamBroken = true;
       setLive(false, stream.readyState === EventSource.CLOSED ? 'Live updates stopped: reload the page' : 'Reconnecting to live updates…');
     });
-    stream.addEventListener('contact', () => refreshNewest());
+    stream.addEventListener('contact', () => {
+      refreshNewest();
+      loadConsents().catch(fail); // a contact may give or withdraw consents
+    });
     stream.addEventListener('merge', (event) => {
       const merge = JSON.parse(event.data);
       if (merge.mergedId === state.customerId) {
@@ -767,6 +791,7 @@
   async function reloadCustomer() {
     try {
       await loadProfile(null);
+      await loadConsents();
       await loadTimeline();
       await loadTasks();
     } catch (error) {

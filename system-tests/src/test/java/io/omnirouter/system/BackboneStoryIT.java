@@ -67,7 +67,7 @@ class BackboneStoryIT {
                 null, "Still waiting for my order, this is a complaint!", null, null));
         publish(ContractTopic.WEBSHOP, "shop-" + person, new WebShopEvent(meta("order-" + person, monday.plus(Duration.ofDays(3)).minusSeconds(60)),
                 WebShopEventKind.ORDER_PLACED, CustomerRef.newBuilder().setEmail(person + "@example.com")
-                .setShopCustomerId("C-" + person).build(), CustomerSegment.B2C, "O-" + person, 4990L, "EUR", null, null));
+                .setShopCustomerId("C-" + person).build(), CustomerSegment.B2C, "O-" + person, 4990L, "EUR", null, null, List.of()));
 
         String email = person + "@example.com";
         JsonNode timeline = Awaitility.await("four contacts of " + email + " in the timeline")

@@ -100,7 +100,7 @@ class PersonalDataInLogsIT {
                 CustomerRef.newBuilder().setEmail(email).setChatVisitorId(visitor).setName(name).build(), null, chatText, null, null));
         publish(ContractTopic.WEBSHOP, "pd-shop-" + run, new WebShopEvent(meta("pd-review-" + run, now.minusSeconds(10)),
                 WebShopEventKind.REVIEW_SUBMITTED, CustomerRef.newBuilder().setEmail(email).setShopCustomerId(shopAccount).setName(name).build(),
-                CustomerSegment.B2C, order, null, null, 5, reviewText));
+                CustomerSegment.B2C, order, null, null, 5, reviewText, List.of()));
         // What the router refuses: an address that is none, a phone number that is none. Dead-lettered with a reason.
         publish(ContractTopic.EMAIL, "<pd-bad-" + run + "@mail>", new EmailEvent(meta("pd-bad-mail-" + run, now), "<pd-bad-" + run + "@mail>",
                 null, List.of(), Direction.INBOUND, CustomerRef.newBuilder().setEmail(badAddress).setName(name).build(), null, subject,

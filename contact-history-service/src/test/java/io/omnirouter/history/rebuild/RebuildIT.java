@@ -5,6 +5,8 @@ import static io.omnirouter.history.ContactEvents.emailTooLongForAnIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.omnirouter.channel.ConsentChange;
+import io.omnirouter.channel.ConsentPurpose;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.ContactEvent;
 import io.omnirouter.contact.CustomerIdentifiers;
@@ -58,6 +60,13 @@ class RebuildIT extends HistoryIntegrationTest {
                 .setAgentId("agent-1").setThreadKey(events.get(0).getThreadKey()).setIdentifiers(ids(null, ana, null)).build());
         events.add(contact(Channel.PHONE, T0.plusSeconds(60)).setIdentifiers(ids("+38641" + digits(token), null, null)).build());
         events.add(contact(Channel.WEBSHOP, T0.plusSeconds(120)).setIdentifiers(ids("+38641" + digits(token), ana, null)).build());
+        // Ana's order is delivered, then she withdraws her consent to surveys: the consent is on the contact (from the log,
+        // like every column), the survey is cancelled, and the rebuild publishes no version of it again.
+        events.add(contact(Channel.WEBSHOP, T0.plusSeconds(130)).setIdentifiers(ids(null, ana, null)).setKind("ORDER_DELIVERED")
+                .setOrderId("o-" + token).setThreadKey("order:o-" + token).build());
+        ContactEvent withdrawal = contact(Channel.WEBSHOP, T0.plusSeconds(140)).setIdentifiers(ids(null, ana, null))
+                .setKind("CONSENT_CHANGED").setConsents(List.of(new ConsentChange(ConsentPurpose.MARKETING_SURVEYS, false))).build();
+        events.add(withdrawal);
         // A shared switchboard: three shop accounts behind one number.
         String switchboard = "+3861" + digits(token) + "0";
         for (int employee = 0; employee < 3; employee++) {
@@ -117,6 +126,8 @@ class RebuildIT extends HistoryIntegrationTest {
         awaitFollowUpsApplied();
 
         Map<String, List<String>> before = projections(contactIds, mergeId, switchboard, absent);
+        assertThat(jdbc.queryForObject("SELECT array_to_string(consents, ',') FROM contact WHERE contact_id = ?::uuid", String.class,
+                withdrawal.getContactId())).isEqualTo("MARKETING_SURVEYS=false");
         assertThat(before.get("follow_up_decision")).as("a completion and an assignment").hasSize(2);
         assertThat(before.get("customer_note")).hasSize(1);
         assertThat(before.get("customer_unmerge")).hasSize(1);
@@ -186,8 +197,9 @@ class RebuildIT extends HistoryIntegrationTest {
 
     /** Every version of the story's tasks on followup.tasks, by "task id/version": each with every content it was published with. */
     private Map<String, List<FollowUpTask>> published(List<UUID> contactIds) {
-        Set<String> taskIds = new HashSet<>(jdbc.queryForList("SELECT task_id::text FROM follow_up_task WHERE trigger_contact_id = ANY (?)",
-                String.class, (Object) contactIds.toArray(UUID[]::new)));
+        UUID[] ids = contactIds.toArray(UUID[]::new);
+        Set<String> taskIds = new HashSet<>(jdbc.queryForList("SELECT task_id::text FROM follow_up_task WHERE trigger_contact_id = ANY (?)"
+                + " UNION SELECT task_id::text FROM follow_up_cancelled_task WHERE trigger_contact_id = ANY (?)", String.class, ids, ids));
         Map<String, List<FollowUpTask>> versions = new TreeMap<>();
         try (FollowUpTopic topic = new FollowUpTopic()) {
             for (FollowUpTask version : topic.upToTheEnd()) {

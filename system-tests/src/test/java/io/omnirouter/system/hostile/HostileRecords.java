@@ -324,7 +324,7 @@ public final class HostileRecords {
             case "channel.phone" -> new PhoneCallEvent(meta, "call-" + m, Direction.INBOUND, customer.build(), CallOutcome.ANSWERED,
                     "agent-7", null, 60, "Notes " + m, null);
             case "channel.webshop" -> new WebShopEvent(meta, WebShopEventKind.CONTACT_FORM, customer.setShopCustomerId("S-" + m).build(),
-                    CustomerSegment.B2C, "O-" + m, 4990L, "EUR", null, "Shop " + m);
+                    CustomerSegment.B2C, "O-" + m, 4990L, "EUR", null, "Shop " + m, List.of());
             default -> throw new IllegalArgumentException("not a channel topic: " + topic);
         };
     }

@@ -2,6 +2,8 @@ package io.omnirouter.history.contact.infrastructure;
 
 import io.omnirouter.contact.ContactEvent;
 import io.omnirouter.contact.CustomerIdentifiers;
+import io.omnirouter.history.consent.model.ConsentChange;
+import io.omnirouter.history.consent.model.ConsentPurpose;
 import io.omnirouter.history.contact.model.Channel;
 import io.omnirouter.history.contact.model.ChannelDetails;
 import io.omnirouter.history.contact.model.Contact;
@@ -74,7 +76,8 @@ final class ContactEventMapper {
                             optional("orderId", event.getOrderId()),
                             event.getAmountMinor(),
                             optional("currency", event.getCurrency())),
-                    texts("warnings", event.getWarnings()));
+                    texts("warnings", event.getWarnings()),
+                    consents(event.getConsents()));
         } catch (InvalidContactEventException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -150,6 +153,21 @@ final class ContactEventMapper {
             storable(field + "[" + i + "]", values.get(i));
         }
         return values;
+    }
+
+    private static List<ConsentChange> consents(List<io.omnirouter.channel.ConsentChange> changes) {
+        if (changes == null) {
+            return List.of();
+        }
+        List<ConsentChange> consents = new ArrayList<>(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            io.omnirouter.channel.ConsentChange change = changes.get(i);
+            if (change == null || change.getPurpose() == null) {
+                throw new InvalidContactEventException("consents[" + i + "] is missing");
+            }
+            consents.add(new ConsentChange(ConsentPurpose.valueOf(change.getPurpose().name()), change.getGranted()));
+        }
+        return consents;
     }
 
     private static Instant time(String field, Instant value) {

@@ -4,6 +4,7 @@ import static io.omnirouter.history.shared.jdbc.JdbcValues.batch;
 import static io.omnirouter.history.shared.jdbc.JdbcValues.instant;
 import static io.omnirouter.history.shared.jdbc.JdbcValues.timestamp;
 
+import io.omnirouter.history.consent.model.ConsentChange;
 import io.omnirouter.history.contact.application.ContactStore;
 import io.omnirouter.history.contact.model.Channel;
 import io.omnirouter.history.contact.model.ChannelDetails;
@@ -42,9 +43,9 @@ class JdbcContactStore implements ContactStore {
                                  language, thread_key, channel_ref, subject, text, text_truncated, agent_id, intent,
                                  priority, queue, segment, call_outcome, duration_seconds, callback_requested_at,
                                  in_reply_to, attachment_names, promised_reply_by, chat_author, resolved, rating,
-                                 order_id, amount_minor, currency, warnings)
+                                 order_id, amount_minor, currency, warnings, consents)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (contact_id) DO NOTHING""";
     // Reads a page straight off contact_timeline_idx (customer_id, occurred_at DESC, contact_id DESC).
     private static final String TIMELINE = """
@@ -157,6 +158,7 @@ class JdbcContactStore implements ContactStore {
         ps.setObject(++i, details.amountMinor(), Types.BIGINT);
         ps.setString(++i, details.currency());
         ps.setArray(++i, connection.createArrayOf("text", contact.warnings().toArray()));
+        ps.setArray(++i, connection.createArrayOf("text", contact.consents().stream().map(ConsentChange::stored).toArray()));
     }
 
     private static String identifier(Contact contact, IdentifierType type) {

@@ -1,5 +1,6 @@
 package io.omnirouter.history.contact.model;
 
+import io.omnirouter.history.consent.model.ConsentChange;
 import io.omnirouter.history.customer.model.ContactIdentity;
 import io.omnirouter.history.customer.model.Identifier;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import java.util.UUID;
 /**
  * One contact with a customer on any channel, as the router published it (ContactEvent). Identifiers
  * are normalized, subject and text already bounded by the router. Nullable: tenant, customerName,
- * language, subject, text, agentId.
+ * language, subject, text, agentId. {@code consents}: what the customer gave or withdrew with it (web shop), in
+ * the order sent; empty for most contacts.
  */
 public record Contact(
         UUID contactId,
@@ -35,7 +37,8 @@ public record Contact(
         Priority priority,
         String queue,
         ChannelDetails details,
-        List<String> warnings) {
+        List<String> warnings,
+        List<ConsentChange> consents) {
 
     public Contact {
         Objects.requireNonNull(contactId, "contactId");
@@ -57,6 +60,7 @@ public record Contact(
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(details, "details");
         warnings = List.copyOf(warnings);
+        consents = List.copyOf(consents);
     }
 
     public ContactIdentity identity() {

@@ -4,6 +4,7 @@ import static io.omnirouter.history.shared.jdbc.JdbcValues.instant;
 import static io.omnirouter.history.shared.jdbc.JdbcValues.strings;
 import static io.omnirouter.history.shared.jdbc.JdbcValues.timestamp;
 
+import io.omnirouter.history.consent.model.ConsentChange;
 import io.omnirouter.history.contact.model.Channel;
 import io.omnirouter.history.contact.model.ChannelDetails;
 import io.omnirouter.history.contact.model.Contact;
@@ -56,7 +57,8 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
             c.phone, c.email, c.shop_customer_id, c.chat_visitor_id, c.customer_name, c.language, c.thread_key,
             c.channel_ref, c.subject, c.text, c.text_truncated, c.agent_id, c.intent, c.priority, c.queue, c.segment,
             c.call_outcome, c.duration_seconds, c.callback_requested_at, c.in_reply_to, c.attachment_names,
-            c.promised_reply_by, c.chat_author, c.resolved, c.rating, c.order_id, c.amount_minor, c.currency, c.warnings""";
+            c.promised_reply_by, c.chat_author, c.resolved, c.rating, c.order_id, c.amount_minor, c.currency, c.warnings,
+            c.consents""";
     // Claiming takes the contacts off the queue (by the rows' physical ids, which the lock holds still): if the
     // transaction fails they are back, and another instance's claim skips them meanwhile. The contacts are
     // share-locked with them, skipping those identity resolution is moving right now: the move queues them again
@@ -487,7 +489,8 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
                 Priority.valueOf(rs.getString("priority")),
                 rs.getString("queue"),
                 details,
-                strings(rs.getArray("warnings")));
+                strings(rs.getArray("warnings")),
+                strings(rs.getArray("consents")).stream().map(ConsentChange::parse).toList());
     }
 
     private static void identifier(List<Identifier> identifiers, IdentifierType type, String value) {

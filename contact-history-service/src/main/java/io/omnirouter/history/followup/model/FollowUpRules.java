@@ -1,5 +1,7 @@
 package io.omnirouter.history.followup.model;
 
+import io.omnirouter.history.consent.model.ConsentPurpose;
+import io.omnirouter.history.consent.model.Consents;
 import io.omnirouter.history.contact.model.Channel;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
@@ -128,6 +130,25 @@ public final class FollowUpRules {
         return c.kind().equals("REVIEW_SUBMITTED")
                 ? opening(c, TaskType.THANK_YOU, settings.thankYou(), "review submitted")
                 : Optional.empty();
+    }
+
+    /**
+     * The consent column: the consent a task of {@code type} needs, for the tasks that contact the customer for
+     * marketing (SURVEY: MARKETING_SURVEYS, THANK_YOU: THANK_YOU_MESSAGES). Such a task is not opened while the
+     * customer has withdrawn it, and an open one is cancelled when the customer withdraws it; never given counts as
+     * allowed. Service tasks need none.
+     */
+    public Optional<ConsentPurpose> consentNeededFor(TaskType type) {
+        return switch (type) {
+            case SURVEY -> Optional.of(ConsentPurpose.MARKETING_SURVEYS);
+            case THANK_YOU -> Optional.of(ConsentPurpose.THANK_YOU_MESSAGES);
+            case REPLY, PROMISED_REPLY, CALLBACK, CALL_SUMMARY, COMPLAINT, RECOVERY, ORDER_FOLLOW_UP -> Optional.empty();
+        };
+    }
+
+    /** Whether a task of {@code type} may contact the customer with {@code consents} as they stand. */
+    public boolean consented(TaskType type, Consents consents) {
+        return consentNeededFor(type).map(consents::allows).orElse(true);
     }
 
     /** The "closes when" column: whether {@code c} keeps the promise {@code task}. Agent-only tasks return false. */

@@ -1,5 +1,6 @@
 package io.omnirouter.history.followup.model;
 
+import io.omnirouter.history.consent.model.Consents;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
 import io.omnirouter.history.customer.model.Uuids;
@@ -138,6 +139,8 @@ public final class PromiseKeeping {
         private final Map<UUID, String> refusals = new HashMap<>();
         /** The agent of the latest contact so far that an agent handled. */
         private String lastHandler;
+        /** The customer's consents as they stand after the contacts so far (a rule's input, from the fold). */
+        private final Consents consents = new Consents();
 
         Fold(UUID customerId, Collection<AgentAbsence> absences) {
             this.customerId = customerId;
@@ -150,7 +153,8 @@ public final class PromiseKeeping {
             }
             Set<String> absent = absences.stream().filter(absence -> absence.covers(contact.occurredAt()))
                     .map(AgentAbsence::agentId).collect(Collectors.toSet());
-            record(onContact(contact, customerId, openTasks(), new HandlerContinuity(lastHandler, absent)));
+            consents.apply(contact.contactId(), contact.occurredAt(), contact.consents());
+            record(onContact(contact, customerId, openTasks(), new HandlerContinuity(lastHandler, absent), consents));
         }
 
         void decide(TaskDecision decision) {
@@ -196,7 +200,7 @@ public final class PromiseKeeping {
 
     /** One contact applied on top of the customer's open tasks, all of which it comes after in event time. */
     private List<FollowUpTask> onContact(Contact contact, UUID customerId, List<FollowUpTask> openTasks,
-                                         HandlerContinuity continuity) {
+                                         HandlerContinuity continuity, Consents consents) {
         Map<UUID, FollowUpTask> open = new LinkedHashMap<>();
         openTasks.forEach(task -> open.put(task.taskId(), task));
         List<FollowUpTask> changes = new ArrayList<>();
@@ -209,8 +213,12 @@ public final class PromiseKeeping {
         for (FollowUpTask task : List.copyOf(open.values())) {
             chase(task, contact, open, changes);
         }
+        for (FollowUpTask task : List.copyOf(open.values())) {
+            withdraw(task, contact, consents, open, changes);
+        }
         for (Function<Contact, Optional<Opening>> row : rules.rows()) {
-            row.apply(contact).ifPresent(opening -> openTask(opening, contact, customerId, continuity, open, changes));
+            row.apply(contact).filter(opening -> rules.consented(opening.type(), consents))
+                    .ifPresent(opening -> openTask(opening, contact, customerId, continuity, open, changes));
         }
         return changes;
     }
@@ -259,6 +267,19 @@ public final class PromiseKeeping {
         } else if (current != task) {
             open.put(current.taskId(), current);
         }
+    }
+
+    /** A task that needs a consent the contact withdraws is cancelled then, its escalations up to then recorded first. */
+    private void withdraw(FollowUpTask task, Contact contact, Consents consents, Map<UUID, FollowUpTask> open,
+                          List<FollowUpTask> changes) {
+        rules.consentNeededFor(task.type())
+                .filter(purpose -> !consents.allows(purpose))
+                .filter(purpose -> contact.consents().stream().anyMatch(change -> change.purpose() == purpose))
+                .ifPresent(purpose -> {
+                    FollowUpTask reached = escalateUpTo(task, contact.occurredAt(), changes);
+                    record(reached.cancelled(contact.occurredAt(), "cancelled: the customer withdrew consent " + purpose
+                            + " (" + contact.channel() + " " + contact.kind() + ")"), open, changes);
+                });
     }
 
     private FollowUpTask escalateUpTo(FollowUpTask task, Instant at, List<FollowUpTask> changes) {

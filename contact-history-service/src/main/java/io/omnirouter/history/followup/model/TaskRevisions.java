@@ -14,7 +14,8 @@ import java.util.UUID;
  * task whose state did not change gets no version.
  * <ul>
  *   <li>a task not stored: every derived version, numbered after the last version it had if it was cancelled
- *       before;</li>
+ *       before; nothing if it was cancelled before and its derivation ends cancelled too (a derivation cancels a task
+ *       whose consent the customer withdrew);</li>
  *   <li>a stored task in the derived state: nothing;</li>
  *   <li>a stored task in a state its derivation passes through (the usual case: a contact or a decision that
  *       comes after everything applied so far): the derived versions after that state;</li>
@@ -42,6 +43,9 @@ public final class TaskRevisions {
         List<FollowUpTask> revisions = new ArrayList<>();
         derived.histories().forEach((taskId, history) -> {
             FollowUpTask current = storedById.remove(taskId);
+            if (current == null && cancelledVersions.containsKey(taskId) && history.get(history.size() - 1).status() == TaskStatus.CANCELLED) {
+                return; // cancelled, as published (e.g. its consent withdrawn): nothing new
+            }
             if (current == null) {
                 long last = cancelledVersions.getOrDefault(taskId, 0L);
                 history.forEach(version -> revisions.add(version.numbered(last + version.version(), version.changedAt(), version.changeReason())));

@@ -1,5 +1,7 @@
 package io.omnirouter.history.followup.model;
 
+import io.omnirouter.history.consent.model.ConsentChange;
+import io.omnirouter.history.consent.model.ConsentPurpose;
 import io.omnirouter.history.contact.model.Channel;
 import io.omnirouter.history.contact.model.ChannelDetails;
 import io.omnirouter.history.contact.model.Contact;
@@ -9,6 +11,7 @@ import io.omnirouter.history.contact.model.Priority;
 import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.identifiers.IdentifierType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,6 +40,7 @@ final class Contacts {
         private String chatAuthor;
         private Boolean resolved;
         private Integer rating;
+        private final List<ConsentChange> consents = new ArrayList<>();
 
         private Builder(Instant occurredAt) {
             this.occurredAt = occurredAt;
@@ -95,19 +99,32 @@ final class Contacts {
             return this;
         }
 
+        /** The customer gives ({@code granted}) or withdraws consent for {@code purpose} with this contact. */
+        Builder consent(ConsentPurpose purpose, boolean granted) {
+            consents.add(new ConsentChange(purpose, granted));
+            return this;
+        }
+
+        /** A web-shop CONSENT_CHANGED event, its own thread. */
+        Builder consentChanged(String event) {
+            channel = Channel.WEBSHOP; direction = Direction.INBOUND; kind = "CONSENT_CHANGED"; threadKey = "webshop:" + event;
+            intent = Intent.OTHER;
+            return this;
+        }
+
         Builder queue(String value) {
             queue = value;
             return this;
         }
 
         Contact build() {
-            UUID id = UUID.nameUUIDFromBytes((occurredAt + kind + threadKey + direction).getBytes());
+            UUID id = UUID.nameUUIDFromBytes((occurredAt + kind + threadKey + direction + consents).getBytes());
             return new Contact(id, "evt-" + id, "test", null, channel, direction, kind, occurredAt, occurredAt,
                     List.of(new Identifier(IdentifierType.EMAIL, "ana@example.com")), null, null, threadKey,
                     threadKey, null, null, false, agentId, intent, Priority.NORMAL, queue,
                     new ChannelDetails(null, callOutcome, null, callbackRequestedAt, null, List.of(), promisedReplyBy,
                             chatAuthor, resolved, rating, null, null, null),
-                    List.of());
+                    List.of(), consents);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.omnirouter.history.followup.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnirouter.history.consent.model.ConsentPurpose;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
 import io.omnirouter.history.contact.model.Priority;
@@ -228,7 +229,8 @@ class FollowUpDeterminismTest {
     }
 
     /**
-     * Contacts of three customers over two days, on shared threads (so that promises replace and keep each other);
+     * Contacts of three customers over two days, on shared threads (so that promises replace and keep each other),
+     * consents given and withdrawn among them (so that surveys and thank-yous are opened, refused and cancelled);
      * BOB is merged into ANA at some point of the arrival order, and perhaps unmerged later.
      */
     private record Story(Map<Contact, UUID> customers, boolean merged, boolean unmerged) {
@@ -250,7 +252,8 @@ class FollowUpDeterminismTest {
         private static Contact contact(Random random, Instant at) {
             String thread = "email:m" + random.nextInt(2);
             String agent = "agent-" + random.nextInt(3);
-            return switch (random.nextInt(11)) {
+            ConsentPurpose purpose = random.nextBoolean() ? ConsentPurpose.MARKETING_SURVEYS : ConsentPurpose.THANK_YOU_MESSAGES;
+            return switch (random.nextInt(13)) {
                 case 0, 1 -> Contacts.at(at).inboundEmail(thread).build();
                 case 2 -> Contacts.at(at).outboundEmail(thread, agent).build();
                 case 3 -> Contacts.at(at).outboundEmail(thread, agent).promising(at.plus(Duration.ofHours(1 + random.nextInt(30)))).build();
@@ -260,6 +263,9 @@ class FollowUpDeterminismTest {
                 case 7 -> Contacts.at(at).chat("CHAT_MESSAGE", "CUSTOMER", "s" + random.nextInt(2)).build();
                 case 8 -> Contacts.at(at).chat("CHAT_MESSAGE", "AGENT", "s" + random.nextInt(2)).build();
                 case 9 -> Contacts.at(at).chat("CHAT_MESSAGE", "CUSTOMER", "s" + random.nextInt(2)).complaint("complaints").build();
+                // Consents given and withdrawn, by themselves or with an order: SURVEY and THANK_YOU follow them.
+                case 11 -> Contacts.at(at).consentChanged("c" + random.nextInt(1000)).consent(purpose, random.nextBoolean()).build();
+                case 12 -> Contacts.at(at).shop("ORDER_DELIVERED", "o" + random.nextInt(2)).consent(purpose, random.nextBoolean()).build();
                 default -> Contacts.at(at).shop(random.nextBoolean() ? "ORDER_DELIVERED" : "REVIEW_SUBMITTED", "o" + random.nextInt(2))
                         .rating(1 + random.nextInt(5)).build();
             };

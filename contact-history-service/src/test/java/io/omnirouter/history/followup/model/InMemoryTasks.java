@@ -92,7 +92,9 @@ final class InMemoryTasks {
     /** Every customer's tasks derived from scratch, in event-time order, at the current wall time. */
     List<FollowUpTask> derivedFromScratch() {
         List<FollowUpTask> all = new ArrayList<>();
-        new LinkedHashSet<>(customerOfContact.values()).forEach(customer -> all.addAll(derivation(customer).latest()));
+        // A task whose derivation ends cancelled (its consent withdrawn) is not stored, as in the service.
+        new LinkedHashSet<>(customerOfContact.values()).forEach(customer -> derivation(customer).latest().stream()
+                .filter(task -> task.status() != TaskStatus.CANCELLED).forEach(all::add));
         return all;
     }
 

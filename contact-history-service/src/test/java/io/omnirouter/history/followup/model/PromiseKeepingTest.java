@@ -2,6 +2,7 @@ package io.omnirouter.history.followup.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnirouter.history.consent.model.ConsentPurpose;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
 import io.omnirouter.history.contact.model.Priority;
@@ -197,6 +198,124 @@ class PromiseKeepingTest {
     void aLowReviewNeedsRecoveryAndAThankYou() {
         receive(Contacts.at(T0).shop("REVIEW_SUBMITTED", "o1").rating(2).build());
         assertThat(tasks()).extracting(FollowUpTask::type).containsExactly(TaskType.RECOVERY, TaskType.THANK_YOU);
+    }
+
+    // --- Consent: SURVEY and THANK_YOU respect an opt-out, service tasks stay ---
+
+    private static Contact optOut(Instant at, ConsentPurpose purpose) {
+        return Contacts.at(at).consentChanged("out-" + at).consent(purpose, false).build();
+    }
+
+    private static Contact optIn(Instant at, ConsentPurpose purpose) {
+        return Contacts.at(at).consentChanged("in-" + at).consent(purpose, true).build();
+    }
+
+    @Test
+    void anOptedOutCustomersDeliveredOrderOpensNoSurveyWhileTheirEmailStillOpensAReply() {
+        receive(optOut(T0, ConsentPurpose.MARKETING_SURVEYS));
+        receive(Contacts.at(T0.plus(Duration.ofHours(1))).shop("ORDER_DELIVERED", "o1").build());
+        receive(Contacts.at(T0.plus(Duration.ofHours(2))).inboundEmail("email:m1").build());
+
+        assertThat(tasks()).extracting(FollowUpTask::type).containsExactly(TaskType.REPLY);
+    }
+
+    @Test
+    void aDeliveredOrderThatItselfWithdrawsTheSurveyConsentOpensNoSurvey() {
+        receive(Contacts.at(T0).shop("ORDER_DELIVERED", "o1").consent(ConsentPurpose.MARKETING_SURVEYS, false).build());
+        assertThat(tasks()).isEmpty();
+    }
+
+    @Test
+    void anOptOutAfterADeliveredOrderCancelsTheOpenSurveyNamingTheConsentAndLeavesTheComplaint() {
+        Contact delivered = Contacts.at(T0).shop("ORDER_DELIVERED", "o1").build();
+        receive(delivered);
+        receive(Contacts.at(T0.plusSeconds(30)).inboundEmail("email:m1").complaint("complaints").build());
+        UUID survey = TaskIds.of(TaskType.SURVEY, delivered.contactId());
+        assertThat(only(TaskType.SURVEY).isOpen()).isTrue();
+
+        Instant withdrawn = T0.plus(Duration.ofHours(5));
+        receive(optOut(withdrawn, ConsentPurpose.MARKETING_SURVEYS));
+
+        assertThat(tasks()).extracting(FollowUpTask::type).containsExactlyInAnyOrder(TaskType.REPLY, TaskType.COMPLAINT);
+        FollowUpTask cancelled = book.publishedVersionsOf(survey).get(book.publishedVersionsOf(survey).size() - 1);
+        assertThat(cancelled.status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(cancelled.changedAt()).isEqualTo(withdrawn);
+        assertThat(cancelled.changeReason()).contains("withdrew consent MARKETING_SURVEYS");
+        assertThat(book.publishedVersionsOf(survey)).extracting(FollowUpTask::version).containsExactly(1L, 2L);
+
+        // Later contacts derive the customer again: the cancelled survey stays as published, no version again.
+        receive(Contacts.at(withdrawn.plusSeconds(60)).outboundEmail("email:m1", "agent-1").build());
+        clock(T0.plus(Duration.ofDays(5)));
+        assertThat(book.publishedVersionsOf(survey)).extracting(FollowUpTask::version).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void anOptOutOfThankYouMessagesCancelsNoSurveyAndAnOptOutAfterASurveyIsClosedChangesNothing() {
+        receive(Contacts.at(T0).shop("ORDER_DELIVERED", "o1").build());
+        receive(Contacts.at(T0.plus(Duration.ofHours(1))).shop("REVIEW_SUBMITTED", "o1").rating(2).build());
+        assertThat(only(TaskType.SURVEY).status()).isEqualTo(TaskStatus.CLOSED);
+        receive(optOut(T0.plus(Duration.ofHours(2)), ConsentPurpose.MARKETING_SURVEYS));
+        assertThat(only(TaskType.SURVEY).status()).isEqualTo(TaskStatus.CLOSED);
+        assertThat(only(TaskType.THANK_YOU).isOpen()).isTrue();
+
+        receive(optOut(T0.plus(Duration.ofHours(3)), ConsentPurpose.THANK_YOU_MESSAGES));
+        assertThat(tasks()).extracting(FollowUpTask::type).containsExactlyInAnyOrder(TaskType.SURVEY, TaskType.RECOVERY);
+        assertThat(only(TaskType.RECOVERY).isOpen()).isTrue();
+    }
+
+    @Test
+    void optingInAgainLetsTheNextDeliveredOrderOpenASurvey() {
+        receive(optOut(T0, ConsentPurpose.MARKETING_SURVEYS));
+        receive(Contacts.at(T0.plus(Duration.ofHours(1))).shop("ORDER_DELIVERED", "o1").build());
+        receive(optIn(T0.plus(Duration.ofHours(2)), ConsentPurpose.MARKETING_SURVEYS));
+        assertThat(tasks()).as("opting in opens nothing by itself").isEmpty();
+
+        Contact second = Contacts.at(T0.plus(Duration.ofHours(3))).shop("ORDER_DELIVERED", "o2").build();
+        receive(second);
+        assertThat(only(TaskType.SURVEY).triggerContactId()).isEqualTo(second.contactId());
+    }
+
+    @Test
+    void theSameConsentStoryInEveryArrivalOrderYieldsTheSameTasks() {
+        List<Contact> story = List.of(
+                Contacts.at(T0).shop("ORDER_DELIVERED", "o1").build(),
+                optOut(T0.plus(Duration.ofHours(1)), ConsentPurpose.MARKETING_SURVEYS),
+                Contacts.at(T0.plus(Duration.ofHours(2))).shop("ORDER_DELIVERED", "o2").build(),
+                Contacts.at(T0.plus(Duration.ofHours(3))).shop("REVIEW_SUBMITTED", "o2").rating(5).build(),
+                optIn(T0.plus(Duration.ofHours(4)), ConsentPurpose.MARKETING_SURVEYS),
+                Contacts.at(T0.plus(Duration.ofHours(5))).shop("ORDER_DELIVERED", "o3").consent(ConsentPurpose.THANK_YOU_MESSAGES, false).build());
+        story.forEach(this::receive);
+        Instant end = T0.plus(Duration.ofDays(10));
+        clock(end);
+        List<FollowUpTask> inOrder = tasks();
+        assertThat(inOrder).extracting(FollowUpTask::type).as("o1's survey cancelled, none for o2, o3's opened, no thank-you")
+                .containsExactly(TaskType.SURVEY);
+        assertThat(inOrder.get(0).triggerContactId()).isEqualTo(story.get(5).contactId());
+
+        for (List<Contact> order : permutations(story)) {
+            startOver();
+            order.forEach(this::receive);
+            clock(end);
+            assertThat(tasks()).as("arrival order %s", order).hasSameSizeAs(inOrder).allSatisfy(task -> assertThat(inOrder)
+                    .anySatisfy(expected -> assertThat(task.sameStateAs(expected)).isTrue()));
+        }
+    }
+
+    private static List<List<Contact>> permutations(List<Contact> items) {
+        if (items.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<Contact>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<Contact> rest = new java.util.ArrayList<>(items);
+            Contact first = rest.remove(i);
+            for (List<Contact> tail : permutations(rest)) {
+                List<Contact> order = new java.util.ArrayList<>(List.of(first));
+                order.addAll(tail);
+                all.add(order);
+            }
+        }
+        return all;
     }
 
     @Test

@@ -143,13 +143,15 @@ public final class RoutingChannelEvents {
                 .setOrderId(shop.getOrderId())
                 .setAmountMinor(shop.getAmountMinor())
                 .setCurrency(FreeTexts.check(shop.getCurrency(), "currency"))
-                .setRating(rating);
+                .setRating(rating)
+                // Any kind may carry consents; CONSENT_CHANGED is the event whose point they are.
+                .setConsents(List.copyOf(shop.getConsents()));
         draft.text(null, FreeTexts.check(shop.getText(), "text"));
         Intent kindIntent = switch (shop.getKind()) {
             case ORDER_PLACED, ORDER_PAID, ORDER_SHIPPED, ORDER_DELIVERED, ORDER_CANCELLED, RETURN_REQUESTED,
                  CART_ABANDONED -> Intent.ORDER;
             case REVIEW_SUBMITTED -> Intent.FEEDBACK;
-            case CONTACT_FORM -> null;
+            case CONTACT_FORM, CONSENT_CHANGED -> null;
         };
         return draft.classifyAndBuild(kindIntent, rating, shop.getSegment().name());
     }

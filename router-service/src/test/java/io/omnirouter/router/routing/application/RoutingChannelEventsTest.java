@@ -7,6 +7,8 @@ import io.omnirouter.channel.CallOutcome;
 import io.omnirouter.channel.ChatAuthor;
 import io.omnirouter.channel.ChatEvent;
 import io.omnirouter.channel.ChatEventKind;
+import io.omnirouter.channel.ConsentChange;
+import io.omnirouter.channel.ConsentPurpose;
 import io.omnirouter.channel.CustomerRef;
 import io.omnirouter.channel.CustomerSegment;
 import io.omnirouter.channel.Direction;
@@ -140,20 +142,50 @@ class RoutingChannelEventsTest {
     @Test
     void ratingsOutsideOneToFiveAreRejected() {
         WebShopEvent review = new WebShopEvent(meta("w-1", NOW), WebShopEventKind.REVIEW_SUBMITTED,
-                CustomerRef.newBuilder().setShopCustomerId("C-1").build(), CustomerSegment.B2C, "O-1", null, null, 7, "meh");
+                CustomerRef.newBuilder().setShopCustomerId("C-1").build(), CustomerSegment.B2C, "O-1", null, null, 7, "meh", List.of());
         assertThatThrownBy(() -> routing.route(review)).hasMessage("rating must be between 1 and 5, got 7");
     }
 
     @Test
     void webShopEventsThreadByOrderOrByThemselves() {
         WebShopEvent order = new WebShopEvent(meta("w-2", NOW), WebShopEventKind.ORDER_PLACED,
-                CustomerRef.newBuilder().setShopCustomerId("C-1").build(), CustomerSegment.B2C, "O-77", 1999L, "EUR", null, null);
+                CustomerRef.newBuilder().setShopCustomerId("C-1").build(), CustomerSegment.B2C, "O-77", 1999L, "EUR", null, null, List.of());
         WebShopEvent form = new WebShopEvent(meta("w-3", NOW), WebShopEventKind.CONTACT_FORM,
-                CustomerRef.newBuilder().setShopCustomerId("C-1").build(), CustomerSegment.B2C, null, null, null, null, "Hi?");
+                CustomerRef.newBuilder().setShopCustomerId("C-1").build(), CustomerSegment.B2C, null, null, null, null, "Hi?", List.of());
         assertThat(routing.route(order).contact().getThreadKey()).isEqualTo("order:O-77");
         assertThat(routing.route(order).contact().getIntent()).isEqualTo(Intent.ORDER);
         assertThat(routing.route(form).contact().getThreadKey()).isEqualTo("webshop:w-3");
         assertThat(routing.route(form).contact().getIntent()).isEqualTo(Intent.QUESTION);
+    }
+
+    @Test
+    void aConsentChangeFromTheShopCarriesItsConsentsIntoTheContactAsItsOwnThread() {
+        List<ConsentChange> consents = List.of(new ConsentChange(ConsentPurpose.MARKETING_SURVEYS, false),
+                new ConsentChange(ConsentPurpose.CONTACT_BY_EMAIL, true));
+        WebShopEvent change = new WebShopEvent(meta("w-4", NOW), WebShopEventKind.CONSENT_CHANGED,
+                CustomerRef.newBuilder().setShopCustomerId("C-1").build(), CustomerSegment.B2C, null, null, null, null, null, consents);
+
+        ContactEvent contact = routing.route(change).contact();
+
+        assertThat(contact.getKind()).isEqualTo("CONSENT_CHANGED");
+        assertThat(contact.getConsents()).containsExactlyElementsOf(consents);
+        assertThat(contact.getThreadKey()).isEqualTo("webshop:w-4");
+        assertThat(contact.getChannelRef()).isEqualTo("w-4");
+        assertThat(contact.getChannel()).isEqualTo(Channel.WEBSHOP);
+        assertThat(contact.getDirection()).isEqualTo(Direction.INBOUND);
+    }
+
+    @Test
+    void consentsOnAnyShopEventAreKeptAndAnEventWithoutThemCarriesNone() {
+        List<ConsentChange> optIn = List.of(new ConsentChange(ConsentPurpose.THANK_YOU_MESSAGES, true));
+        WebShopEvent placed = new WebShopEvent(meta("w-5", NOW), WebShopEventKind.ORDER_PLACED,
+                CustomerRef.newBuilder().setShopCustomerId("C-1").build(), CustomerSegment.B2C, "O-5", 1999L, "EUR", null, null, optIn);
+        WebShopEvent paid = new WebShopEvent(meta("w-6", NOW), WebShopEventKind.ORDER_PAID,
+                CustomerRef.newBuilder().setShopCustomerId("C-1").build(), CustomerSegment.B2C, "O-5", 1999L, "EUR", null, null, List.of());
+
+        assertThat(routing.route(placed).contact().getConsents()).containsExactlyElementsOf(optIn);
+        assertThat(routing.route(placed).contact().getThreadKey()).isEqualTo("order:O-5");
+        assertThat(routing.route(paid).contact().getConsents()).isEmpty();
     }
 
     @Test

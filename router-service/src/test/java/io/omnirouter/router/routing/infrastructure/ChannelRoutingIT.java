@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnirouter.channel.ChatAuthor;
 import io.omnirouter.channel.ChatEvent;
 import io.omnirouter.channel.ChatEventKind;
+import io.omnirouter.channel.ConsentChange;
+import io.omnirouter.channel.ConsentPurpose;
 import io.omnirouter.channel.CustomerRef;
 import io.omnirouter.channel.CustomerSegment;
 import io.omnirouter.channel.Direction;
@@ -175,7 +177,7 @@ class ChannelRoutingIT {
     @Test
     void anEventWithoutAnyCustomerIdentifierGoesToTheDeadLetterTopic() {
         WebShopEvent anonymous = new WebShopEvent(meta("anon-" + UUID.randomUUID()), WebShopEventKind.CONTACT_FORM,
-                CustomerRef.newBuilder().setName("Nobody").build(), CustomerSegment.B2C, null, null, null, null, "Hi?");
+                CustomerRef.newBuilder().setName("Nobody").build(), CustomerSegment.B2C, null, null, null, null, "Hi?", List.of());
         double before = deadLetters(ContractTopic.WEBSHOP, "NO_CUSTOMER_IDENTIFIER");
         assertDeadLetteredThenNextRoutes(ContractTopic.WEBSHOP,
                 serializer.serialize(ContractTopic.WEBSHOP.topic(), anonymous), "no customer identifier");
@@ -227,9 +229,24 @@ class ChannelRoutingIT {
             case CHAT -> new ChatEvent(meta(eventId), "s-" + eventId, ChatEventKind.STARTED, ChatAuthor.CUSTOMER,
                     customer, null, null, null, null);
             case WEBSHOP -> new WebShopEvent(meta(eventId), WebShopEventKind.ORDER_PLACED, customer,
-                    CustomerSegment.B2C, "O-" + eventId, 4200L, "EUR", null, null);
+                    CustomerSegment.B2C, "O-" + eventId, 4200L, "EUR", null, null, List.of());
             default -> throw new IllegalArgumentException(topic.name());
         };
+    }
+
+    @Test
+    void aConsentChangeFromTheShopArrivesOnContactEventsWithItsConsents() {
+        String eventId = "consent-" + UUID.randomUUID();
+        List<ConsentChange> consents = List.of(new ConsentChange(ConsentPurpose.MARKETING_SURVEYS, false),
+                new ConsentChange(ConsentPurpose.CONTACT_BY_PHONE, true));
+        send(ContractTopic.WEBSHOP, "shop-" + eventId, new WebShopEvent(meta(eventId), WebShopEventKind.CONSENT_CHANGED,
+                CustomerRef.newBuilder().setShopCustomerId("S-" + eventId).build(), CustomerSegment.B2C, null, null, null, null, null,
+                consents));
+
+        ContactEvent contact = awaitContact(eventId);
+        assertThat(contact.getKind()).isEqualTo("CONSENT_CHANGED");
+        assertThat(contact.getConsents()).containsExactlyElementsOf(consents);
+        assertThat(contact.getThreadKey()).isEqualTo("webshop:" + eventId);
     }
 
     @Test
