@@ -4,6 +4,8 @@ import static io.omnirouter.history.ContactEvents.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.omnirouter.channel.ConsentChange;
+import io.omnirouter.channel.ConsentPurpose;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.CustomerIdentifiers;
 import io.omnirouter.history.ContactEvents;
@@ -31,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The personal-data export (export/, docs/personal-data-export.md): for a customer with contacts on four channels, a
- * merge, notes and tasks, the export holds what the profile, the timeline, the threads, the tasks and the notes answer,
- * field by field, so it cannot drop a field the API shows; only supervisors get it, and it is a read in the audit.
+ * merge, notes, tasks and consents, the export holds what the profile, the timeline, the threads, the tasks, the notes
+ * and the consents answer, field by field, so it cannot drop a field the API shows; only supervisors get it, and it is a
+ * read in the audit.
  * Reads over HTTP as the local users; the setup writes as MockMvc's agent.
  */
 class CustomerExportIT extends HistoryIntegrationTest {
@@ -56,7 +59,8 @@ class CustomerExportIT extends HistoryIntegrationTest {
 
     /**
      * Two e-mails in one thread (one longer than the timeline's excerpt), a call of a second customer known by phone, a
-     * chat naming both (the phone customer is merged into the e-mail one), an order by shop account; a note on each
+     * chat naming both (the phone customer is merged into the e-mail one), an order by shop account that gives and
+     * withdraws consents; a note on each
      * customer before the merge. Waits until every contact's tasks are derived.
      */
     @BeforeEach
@@ -87,7 +91,9 @@ class CustomerExportIT extends HistoryIntegrationTest {
                 .setText("Is the replacement on its way?").build();
         var order = contact(Channel.WEBSHOP, t0.plusSeconds(180))
                 .setIdentifiers(CustomerIdentifiers.newBuilder().setShopCustomerId(shopId).setEmail(email).build())
-                .setSubject("Order 5530").setText("Replacement blender, no charge").build();
+                .setSubject("Order 5530").setText("Replacement blender, no charge")
+                .setConsents(List.of(new ConsentChange(ConsentPurpose.CONTACT_BY_EMAIL, true), new ConsentChange(ConsentPurpose.MARKETING_SURVEYS, false)))
+                .build();
         publish(chat, order);
         for (var event : List.of(first, second, call, chat, order)) {
             texts.put(event.getContactId(), event.getText());
@@ -175,6 +181,15 @@ class CustomerExportIT extends HistoryIntegrationTest {
         JsonNode shownNotes = json(get("/api/customers/" + survivor + "/notes", "supervisor", 200).body()).get("notes");
         assertThat(export.get("notes").valueStream().map(n -> n.get("text").asString())).containsExactlyElementsOf(notes);
         assertThat(export.get("notes").valueStream().toList()).containsExactlyInAnyOrderElementsOf(shownNotes.valueStream().toList());
+
+        // The consents as the consents endpoint shows them: every purpose, the order's changes as they stand.
+        JsonNode consents = export.get("consents");
+        assertThat(consents).isEqualTo(json(get("/api/customers/" + survivor + "/consents", "supervisor", 200).body()).get("consents"));
+        String orderContact = new ArrayList<>(texts.keySet()).get(texts.size() - 1);
+        assertThat(consents.valueStream().map(c -> c.get("purpose").asString() + " " + c.get("state").asString()
+                + " " + (c.get("contactId").isNull() ? "-" : c.get("contactId").asString()))).containsExactly(
+                "MARKETING_SURVEYS WITHDRAWN " + orderContact, "THANK_YOU_MESSAGES UNKNOWN -", "CONTACT_BY_EMAIL GRANTED " + orderContact,
+                "CONTACT_BY_PHONE UNKNOWN -", "CONTACT_BY_CHAT UNKNOWN -");
 
         assertThat(JSON.writeValueAsString(export)).doesNotContain("customersRead");
         assertThat(jdbc.queryForList("SELECT actor || ' ' || array_to_string(roles, ',') || ' ' || customer_id || ' ' || endpoint"

@@ -1,5 +1,6 @@
 package io.omnirouter.history.export.application;
 
+import io.omnirouter.history.consent.application.ReadingConsents;
 import io.omnirouter.history.contact.application.ReadingTimeline;
 import io.omnirouter.history.contact.application.TimelineProperties;
 import io.omnirouter.history.contact.model.TimelineCursor;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A customer's personal-data export: everything the API shows about the person, read through the API's own use cases
- * and stores (the profile, the timeline and its threads, the tasks, the notes), all in one snapshot.
+ * and stores (the profile, the timeline and its threads, the tasks, the notes, the consents), all in one snapshot.
  *
  * <p>Bound: the document is assembled in memory (the read audit records a read from the answer before it is written,
  * so the answer is one object). It holds every contact with its whole text, which the router keeps to at most
@@ -45,18 +46,20 @@ public class ExportingCustomers {
     private final ReadingConversations conversations;
     private final FollowUpStore tasks;
     private final KeepingNotes notes;
+    private final ReadingConsents consents;
     private final TimelineProperties timelinePages;
     private final ConversationProperties threadPages;
     private final Clock clock;
 
     public ExportingCustomers(LookingUpCustomers customers, ReadingTimeline timeline, ReadingConversations conversations,
-                              FollowUpStore tasks, KeepingNotes notes, TimelineProperties timelinePages,
-                              ConversationProperties threadPages, Clock clock) {
+                              FollowUpStore tasks, KeepingNotes notes, ReadingConsents consents,
+                              TimelineProperties timelinePages, ConversationProperties threadPages, Clock clock) {
         this.customers = customers;
         this.timeline = timeline;
         this.conversations = conversations;
         this.tasks = tasks;
         this.notes = notes;
+        this.consents = consents;
         this.timelinePages = timelinePages;
         this.threadPages = threadPages;
         this.clock = clock;
@@ -80,7 +83,7 @@ public class ExportingCustomers {
             read.addAll(wholeThread(current, threadKey));
         }
         return CustomerExport.of(exportedAt, profile, ExportedContacts.oldestFirst(listed, read),
-                tasks.tasksOf(List.of(current), List.of()), notes.allNotesOf(current));
+                tasks.tasksOf(List.of(current), List.of()), notes.allNotesOf(current), consents.consentsOf(current).consents());
     }
 
     private List<TimelineEntry> wholeTimeline(UUID customerId) {

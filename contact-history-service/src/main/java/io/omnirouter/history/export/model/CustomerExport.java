@@ -1,5 +1,6 @@
 package io.omnirouter.history.export.model;
 
+import io.omnirouter.history.consent.model.Consents;
 import io.omnirouter.history.conversation.model.ConversationEntry;
 import io.omnirouter.history.customer.model.CustomerProfile;
 import io.omnirouter.history.customer.model.Uuids;
@@ -25,9 +26,12 @@ import java.util.UUID;
  * @param contacts          every contact with its whole text, oldest first
  * @param tasks             every follow-up task (its current version), oldest first (creation time, then id)
  * @param notes             every internal note, those written on merged customers included, oldest first
+ * @param consents          the customer's consents as they stand (per purpose its latest change, merged customers'
+ *                          contacts included)
  */
 public record CustomerExport(Instant exportedAt, CustomerProfile profile, List<UUID> mergedCustomerIds,
-                             List<ConversationEntry> contacts, List<FollowUpTask> tasks, List<CustomerNote> notes) {
+                             List<ConversationEntry> contacts, List<FollowUpTask> tasks, List<CustomerNote> notes,
+                             Consents consents) {
 
     /** The version of the document's layout: readers check it; a change that is not only an addition increments it. */
     public static final int SCHEMA_VERSION = 1;
@@ -44,6 +48,7 @@ public record CustomerExport(Instant exportedAt, CustomerProfile profile, List<U
         contacts = List.copyOf(contacts);
         tasks = List.copyOf(tasks);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(consents, "consents");
     }
 
     /**
@@ -51,10 +56,11 @@ public record CustomerExport(Instant exportedAt, CustomerProfile profile, List<U
      * @param tasks    and {@code notes}: in any order
      */
     public static CustomerExport of(Instant exportedAt, CustomerProfile profile, List<ConversationEntry> contacts,
-                                    Collection<FollowUpTask> tasks, Collection<CustomerNote> notes) {
+                                    Collection<FollowUpTask> tasks, Collection<CustomerNote> notes, Consents consents) {
         return new CustomerExport(exportedAt, profile,
                 profile.lineage().stream().filter(entry -> !entry.undone()).map(entry -> entry.merge().mergedId()).distinct().toList(),
-                contacts, tasks.stream().sorted(TASKS_OLDEST_FIRST).toList(), notes.stream().sorted(NOTES_OLDEST_FIRST).toList());
+                contacts, tasks.stream().sorted(TASKS_OLDEST_FIRST).toList(), notes.stream().sorted(NOTES_OLDEST_FIRST).toList(),
+                consents);
     }
 
     public UUID customerId() {

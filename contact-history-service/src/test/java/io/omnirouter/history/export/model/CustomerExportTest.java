@@ -2,6 +2,7 @@ package io.omnirouter.history.export.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnirouter.history.consent.model.Consents;
 import io.omnirouter.history.contact.model.Channel;
 import io.omnirouter.history.contact.model.Priority;
 import io.omnirouter.history.customer.model.Customer;
@@ -34,7 +35,7 @@ class CustomerExportTest {
                 new MergeLineage(merge(OTHER, T0.plusSeconds(30)), T0.plusSeconds(90)),
                 new MergeLineage(merge(LOW, T0), null)));
 
-        CustomerExport export = CustomerExport.of(T0, profile, List.of(), List.of(), List.of());
+        CustomerExport export = CustomerExport.of(T0, profile, List.of(), List.of(), List.of(), new Consents());
 
         assertThat(export.customerId()).isEqualTo(CUSTOMER);
         assertThat(export.mergedCustomerIds()).containsExactly(LOW, HIGH);
@@ -46,7 +47,7 @@ class CustomerExportTest {
         CustomerNote sameTime = new CustomerNote(LOW, CUSTOMER, "ana", T0, "same time, smaller id");
         CustomerNote later = new CustomerNote(UUID.randomUUID(), LOW, "bo", T0.plusSeconds(1), "later, on a merged customer");
 
-        CustomerExport export = CustomerExport.of(T0, profile(), List.of(), List.of(), List.of(later, first, sameTime));
+        CustomerExport export = CustomerExport.of(T0, profile(), List.of(), List.of(), List.of(later, first, sameTime), new Consents());
 
         assertThat(export.notes()).extracting(CustomerNote::text)
                 .containsExactly("same time, smaller id", "first", "later, on a merged customer");
@@ -58,7 +59,7 @@ class CustomerExportTest {
         FollowUpTask high = task(HIGH, T0);
         FollowUpTask low = task(UUID.fromString("00000000-0000-0000-0000-000000000002"), T0);
 
-        CustomerExport export = CustomerExport.of(T0, profile(), List.of(), List.of(later, high, low), List.of());
+        CustomerExport export = CustomerExport.of(T0, profile(), List.of(), List.of(later, high, low), List.of(), new Consents());
 
         assertThat(export.tasks()).containsExactly(low, high, later);
     }
@@ -66,7 +67,7 @@ class CustomerExportTest {
     @Test
     void itsTextIsNotInItsToString() {
         CustomerExport export = CustomerExport.of(T0, profile(), List.of(), List.of(),
-                List.of(new CustomerNote(HIGH, CUSTOMER, "ana", T0, "secret note")));
+                List.of(new CustomerNote(HIGH, CUSTOMER, "ana", T0, "secret note")), new Consents());
 
         assertThat(export.toString()).contains(CUSTOMER.toString(), "1 notes").doesNotContain("secret", "ana");
     }
