@@ -4,33 +4,23 @@ import io.omnirouter.history.audit.web.ReadsCustomerData;
 import io.omnirouter.history.consent.application.ReadingConsents;
 import io.omnirouter.history.consent.model.Consent;
 import io.omnirouter.history.consent.model.ConsentPurpose;
-import io.omnirouter.history.security.Role;
-import io.omnirouter.history.shared.web.ErrorProblems;
 import io.omnirouter.history.shared.web.RequestParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A customer's consents, shown to agents and supervisors (not to OPS: consents are about the person, not the
- * service): every purpose, granted, withdrawn or never given ({@code UNKNOWN}).
+ * A customer's consents, shown to agents and supervisors (not to OPS, SecurityConfiguration: consents are about the
+ * person, not the service): every purpose, granted, withdrawn or never given ({@code UNKNOWN}).
  */
 @RestController
 class ConsentController {
-
-    private static final Set<String> READERS = Set.of(Role.AGENT.authority(), Role.SUPERVISOR.authority());
 
     private final ReadingConsents consents;
 
@@ -66,26 +56,10 @@ class ConsentController {
      */
     @GetMapping("/api/customers/{customerId}/consents")
     @ReadsCustomerData
-    ConsentsResponse consents(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String customerId,
-                              Authentication user) {
-        if (user == null || user.getAuthorities().stream().map(GrantedAuthority::getAuthority).noneMatch(READERS::contains)) {
-            throw new NotAConsentReader();
-        }
+    ConsentsResponse consents(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String customerId) {
         UUID id = RequestParameters.uuid("customerId", customerId);
         ReadingConsents.CustomerConsents found = consents.consentsOf(id);
         return new ConsentsResponse(found.customerId(), Arrays.stream(ConsentPurpose.values())
                 .map(purpose -> PurposeConsent.of(purpose, found.consents().of(purpose).orElse(null))).toList());
-    }
-
-    @ExceptionHandler
-    ProblemDetail notAReader(NotAConsentReader e) {
-        return ErrorProblems.problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
-    }
-
-    /** OPS reads what agents read, but not consents. */
-    static final class NotAConsentReader extends RuntimeException {
-        NotAConsentReader() {
-            super("your roles do not allow reading a customer's consents (AGENT or SUPERVISOR)");
-        }
     }
 }

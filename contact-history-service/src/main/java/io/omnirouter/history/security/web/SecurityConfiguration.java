@@ -85,6 +85,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/audit/**").hasRole(SUPERVISOR)
                 // Everything held about a person at once (the personal-data export): supervisors only.
                 .requestMatchers("/api/customers/*/export").hasRole(SUPERVISOR)
+                // Consents are about the person, not the service: not for OPS, who reads the rest of the API.
+                .requestMatchers(HttpMethod.GET, "/api/customers/*/consents").hasAnyRole(AGENT, SUPERVISOR)
                 // Notes are what agents write for the next agent.
                 .requestMatchers(HttpMethod.POST, "/api/customers/*/notes").hasAnyRole(AGENT, SUPERVISOR)
                 // Changes to customers: unmerge, clearing a shared identifier.

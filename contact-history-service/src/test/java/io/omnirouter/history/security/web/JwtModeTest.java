@@ -27,6 +27,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,11 +40,14 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * omnirouter.security.mode=jwt without configured users, as in production: real RS256 tokens, verified by the
  * decoder Spring Boot builds from the configuration (here a public key file instead of an issuer's JWK set).
  */
+// The read audit's advice and interceptor are web beans that need the database; /api/me reads no customer's data,
+// so this slice of the web layer leaves them out.
 @WebMvcTest(controllers = CurrentUserController.class, properties = {
         "omnirouter.security.mode=jwt",
         "omnirouter.security.local-password=",
         "omnirouter.security.jwt.roles-claim=realm_access.roles",
-        "omnirouter.security.jwt.name-claim=preferred_username"})
+        "omnirouter.security.jwt.name-claim=preferred_username"},
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.omnirouter\\.history\\.audit\\..*"))
 @Import(SecurityConfiguration.class)
 class JwtModeTest {
 
