@@ -16,6 +16,8 @@ import io.omnirouter.channel.CallOutcome;
 import io.omnirouter.channel.ChatAuthor;
 import io.omnirouter.channel.ChatEvent;
 import io.omnirouter.channel.ChatEventKind;
+import io.omnirouter.channel.ConsentChange;
+import io.omnirouter.channel.ConsentPurpose;
 import io.omnirouter.channel.CustomerRef;
 import io.omnirouter.channel.CustomerSegment;
 import io.omnirouter.channel.Direction;
@@ -78,8 +80,10 @@ final class Journeys {
             callbackAgreed(customer, steps);
         } else if (roll < 95) {
             contactForm(customer, steps);
-        } else {
+        } else if (roll < 97) {
             steps.add(shop(customer, WebShopEventKind.CART_ABANDONED, null, amount(customer), null, null));
+        } else {
+            consentChange(customer, steps);
         }
         return new ArrayDeque<>(steps);
     }
@@ -107,6 +111,13 @@ final class Journeys {
         } else if (after < 60) {
             steps.add(shop(customer, WebShopEventKind.RETURN_REQUESTED, orderId, null, null, phrases.returnReason()));
         }
+    }
+
+    /** In the shop's settings: surveys and thank-you messages given or withdrawn (the follow-up respects an opt-out). */
+    private void consentChange(SyntheticCustomer customer, List<Step> steps) {
+        List<ConsentChange> changes = List.of(new ConsentChange(ConsentPurpose.MARKETING_SURVEYS, random.nextInt(100) < 60),
+                new ConsentChange(ConsentPurpose.THANK_YOU_MESSAGES, random.nextInt(100) < 80));
+        steps.add(shop(customer, WebShopEventKind.CONSENT_CHANGED, null, null, null, null, changes));
     }
 
     /** Greeting, bot, maybe a transfer to an agent, the answer, the end with (or without) a rating. */
@@ -258,6 +269,11 @@ final class Journeys {
     /** The shop knows its customer id and, from the account, the email, often the phone and the name. */
     private Step shop(SyntheticCustomer customer, WebShopEventKind kind, String orderId, Long amountMinor, Integer rating,
                       String text) {
+        return shop(customer, kind, orderId, amountMinor, rating, text, List.of());
+    }
+
+    private Step shop(SyntheticCustomer customer, WebShopEventKind kind, String orderId, Long amountMinor, Integer rating,
+                      String text, List<ConsentChange> consents) {
         CustomerRef ref = CustomerRef.newBuilder()
                 .setShopCustomerId(customer.shopCustomerIdAsWritten(random))
                 .setEmail(random.nextInt(100) < 90 ? customer.emailAsWritten(random) : null)
@@ -276,6 +292,7 @@ final class Journeys {
                 .setCurrency(amountMinor == null ? null : customer.language().currency())
                 .setRating(rating)
                 .setText(text)
+                .setConsents(consents)
                 .build());
     }
 
