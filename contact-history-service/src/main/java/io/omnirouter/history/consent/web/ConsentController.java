@@ -2,13 +2,9 @@ package io.omnirouter.history.consent.web;
 
 import io.omnirouter.history.audit.web.ReadsCustomerData;
 import io.omnirouter.history.consent.application.ReadingConsents;
-import io.omnirouter.history.consent.model.Consent;
-import io.omnirouter.history.consent.model.ConsentPurpose;
 import io.omnirouter.history.shared.web.RequestParameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,23 +24,6 @@ class ConsentController {
         this.consents = consents;
     }
 
-    /** What a customer's consent for a purpose is now. */
-    enum State { GRANTED, WITHDRAWN, UNKNOWN }
-
-    /**
-     * @param granted   true or false; null when never given ({@code state} UNKNOWN)
-     * @param changedAt the event time of the latest change; null when never given
-     * @param contactId the contact that made the latest change; null when never given
-     */
-    record PurposeConsent(ConsentPurpose purpose, State state, Boolean granted, Instant changedAt, UUID contactId) {
-
-        static PurposeConsent of(ConsentPurpose purpose, Consent consent) {
-            return consent == null ? new PurposeConsent(purpose, State.UNKNOWN, null, null, null)
-                    : new PurposeConsent(purpose, consent.granted() ? State.GRANTED : State.WITHDRAWN, consent.granted(),
-                            consent.changedAt(), consent.contactId());
-        }
-    }
-
     /** @param customerId the customer the id answers with now (a merged id answers with its survivor) */
     record ConsentsResponse(UUID customerId, List<PurposeConsent> consents) {
     }
@@ -59,7 +38,6 @@ class ConsentController {
     ConsentsResponse consents(@Parameter(schema = @Schema(type = "string", format = "uuid")) @PathVariable String customerId) {
         UUID id = RequestParameters.uuid("customerId", customerId);
         ReadingConsents.CustomerConsents found = consents.consentsOf(id);
-        return new ConsentsResponse(found.customerId(), Arrays.stream(ConsentPurpose.values())
-                .map(purpose -> PurposeConsent.of(purpose, found.consents().of(purpose).orElse(null))).toList());
+        return new ConsentsResponse(found.customerId(), PurposeConsent.everyPurpose(found.consents()));
     }
 }

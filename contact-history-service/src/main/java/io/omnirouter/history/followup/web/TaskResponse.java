@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A task as GET /api/tasks shows it: its current version; {@code overdue} = open and past its due time now.
+ * A task as GET /api/tasks shows it: its current version; {@code overdue} = open and past its due time now. Public: the
+ * personal-data export shows tasks the same way.
  */
-record TaskResponse(
+public record TaskResponse(
         UUID taskId, long version, UUID customerId, String type, String status, UUID triggerContactId, String threadKey,
         String triggerChannel, Instant createdAt, Instant dueAt, String priority, String queue, int escalationTier,
         String assignee, Instant closedAt, UUID closedByContactId, boolean closedLate, Instant changedAt,
@@ -22,7 +23,7 @@ record TaskResponse(
         return List.of(customerId);
     }
 
-    static TaskResponse of(FollowUpTask t, Instant now) {
+    public static TaskResponse of(FollowUpTask t, Instant now) {
         return new TaskResponse(t.taskId(), t.version(), t.customerId(), t.type().name(), t.status().name(),
                 t.triggerContactId(), t.threadKey(), t.triggerChannel().name(), t.createdAt(), t.dueAt(), t.priority().name(),
                 t.queue(), t.escalationTier(), t.assignee(), t.closedAt(), t.closedByContactId(), t.closedLate(),
