@@ -4,6 +4,7 @@ import io.omnirouter.contact.ContactEvent;
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
+import io.omnirouter.testing.PersonalDataTestKeys;
 import io.omnirouter.testing.RealInfrastructure;
 import io.omnirouter.testing.WithRealInfrastructure;
 import java.io.IOException;
@@ -96,6 +97,7 @@ public abstract class HistoryIntegrationTest {
         registry.add("spring.datasource.url", RealInfrastructure::jdbcUrl);
         registry.add("spring.datasource.username", RealInfrastructure::dbUser);
         registry.add("spring.datasource.password", RealInfrastructure::dbPassword);
+        PersonalDataTestKeys.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @BeforeAll

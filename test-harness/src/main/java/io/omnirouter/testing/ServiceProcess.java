@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,14 +48,21 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    /** The real infrastructure's addresses as Spring properties, to pass to {@link #start}. */
+    /** The real infrastructure's addresses and the test runs' personal-data keys as Spring properties, for {@link #start}. */
     public static Map<String, String> realInfrastructureProperties() {
-        return Map.of(
+        Map<String, String> properties = new HashMap<>(PersonalDataTestKeys.properties());
+        properties.putAll(Map.of(
                 "spring.kafka.bootstrap-servers", RealInfrastructure.kafkaBootstrapServers(),
                 "omnirouter.schema-registry.url", RealInfrastructure.registryUrl(),
                 "spring.datasource.url", RealInfrastructure.jdbcUrl(),
                 "spring.datasource.username", RealInfrastructure.dbUser(),
-                "spring.datasource.password", RealInfrastructure.dbPassword());
+                "spring.datasource.password", RealInfrastructure.dbPassword()));
+        return Map.copyOf(properties);
+    }
+
+    /** {@link #realInfrastructureProperties} as command-line arguments ({@code --key=value}), for a service started in-process. */
+    public static List<String> realInfrastructureArguments() {
+        return realInfrastructureProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     }
 
     public String baseUrl() {

@@ -16,6 +16,7 @@ import io.omnirouter.history.customer.model.IdentityResolution;
 import io.omnirouter.history.customer.model.MergeProtection;
 import io.omnirouter.identifiers.IdentifierNormalizer;
 import io.omnirouter.identifiers.IdentifierType;
+import io.omnirouter.testing.PersonalDataTestKeys;
 import io.omnirouter.testing.RealInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,6 +171,8 @@ class ConcurrentIngestIT extends HistoryIntegrationTest {
                 "--spring.datasource.url=" + RealInfrastructure.jdbcUrl(),
                 "--spring.datasource.username=" + RealInfrastructure.dbUser(),
                 "--spring.datasource.password=" + RealInfrastructure.dbPassword(),
+                "--omnirouter.personal-data.master-key=" + PersonalDataTestKeys.MASTER_KEY,
+                "--omnirouter.personal-data.hash-key=" + PersonalDataTestKeys.HASH_KEY,
                 "--spring.kafka.consumer.client-id=a-second-instance",
                 "--omnirouter.history.ingest.concurrency=1",
                 "--omnirouter.security.local-password=" + PASSWORD,

@@ -1,6 +1,7 @@
 package io.omnirouter.personal.keys;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -17,6 +18,16 @@ public final class AssociatedData {
         return ByteBuffer.allocate(16)
                 .putLong(keyId.getMostSignificantBits())
                 .putLong(keyId.getLeastSignificantBits())
+                .array();
+    }
+
+    /** The key id's 16 bytes, then the topic's UTF-8 bytes: binds a sealed field to its record and its topic. */
+    public static byte[] of(UUID keyId, String topic) {
+        byte[] name = topic.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(16 + name.length)
+                .putLong(keyId.getMostSignificantBits())
+                .putLong(keyId.getLeastSignificantBits())
+                .put(name)
                 .array();
     }
 }

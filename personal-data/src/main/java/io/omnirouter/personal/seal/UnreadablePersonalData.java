@@ -12,7 +12,7 @@ public class UnreadablePersonalData extends RuntimeException {
 
     public UnreadablePersonalData(UUID keyId, int length, Throwable cause) {
         super("Personal data sealed for key id " + keyId + " (" + length + " bytes) does not open: it was sealed for"
-                + " another key id or under another key, or its bytes were changed or cut", cause);
+                + " another key id or topic, or under another key, or its bytes were changed or cut", cause);
         this.keyId = keyId;
     }
 

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
 @WithRealInfrastructure
 class JdbcDataKeysIT {
 
+    private static final String TOPIC = "contact.events";
+
     private static final byte[] NAME = "Ana Novak".getBytes(UTF_8);
 
     private final DataSource database = RealInfrastructure.dataSource();
@@ -54,14 +56,14 @@ class JdbcDataKeysIT {
         UUID second = UUID.randomUUID();
         UUID third = UUID.randomUUID();
         Map<UUID, Aead> created = keys.createOrFind(List.of(first, second));
-        byte[] sealedFirst = seal.seal(created.get(first), first, NAME);
-        byte[] sealedSecond = seal.seal(created.get(second), second, NAME);
+        byte[] sealedFirst = seal.seal(created.get(first), first, TOPIC, NAME);
+        byte[] sealedSecond = seal.seal(created.get(second), second, TOPIC, NAME);
 
         Map<UUID, Aead> again = keys.createOrFind(List.of(third, first, second, first));
 
         assertThat(again).containsOnlyKeys(first, second, third);
-        assertThat(seal.open(again.get(first), first, sealedFirst)).isEqualTo(NAME);
-        assertThat(seal.open(again.get(second), second, sealedSecond)).isEqualTo(NAME);
+        assertThat(seal.open(again.get(first), first, TOPIC, sealedFirst)).isEqualTo(NAME);
+        assertThat(seal.open(again.get(second), second, TOPIC, sealedSecond)).isEqualTo(NAME);
         assertThat(storedKeyset(third)).isPresent();
     }
 
@@ -69,11 +71,11 @@ class JdbcDataKeysIT {
     @Test
     void anotherInstanceFindsTheKeysAndOpensWhatWasSealedUnderThem() {
         UUID contactId = UUID.randomUUID();
-        byte[] sealed = seal.seal(keys.createOrFind(List.of(contactId)).get(contactId), contactId, NAME);
+        byte[] sealed = seal.seal(keys.createOrFind(List.of(contactId)).get(contactId), contactId, TOPIC, NAME);
 
         Map<UUID, Aead> found = new JdbcDataKeys(database, masterKey).find(List.of(contactId));
 
-        assertThat(seal.open(found.get(contactId), contactId, sealed)).isEqualTo(NAME);
+        assertThat(seal.open(found.get(contactId), contactId, TOPIC, sealed)).isEqualTo(NAME);
     }
 
     @Test
@@ -92,18 +94,18 @@ class JdbcDataKeysIT {
         UUID erased = UUID.randomUUID();
         UUID kept = UUID.randomUUID();
         Map<UUID, Aead> created = keys.createOrFind(List.of(erased, kept));
-        byte[] sealedErased = seal.seal(created.get(erased), erased, NAME);
-        byte[] sealedKept = seal.seal(created.get(kept), kept, NAME);
+        byte[] sealedErased = seal.seal(created.get(erased), erased, TOPIC, NAME);
+        byte[] sealedKept = seal.seal(created.get(kept), kept, TOPIC, NAME);
 
         assertThat(keys.shred(List.of(erased, UUID.randomUUID()))).isOne();
 
         assertThat(keys.find(List.of(erased, kept))).containsOnlyKeys(kept);
         assertThat(storedKeyset(erased)).isEmpty();
-        assertThat(seal.open(keys.find(List.of(kept)).get(kept), kept, sealedKept)).isEqualTo(NAME);
+        assertThat(seal.open(keys.find(List.of(kept)).get(kept), kept, TOPIC, sealedKept)).isEqualTo(NAME);
         assertThat(keys.shred(List.of(erased))).isZero();
         // A contact routed again after its erasure gets a new key: nothing sealed before opens under it.
         Aead recreated = keys.createOrFind(List.of(erased)).get(erased);
-        assertThatThrownBy(() -> seal.open(recreated, erased, sealedErased)).isInstanceOf(UnreadablePersonalData.class);
+        assertThatThrownBy(() -> seal.open(recreated, erased, TOPIC, sealedErased)).isInstanceOf(UnreadablePersonalData.class);
     }
 
     @Test
@@ -119,7 +121,7 @@ class JdbcDataKeysIT {
         assertThat(ByteSearch.indexOf(stored, rawKey, 0)).isEqualTo(-1);
         // And it is the key the store hands out.
         Aead fromRow = unwrapped.getPrimitive(RegistryConfiguration.get(), Aead.class);
-        assertThat(seal.open(fromRow, contactId, seal.seal(handedOut, contactId, NAME))).isEqualTo(NAME);
+        assertThat(seal.open(fromRow, contactId, TOPIC, seal.seal(handedOut, contactId, TOPIC, NAME))).isEqualTo(NAME);
     }
 
     @Test
@@ -166,7 +168,7 @@ class JdbcDataKeysIT {
         Map<UUID, Aead> mine = both.get(0);
         Map<UUID, Aead> theirs = both.get(1);
         for (UUID contactId : contactIds) {
-            assertThat(seal.open(theirs.get(contactId), contactId, seal.seal(mine.get(contactId), contactId, NAME)))
+            assertThat(seal.open(theirs.get(contactId), contactId, TOPIC, seal.seal(mine.get(contactId), contactId, TOPIC, NAME)))
                     .isEqualTo(NAME);
         }
     }

@@ -16,6 +16,8 @@ import org.quicktheories.core.Gen;
 /** Whatever the personal data, it opens to itself for its key id, and a single changed bit anywhere makes it unreadable. */
 class PersonalDataSealProperties {
 
+    private static final String TOPIC = "contact.events";
+
     private final PersonalDataSeal seal = new PersonalDataSeal();
     private final Aead key = FreshDataKey.create();
     private final UUID keyId = UUID.randomUUID();
@@ -23,16 +25,16 @@ class PersonalDataSealProperties {
     @Test
     void anyPlaintextOpensToItself() {
         qt().forAll(plaintexts()).checkAssert(plaintext ->
-                assertThat(seal.open(key, keyId, seal.seal(key, keyId, plaintext))).isEqualTo(plaintext));
+                assertThat(seal.open(key, keyId, TOPIC, seal.seal(key, keyId, TOPIC, plaintext))).isEqualTo(plaintext));
     }
 
     @Test
     void anyChangedBitMakesItUnreadable() {
         qt().forAll(plaintexts(), integers().allPositive(), integers().between(0, 7)).checkAssert((plaintext, at, bit) -> {
-            byte[] tampered = seal.seal(key, keyId, plaintext);
+            byte[] tampered = seal.seal(key, keyId, TOPIC, plaintext);
             tampered[at % tampered.length] ^= (byte) (1 << bit);
 
-            assertThatThrownBy(() -> seal.open(key, keyId, tampered)).isInstanceOf(UnreadablePersonalData.class);
+            assertThatThrownBy(() -> seal.open(key, keyId, TOPIC, tampered)).isInstanceOf(UnreadablePersonalData.class);
         });
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -84,10 +85,14 @@ public record RouterProperties(
      * @param partitions        partitions of the channel topics, contact.events and the DLTs
      * @param replicationFactor replication of the topics the router declares; unset = the broker's
      *                          {@code default.replication.factor} (1 on a laptop, 3 in a cluster)
-     * @param channelRetention  how long channel topics keep events (contact.events is kept forever)
-     * @param deadLetterRetention how long dead letters are kept for inspection and replay
+     * @param channelRetention  how long channel topics keep events (contact.events is kept forever); at most 30 days,
+     *                          because adapters write personal data there in clear and an erasure cannot reach it
+     *                          (docs/personal-data.md)
+     * @param deadLetterRetention how long dead letters are kept for inspection and replay; at most 30 days, for the
+     *                          same reason
      */
     public record Topics(@Min(1) int partitions, @Min(1) Short replicationFactor,
-                         @NotNull Duration channelRetention, @NotNull Duration deadLetterRetention) {
+                         @NotNull @DurationMax(days = 30) Duration channelRetention,
+                         @NotNull @DurationMax(days = 30) Duration deadLetterRetention) {
     }
 }

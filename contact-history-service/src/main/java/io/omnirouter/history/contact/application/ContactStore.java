@@ -26,4 +26,7 @@ public interface ContactStore {
      */
     List<TimelineEntry> timeline(UUID customerId, Optional<Channel> channel, Optional<TimelineCursor> after, int limit,
                                  int excerptLength);
+
+    /** The channel of every contact the customers hold, by contact id (an erasure's contacts and its statistics). */
+    Map<UUID, String> channelsOfContactsHeldBy(Collection<UUID> customerIds);
 }

@@ -34,10 +34,15 @@ final class ContactEventMapper {
     private ContactEventMapper() {
     }
 
+    /** A record without a value. */
+    static InvalidContactEventException tombstone() {
+        return new InvalidContactEventException("record has no value (tombstone); contact.events holds ContactEvents only");
+    }
+
     /** @throws InvalidContactEventException naming the broken rule */
     static Contact toContact(ContactEvent event) {
         if (event == null) {
-            throw new InvalidContactEventException("record has no value (tombstone); contact.events holds ContactEvents only");
+            throw tombstone();
         }
         try {
             return new Contact(

@@ -164,4 +164,15 @@ class JdbcContactStore implements ContactStore {
     private static String identifier(Contact contact, IdentifierType type) {
         return contact.identifiers().stream().filter(id -> id.type() == type).map(Identifier::value).findFirst().orElse(null);
     }
+
+    @Override
+    public Map<UUID, String> channelsOfContactsHeldBy(Collection<UUID> customerIds) {
+        Map<UUID, String> channels = new java.util.HashMap<>();
+        jdbc.query("SELECT contact_id, channel FROM contact WHERE customer_id = ANY (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", customerIds.toArray(UUID[]::new))),
+                rs -> {
+                    channels.put(rs.getObject("contact_id", UUID.class), rs.getString("channel"));
+                });
+        return channels;
+    }
 }

@@ -3,11 +3,13 @@ package io.omnirouter.history.export.web;
 import io.omnirouter.history.consent.web.PurposeConsent;
 import io.omnirouter.history.conversation.web.ThreadResponse;
 import io.omnirouter.history.customer.web.CustomerResponse;
+import io.omnirouter.history.erasure.model.ErasedCustomer;
 import io.omnirouter.history.export.model.CustomerExport;
 import io.omnirouter.history.followup.web.TaskResponse;
 import io.omnirouter.history.note.web.NoteResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,7 +29,22 @@ import java.util.UUID;
  */
 record CustomerExportResponse(int schemaVersion, Instant exportedAt, UUID customerId, List<UUID> mergedCustomerIds,
                               CustomerResponse profile, List<ThreadResponse.Item> contacts, List<TaskResponse> tasks,
-                              List<NoteResponse> notes, List<PurposeConsent> consents) {
+                              List<NoteResponse> notes, List<PurposeConsent> consents, Erased erased) {
+
+    /**
+     * That the person was erased, and when: all that is held of an erased customer (docs/personal-data.md, "Erasure").
+     *
+     * @param erasedAs the customer the erasure erased (the one asked about, or the one it had been merged into)
+     */
+    record Erased(Instant erasedAt, UUID erasedAs, UUID actionId, Map<String, Integer> contactsByChannel) {
+    }
+
+    /** The export of an erased customer: nothing but that it was erased. */
+    static CustomerExportResponse of(ErasedCustomer stub, Instant exportedAt) {
+        return new CustomerExportResponse(CustomerExport.SCHEMA_VERSION, exportedAt, stub.customerId(), List.of(), null,
+                List.of(), List.of(), List.of(), List.of(),
+                new Erased(stub.erasedAt(), stub.erasedAs(), stub.actionId(), stub.contactsByChannel()));
+    }
 
     static CustomerExportResponse of(CustomerExport export) {
         return new CustomerExportResponse(CustomerExport.SCHEMA_VERSION, export.exportedAt(), export.customerId(),
@@ -35,6 +52,6 @@ record CustomerExportResponse(int schemaVersion, Instant exportedAt, UUID custom
                 export.contacts().stream().map(ThreadResponse.Item::of).toList(),
                 export.tasks().stream().map(t -> TaskResponse.of(t, export.exportedAt())).toList(),
                 export.notes().stream().map(NoteResponse::of).toList(),
-                PurposeConsent.everyPurpose(export.consents()));
+                PurposeConsent.everyPurpose(export.consents()), null);
     }
 }

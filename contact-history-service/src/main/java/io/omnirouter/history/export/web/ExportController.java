@@ -1,6 +1,8 @@
 package io.omnirouter.history.export.web;
 
 import io.omnirouter.history.audit.web.ReadsCustomerData;
+import io.omnirouter.history.erasure.application.ErasingCustomers;
+import io.omnirouter.history.erasure.model.ErasedCustomer;
 import io.omnirouter.history.export.application.ExportingCustomers;
 import io.omnirouter.history.shared.InvalidRequestException;
 import io.omnirouter.history.shared.web.RequestParameters;
@@ -8,6 +10,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,9 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ExportController {
 
     private final ExportingCustomers exporting;
+    private final ErasingCustomers erasing;
+    private final Clock clock;
 
-    ExportController(ExportingCustomers exporting) {
+    ExportController(ExportingCustomers exporting, ErasingCustomers erasing, Clock clock) {
         this.exporting = exporting;
+        this.erasing = erasing;
+        this.clock = clock;
     }
 
     /**
@@ -39,7 +47,8 @@ class ExportController {
             description = "Identifiers, merges and unmerges, every contact with its whole text, every task and note, oldest first;"
                     + " the id of a customer merged into another answers with the other's (customerId says which)."
                     + " contact-history-service/docs/personal-data-export.md")
-    @ApiResponse(responseCode = "200", description = "the document, with Content-Disposition: attachment")
+    @ApiResponse(responseCode = "200", description = "the document, with Content-Disposition: attachment; of an erased"
+            + " customer, only that it was erased and when (erased)")
     @ApiResponse(responseCode = "400", description = "a malformed customer id, or asOf (problem details)")
     @ApiResponse(responseCode = "403", description = "not a supervisor")
     @ApiResponse(responseCode = "404", description = "no such customer (problem details)")
@@ -52,7 +61,9 @@ class ExportController {
         if (asOf != null) {
             throw InvalidRequestException.of("asOf", "the export is of the present: asOf is not supported");
         }
-        CustomerExportResponse export = CustomerExportResponse.of(exporting.export(id));
+        Optional<ErasedCustomer> erased = erasing.erased(id);
+        CustomerExportResponse export = erased.isPresent() ? CustomerExportResponse.of(erased.get(), clock.instant())
+                : CustomerExportResponse.of(exporting.export(id));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("customer-" + export.customerId() + ".json").build().toString());

@@ -72,6 +72,18 @@ public record FollowUpTask(
                 && closedLate == other.closedLate;
     }
 
+    /** The reason of the version that closes a task because its customer was erased. */
+    public static final String ERASED = "ERASED";
+
+    /**
+     * The next version of an open task whose customer was erased (docs/personal-data.md, "Erasure"): CANCELLED at
+     * {@code at}, with reason {@value #ERASED}.
+     */
+    public FollowUpTask erased(Instant at) {
+        return new FollowUpTask(taskId, version + 1, customerId, type, TaskStatus.CANCELLED, triggerContactId, threadKey,
+                triggerChannel, createdAt, dueAt, priority, queue, escalationTier, assignee, at, null, false, at, ERASED);
+    }
+
     /** The same state as another version number, e.g. a derived state stored after the versions already published. */
     FollowUpTask numbered(long newVersion, Instant at, String reason) {
         return new FollowUpTask(taskId, newVersion, customerId, type, status, triggerContactId, threadKey, triggerChannel,

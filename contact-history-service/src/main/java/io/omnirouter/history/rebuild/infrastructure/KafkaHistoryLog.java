@@ -61,7 +61,8 @@ class KafkaHistoryLog implements HistoryLog {
     public long readContacts(Map<Integer, Long> from, Consumer<Chunk<Contact>> handler) {
         return read(CONTACTS, from, records -> {
             ContactEventDecoder.Decoded decoded = contacts.decode(records);
-            return new Chunk<>(decoded.contacts(), records.size(), decoded.rejected().size(), Map.of());
+            // Contacts of erased customers count as skipped: their keys are shredded.
+            return new Chunk<>(decoded.contacts(), records.size(), decoded.rejected().size() + decoded.erased(), Map.of());
         }, handler);
     }
 

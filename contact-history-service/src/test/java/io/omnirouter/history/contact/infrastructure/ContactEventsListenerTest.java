@@ -20,8 +20,8 @@ class ContactEventsListenerTest {
     void anUnreachableRegistryFailsTheBatchForRetryInsteadOfDeadLetteringIt() {
         ConfluentAvroDeserializer<ContactEvent> deserializer =
                 new ConfluentAvroDeserializer<>(new SchemaRegistryClient(UNREACHABLE_REGISTRY), ContactEvent.class);
-        // Neither the store nor the dead-letter topic may be reached: the batch must fail before either.
-        ContactEventsListener listener = new ContactEventsListener(new ContactEventDecoder(deserializer), null, null);
+        // Neither the keys, the store nor the dead-letter topic may be reached: the batch must fail before either.
+        ContactEventsListener listener = new ContactEventsListener(new ContactEventDecoder(deserializer, null), null, null);
         byte[] framed = {0, 0, 0, 0, 42, 2, 'x'};
 
         assertThatThrownBy(() -> listener.onContactEvents(

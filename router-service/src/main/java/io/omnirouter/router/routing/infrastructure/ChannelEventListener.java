@@ -1,5 +1,6 @@
 package io.omnirouter.router.routing.infrastructure;
 
+import io.omnirouter.contact.ContactEvent;
 import io.omnirouter.router.routing.application.RoutingChannelEvents;
 import io.omnirouter.router.routing.model.DuplicateWindow;
 import io.omnirouter.router.routing.model.RejectedEventException;
@@ -37,8 +38,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The router's inbound adapter: consumes the four channel topics in batches, each batch inside one Kafka
  * transaction together with its output and its consumer offsets (exactly-once read-process-write).
  *
- * <p>Per record: decode (Confluent wire format) → skip a duplicate eventId → route → publish the
- * {@code ContactEvent} keyed by thread. A record that breaks the contract (undecodable, unknown schema id,
+ * <p>Per record: decode (Confluent wire format) → skip a duplicate eventId → route; then, for the batch, seal the
+ * contacts' personal fields under their data keys ({@link SealingContacts}) and publish each {@code ContactEvent}
+ * keyed by its (hashed) thread key. A record that breaks the contract (undecodable, unknown schema id,
  * invalid event) is published, original bytes untouched, to {@code <topic>.DLT} with the reason, in the same
  * transaction, and the batch goes on: a bad record never blocks its partition. A transient failure (registry
  * unreachable) aborts the transaction, so the batch is retried and nothing is lost.
@@ -55,17 +57,20 @@ public class ChannelEventListener {
     private final RoutingChannelEvents routing;
     private final ChannelRecordDecoder channelEvents;
     private final RecentEventIds recentEventIds;
+    private final SealingContacts sealing;
     private final ConfluentAvroSerializer<SpecificRecord> contactEvents;
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final RoutingMetrics metrics;
     private final Clock clock;
 
     ChannelEventListener(RoutingChannelEvents routing, ChannelRecordDecoder channelEvents,
-                         RecentEventIds recentEventIds, ConfluentAvroSerializer<SpecificRecord> contactEvents,
+                         RecentEventIds recentEventIds, SealingContacts sealing,
+                         ConfluentAvroSerializer<SpecificRecord> contactEvents,
                          KafkaTemplate<byte[], byte[]> kafka, MeterRegistry meters, Clock clock) {
         this.routing = routing;
         this.channelEvents = channelEvents;
         this.recentEventIds = recentEventIds;
+        this.sealing = sealing;
         this.contactEvents = contactEvents;
         this.kafka = kafka;
         this.metrics = new RoutingMetrics(meters);
@@ -80,6 +85,7 @@ public class ChannelEventListener {
         // Only for partitions whose restore on assignment failed; while it fails, the batch is retried.
         recentEventIds.restoreMissing(consumer, partitions);
         Map<TopicPartition, List<String>> routedIds = new HashMap<>();
+        List<RoutedContact> routedContacts = new ArrayList<>();
         Set<String> seenInBatch = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -109,20 +115,24 @@ public class ChannelEventListener {
                 deadLetter(record, new RejectedEventException(Rejection.UNEXPECTED_FAILURE, e.getClass().getName()));
                 continue;
             }
-            // Failing to publish is never the record's fault: it aborts the transaction and the batch is retried.
-            publish(routed);
+            routedContacts.add(routed);
             routedIds.computeIfAbsent(partition, p -> new ArrayList<>()).add(eventId);
             metrics.routed(record.topic(), routed.contact().getOccurredAt(), clock.instant());
+        }
+        // Failing to seal (the key store away) or to publish is never a record's fault: it aborts the transaction and
+        // the batch is retried. The batch's data keys are committed before its contacts are sent.
+        List<ContactEvent> contacts = sealing.seal(routedContacts.stream().map(RoutedContact::contact).toList());
+        for (int i = 0; i < contacts.size(); i++) {
+            publish(contacts.get(i), routedContacts.get(i).warnings());
         }
         rememberAfterCommit(routedIds);
     }
 
-    private void publish(RoutedContact routed) {
+    private void publish(ContactEvent contact, List<String> warnings) {
         String topic = ContractTopic.CONTACT_EVENTS.topic();
         ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, null,
-                routed.contact().getThreadKey().getBytes(StandardCharsets.UTF_8),
-                contactEvents.serialize(topic, routed.contact()));
-        routed.warnings().forEach(w -> out.headers().add(DeadLetterHeaders.header(DeadLetterHeaders.WARNING, w)));
+                contact.getThreadKey().getBytes(StandardCharsets.UTF_8), contactEvents.serialize(topic, contact));
+        warnings.forEach(w -> out.headers().add(DeadLetterHeaders.header(DeadLetterHeaders.WARNING, w)));
         kafka.send(out);
     }
 

@@ -23,6 +23,9 @@ import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
 import io.omnirouter.support.health.KafkaHealthIndicator;
 import io.omnirouter.support.health.SchemaRegistryHealthIndicator;
+import io.omnirouter.personal.contact.SealedContacts;
+import io.omnirouter.personal.keys.DataKeys;
+import io.omnirouter.testing.PersonalDataTestKeys;
 import io.omnirouter.testing.RealInfrastructure;
 import io.omnirouter.testing.TopicProbe;
 import io.omnirouter.testing.WithRealInfrastructure;
@@ -75,6 +78,10 @@ class ChannelRoutingIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", RealInfrastructure::kafkaBootstrapServers);
         registry.add("omnirouter.schema-registry.url", RealInfrastructure::registryUrl);
+        registry.add("spring.datasource.url", RealInfrastructure::jdbcUrl);
+        registry.add("spring.datasource.username", RealInfrastructure::dbUser);
+        registry.add("spring.datasource.password", RealInfrastructure::dbPassword);
+        PersonalDataTestKeys.properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     private final SchemaRegistryClient registry = new SchemaRegistryClient(RealInfrastructure.registryUrl());
@@ -110,6 +117,7 @@ class ChannelRoutingIT {
         TopicProbe.send(topic.topic(), key, serializer.serialize(topic.topic(), event));
     }
 
+    /** The contact routed from the event, opened under its data key as the history opens it. */
     private ContactEvent awaitContact(String sourceEventId) {
         return contactsOf(sourceEventId, 1).get(0);
     }
@@ -118,7 +126,50 @@ class ChannelRoutingIT {
         return probe.awaitMatching(r -> r.topic().equals(ContractTopic.CONTACT_EVENTS.topic())
                                 && contacts.deserialize(r.topic(), r.value()).getSourceEventId().equals(sourceEventId),
                         atLeast, TIMEOUT)
-                .stream().map(r -> contacts.deserialize(r.topic(), r.value())).toList();
+                .stream().map(r -> opened(contacts.deserialize(r.topic(), r.value()))).toList();
+    }
+
+    private ContactEvent opened(ContactEvent sealed) {
+        UUID keyId = SealedContacts.keyIdOf(sealed);
+        return SealedContacts.open(sealed, dataKeys.find(List.of(keyId)).get(keyId));
+    }
+
+    @Autowired
+    private DataKeys dataKeys;
+    @Autowired
+    private SealedContacts sealedContacts;
+
+    @Test
+    void theRecordOnContactEventsCarriesNoneOfTheContactsIdentifiersOrTextsInClear() {
+        String eventId = "sealed-" + UUID.randomUUID();
+        EmailEvent mail = new EmailEvent(meta(eventId), "<" + eventId + "@mail.example>", null, List.of(), Direction.INBOUND,
+                CustomerRef.newBuilder().setEmail("Ana.Novak-" + eventId + "@Example.com").setPhone("041 555 777")
+                        .setName("Ana Novak").build(),
+                null, "Broken kettle " + eventId, "The kettle I bought leaks, order 7741.", List.of("receipt-7741.pdf"), null);
+        send(ContractTopic.EMAIL, eventId, mail);
+
+        ConsumerRecord<byte[], byte[]> out = probe.awaitOne(r -> r.topic().equals(ContractTopic.CONTACT_EVENTS.topic())
+                && contacts.deserialize(r.topic(), r.value()).getSourceEventId().equals(eventId), TIMEOUT);
+
+        String raw = new String(out.value(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                + new String(out.key(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String personal : List.of("ana.novak", "Ana Novak", "+38641555777", "41555777", "Broken kettle", "kettle",
+                "7741", "receipt", eventId + "@mail.example")) {
+            assertThat(raw).as("raw key and value of the contact").doesNotContainIgnoringCase(personal);
+        }
+        ContactEvent sealed = contacts.deserialize(out.topic(), out.value());
+        assertThat(SealedContacts.isSealed(sealed)).isTrue();
+        assertThat(sealed.getThreadKey()).isEqualTo(sealedContacts.hashedThreadKey("email:<" + eventId + "@mail.example>"))
+                .startsWith("email:");
+        ContactEvent contact = opened(sealed);
+        assertThat(contact.getIdentifiers().getEmail()).isEqualTo("ana.novak-" + eventId + "@example.com");
+        assertThat(contact.getIdentifiers().getPhone()).isEqualTo("+38641555777");
+        assertThat(contact.getCustomerName()).isEqualTo("Ana Novak");
+        assertThat(contact.getSubject()).isEqualTo("Broken kettle " + eventId);
+        assertThat(contact.getText()).isEqualTo("The kettle I bought leaks, order 7741.");
+        assertThat(contact.getAttachmentNames()).containsExactly("receipt-7741.pdf");
+        assertThat(contact.getChannelRef()).isEqualTo("<" + eventId + "@mail.example>");
+        assertThat(contact.getIntent()).as("classified before sealing").isEqualTo(sealed.getIntent());
     }
 
     @Autowired
@@ -246,7 +297,7 @@ class ChannelRoutingIT {
         ContactEvent contact = awaitContact(eventId);
         assertThat(contact.getKind()).isEqualTo("CONSENT_CHANGED");
         assertThat(contact.getConsents()).containsExactlyElementsOf(consents);
-        assertThat(contact.getThreadKey()).isEqualTo("webshop:" + eventId);
+        assertThat(contact.getThreadKey()).isEqualTo(sealedContacts.hashedThreadKey("webshop:" + eventId));
     }
 
     @Test
@@ -273,7 +324,7 @@ class ChannelRoutingIT {
 
         ConsumerRecord<byte[], byte[]> out = probe.awaitOne(r -> r.topic().equals(ContractTopic.CONTACT_EVENTS.topic())
                 && contacts.deserialize(r.topic(), r.value()).getSourceEventId().equals(eventId), TIMEOUT);
-        ContactEvent contact = contacts.deserialize(out.topic(), out.value());
+        ContactEvent contact = opened(contacts.deserialize(out.topic(), out.value()));
 
         assertThat(contact.getIdentifiers().getPhone()).isNull();
         assertThat(contact.getIdentifiers().getEmail()).isEqualTo(eventId + "@example.com");
@@ -319,7 +370,7 @@ class ChannelRoutingIT {
         ContactEvent contact = awaitContact(eventId);
         assertThat(contact.getIdentifiers().getEmail()).isEqualTo("independent.writer@example.com");
         assertThat(contact.getIdentifiers().getPhone()).isEqualTo("+38641555666");
-        assertThat(contact.getThreadKey()).isEqualTo("email:" + eventId + "@py");
+        assertThat(contact.getThreadKey()).isEqualTo(sealedContacts.hashedThreadKey("email:" + eventId + "@py"));
         assertThat(contact.getIntent()).isEqualTo(Intent.QUESTION);
         assertThat(contact.getSource()).isEqualTo("python-adapter");
     }

@@ -14,6 +14,7 @@ import io.omnirouter.serde.ConfluentAvroDeserializer;
 import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
 import io.omnirouter.testing.RealInfrastructure;
+import io.omnirouter.testing.ServiceProcess;
 import io.omnirouter.testing.TopicProbe;
 import io.omnirouter.testing.WithRealInfrastructure;
 import java.io.ByteArrayOutputStream;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
@@ -221,9 +223,11 @@ class DuplicateWindowRestoreIT {
         // As command-line arguments: they take precedence over application.yml.
         ConfigurableApplicationContext router = new SpringApplicationBuilder(RouterApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--spring.kafka.bootstrap-servers=" + RealInfrastructure.kafkaBootstrapServers(),
-                        "--omnirouter.schema-registry.url=" + registryUrl,
-                        "--omnirouter.instance.id=" + name + "-" + UUID.randomUUID());
+                .run(Stream.concat(
+                        // The registry is this test's (a proxy it can break), so not the harness's one.
+                        ServiceProcess.realInfrastructureArguments().stream().filter(a -> !a.startsWith("--omnirouter.schema-registry.url=")),
+                        Stream.of("--omnirouter.schema-registry.url=" + registryUrl,
+                                "--omnirouter.instance.id=" + name + "-" + UUID.randomUUID())).toArray(String[]::new));
         routers.add(router);
         return router;
     }

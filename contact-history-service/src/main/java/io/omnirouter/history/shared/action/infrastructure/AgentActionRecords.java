@@ -2,6 +2,7 @@ package io.omnirouter.history.shared.action.infrastructure;
 
 import io.omnirouter.action.AbsenceEnded;
 import io.omnirouter.action.AbsenceSet;
+import io.omnirouter.action.CustomerErased;
 import io.omnirouter.action.MergeUndone;
 import io.omnirouter.action.NoteAdded;
 import io.omnirouter.action.SharedIdentifierCleared;
@@ -10,7 +11,9 @@ import io.omnirouter.action.TaskCompleted;
 import io.omnirouter.history.shared.action.model.AgentAction;
 import io.omnirouter.identifiers.IdentifierType;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Our {@link AgentAction} and agent.actions' Avro record, both ways. */
@@ -46,6 +49,8 @@ final class AgentActionRecords {
             return new NoteAdded(note.noteId().toString(), note.text());
         } else if (action instanceof AgentAction.SharedIdentifierCleared cleared) {
             return new SharedIdentifierCleared(cleared.type().name(), cleared.value());
+        } else if (action instanceof AgentAction.CustomerErased erased) {
+            return new CustomerErased(Map.copyOf(erased.contactsByChannel()));
         }
         throw new IllegalArgumentException("no record for " + action.getClass().getSimpleName());
     }
@@ -80,6 +85,15 @@ final class AgentActionRecords {
         } else if (body instanceof SharedIdentifierCleared cleared) {
             return new AgentAction.SharedIdentifierCleared(identifierType(cleared.getIdentifierType()),
                     required("action.identifierValue", cleared.getIdentifierValue()));
+        } else if (body instanceof CustomerErased erased) {
+            Map<String, Integer> counts = new HashMap<>();
+            erased.getContactsByChannel().forEach((channel, count) -> {
+                if (count == null || count < 0) {
+                    throw new InvalidAgentActionException("action.contactsByChannel holds a negative or missing count");
+                }
+                counts.put(channel.toString(), count);
+            });
+            return new AgentAction.CustomerErased(counts);
         }
         throw new InvalidAgentActionException("action is of no known kind");
     }

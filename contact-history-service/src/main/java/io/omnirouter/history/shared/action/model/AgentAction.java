@@ -3,6 +3,7 @@ package io.omnirouter.history.shared.action.model;
 import io.omnirouter.identifiers.IdentifierType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -44,7 +45,7 @@ public record AgentAction(UUID actionId, String actor, List<String> actorRoles, 
 
     /** What was done; one record type per kind of action, each applied by one {@code ActionHandler}. */
     public sealed interface Action permits TaskCompleted, TaskAssigned, AbsenceSet, AbsenceEnded, MergeUndone, NoteAdded,
-            SharedIdentifierCleared {
+            SharedIdentifierCleared, CustomerErased {
     }
 
     /** The actor marked the task done. */
@@ -88,6 +89,18 @@ public record AgentAction(UUID actionId, String actor, List<String> actorRoles, 
         @Override
         public String toString() {
             return "SharedIdentifierCleared[" + type + "]";
+        }
+    }
+
+    /**
+     * A supervisor erased the customer (docs/personal-data.md, "Erasure").
+     *
+     * @param contactsByChannel how many contacts it had per channel when the erasure was accepted: the stub's statistics
+     */
+    public record CustomerErased(Map<String, Integer> contactsByChannel) implements Action {
+
+        public CustomerErased {
+            contactsByChannel = Map.copyOf(contactsByChannel);
         }
     }
 
