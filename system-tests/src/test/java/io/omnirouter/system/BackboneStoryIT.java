@@ -83,23 +83,23 @@ class BackboneStoryIT {
         assertThat(order.get("kind").asText()).isEqualTo("ORDER_PLACED");
         assertThat(order.get("intent").asText()).isEqualTo("ORDER");
         assertThat(order.get("queue").asText()).isEqualTo("orders");
-        assertThat(order.get("threadKey").asText()).isEqualTo("order:O-" + person);
+        assertThat(order.get("threadKey").asText()).isEqualTo(ChannelAdapter.threadKey("order:O-" + person));
 
         JsonNode chat = timeline.get(1);
         assertThat(chat.get("kind").asText()).isEqualTo("CHAT_MESSAGE");
         assertThat(chat.get("intent").asText()).isEqualTo("COMPLAINT");
         assertThat(chat.get("queue").asText()).isEqualTo("complaints");
-        assertThat(chat.get("threadKey").asText()).isEqualTo("chat:chat-" + person);
+        assertThat(chat.get("threadKey").asText()).isEqualTo(ChannelAdapter.threadKey("chat:chat-" + person));
 
         JsonNode call = timeline.get(2);
         assertThat(call.get("kind").asText()).isEqualTo("CALL_MISSED");
         assertThat(call.get("queue").asText()).isEqualTo("phone");
-        assertThat(call.get("threadKey").asText()).isEqualTo("phone:call-" + person);
+        assertThat(call.get("threadKey").asText()).isEqualTo(ChannelAdapter.threadKey("phone:call-" + person));
 
         JsonNode mail = timeline.get(3);
         assertThat(mail.get("kind").asText()).isEqualTo("EMAIL");
         assertThat(mail.get("direction").asText()).isEqualTo("INBOUND");
-        assertThat(mail.get("threadKey").asText()).isEqualTo("email:m1-" + person + "@mail");
+        assertThat(mail.get("threadKey").asText()).isEqualTo(ChannelAdapter.threadKey("email:m1-" + person + "@mail"));
         assertThat(mail.get("intent").asText()).isEqualTo("ORDER");
 
         // The same customer whichever identifier the agent searches with, normalized as the router did.

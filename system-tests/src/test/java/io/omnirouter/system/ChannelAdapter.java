@@ -1,9 +1,12 @@
 package io.omnirouter.system;
 
 import io.omnirouter.channel.EventMeta;
+import io.omnirouter.personal.contact.SealedContacts;
+import io.omnirouter.personal.hash.KeyedHash;
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
+import io.omnirouter.testing.PersonalDataTestKeys;
 import io.omnirouter.testing.RealInfrastructure;
 import io.omnirouter.testing.TopicProbe;
 import java.time.Instant;
@@ -23,6 +26,15 @@ final class ChannelAdapter {
 
     void publish(ContractTopic topic, String key, SpecificRecord event) {
         TopicProbe.send(topic.topic(), key, serializer.serialize(topic.topic(), event));
+    }
+
+    /**
+     * The thread key the services show for a conversation whose thread key in clear is {@code clearThreadKey} (e.g.
+     * {@code email:<root Message-ID>}): the router hashes it under the hash key both services got
+     * ({@link PersonalDataTestKeys#HASH_KEY}, docs/personal-data.md).
+     */
+    static String threadKey(String clearThreadKey) {
+        return new SealedContacts(KeyedHash.fromKeyset(PersonalDataTestKeys.HASH_KEY)).hashedThreadKey(clearThreadKey);
     }
 
     /** The envelope of an event of this adapter, without a tenant. */

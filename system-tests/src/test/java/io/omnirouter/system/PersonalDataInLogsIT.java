@@ -132,7 +132,7 @@ class PersonalDataInLogsIT {
         assertThat(get("/api/customers/lookup?email=" + encoded("nobody." + run + "@example.com")).statusCode()).isEqualTo(404);
         assertThat(get("/api/customers/lookup?phone=" + encoded(badPhone)).statusCode()).isEqualTo(400);
         assertThat(get("/api/customers/" + customerId).statusCode()).isEqualTo(200);
-        assertThat(get("/api/customers/" + customerId + "/threads/" + encoded("email:pd-" + run + "@mail")).statusCode()).isEqualTo(200);
+        assertThat(get("/api/customers/" + customerId + "/threads/" + encoded(ChannelAdapter.threadKey("email:pd-" + run + "@mail"))).statusCode()).isEqualTo(200);
         HttpResponse<String> note = http.send(services.as("agent", services.history(), "/api/customers/" + customerId + "/notes")
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"" + noteText + "\"}")).build(), HttpResponse.BodyHandlers.ofString());

@@ -66,6 +66,8 @@ class ErasureIT extends HistoryIntegrationTest {
                 .content("{\"text\":\"Ana prefers calls after 16:00\"}"), 201);
         await().atMost(PATIENCE).until(() -> openTasks(anaId) > 0);
         JsonNode bobBefore = json(mvc.get().uri("/api/customers/{id}", bobId), 200);
+        List<UUID> anasActions = jdbc.queryForList("SELECT action_id FROM agent_action WHERE customer_id = ?::uuid", UUID.class, anaId);
+        assertThat(dataKeys.find(anasActions)).as("the note is sealed under a key of its own").hasSize(1);
 
         JsonNode erased = erase(anaId, "{\"reason\":\"The customer asked to be erased (GDPR Art. 17)\"}", 200);
 
@@ -74,6 +76,7 @@ class ErasureIT extends HistoryIntegrationTest {
         assertThat(erased.get("contactsByChannel").get("PHONE").asInt()).isEqualTo(1);
         assertThat(erase(anaId, "{\"reason\":\"again\"}", 200)).as("erasing twice answers as the first time").isEqualTo(erased);
         assertNothingOf(anaId, anas, ana, anasPhone);
+        assertThat(dataKeys.find(anasActions)).as("the note's key on agent.actions is shredded").isEmpty();
         JsonNode export = json(mvc.get().uri("/api/customers/{id}/export", anaId), 200);
         assertThat(export.get("erased").get("erasedAt").asString()).isEqualTo(erased.get("erasedAt").asString());
         assertThat(export.get("contacts")).isEmpty();

@@ -10,6 +10,8 @@ import io.omnirouter.action.NoteAdded;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.CustomerIdentifiers;
 import io.omnirouter.history.HistoryIntegrationTest;
+import io.omnirouter.personal.action.SealedActions;
+import io.omnirouter.personal.keys.DataKeys;
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.serde.ConfluentAvroDeserializer;
 import io.omnirouter.serde.SchemaRegistryClient;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import tools.jackson.databind.JsonNode;
@@ -61,7 +64,10 @@ class NotesIT extends HistoryIntegrationTest {
                     && deserializer.deserialize(TOPIC, r.value()).getAction() instanceof NoteAdded note
                     && note.getNoteId().equals(newest.get("noteId").asString()), PATIENCE);
             assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(customerId);
-            assertThat(((NoteAdded) deserializer.deserialize(TOPIC, record.value()).getAction()).getText()).isEqualTo(hostile);
+            AgentAction sealed = deserializer.deserialize(TOPIC, record.value());
+            assertThat(((NoteAdded) sealed.getAction()).getText()).as("sealed on the log").isEmpty();
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("invoice 77");
+            assertThat(((NoteAdded) opened(sealed).getAction()).getText()).isEqualTo(hostile);
         }
         assertThat(json(mvc.get().uri("/api/customers/{id}/notes", customerId).param("limit", "1"), 200).get("notes")).hasSize(1);
 
@@ -99,7 +105,7 @@ class NotesIT extends HistoryIntegrationTest {
                     && r.value()[0] == 0 && deserializer.deserialize(TOPIC, r.value()).getAction() instanceof MergeUndone undone
                     && undone.getMergeId().equals(mergeId), PATIENCE).value());
             assertThat(undo.getActor()).isEqualTo("sue");
-            assertThat(undo.getReason()).isEqualTo("two people");
+            assertThat(opened(undo).getReason()).isEqualTo("two people");
         }
         assertThat(notesOf(awaitCustomer("email", email))).containsExactly("note on the e-mail customer");
         assertThat(notesOf(awaitCustomer("shopCustomerId", shopId))).containsExactly("note on the shop customer");
@@ -116,5 +122,14 @@ class NotesIT extends HistoryIntegrationTest {
     private List<String> notesOf(String customerId) {
         return json(mvc.get().uri("/api/customers/{id}/notes", customerId), 200).get("notes").valueStream()
                 .map(n -> n.get("text").asString()).toList();
+    }
+
+    @Autowired
+    private DataKeys dataKeys;
+
+    /** The action with its personal fields opened under its data key, as the history opens it. */
+    private AgentAction opened(AgentAction sealed) {
+        UUID keyId = SealedActions.keyIdOf(sealed);
+        return SealedActions.open(sealed, dataKeys.find(List.of(keyId)).get(keyId));
     }
 }

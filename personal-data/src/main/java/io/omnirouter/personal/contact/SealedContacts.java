@@ -13,6 +13,7 @@ import io.omnirouter.contact.CustomerIdentifiers;
 import io.omnirouter.contact.PersonalContactFields;
 import io.omnirouter.personal.hash.KeyedHash;
 import io.omnirouter.personal.seal.PersonalDataSeal;
+import io.omnirouter.personal.seal.SingleObjectBytes;
 import io.omnirouter.personal.seal.UnreadablePersonalData;
 import io.omnirouter.schemas.ContractTopic;
 
@@ -31,7 +32,7 @@ public final class SealedContacts {
     // Domain separation: a channel reference never hashes to the thread key of the same text.
     private static final String CHANNEL_REF = "channel-ref\u0000";
 
-    private final PersonalDataSeal seal = new PersonalDataSeal();
+    private static final PersonalDataSeal SEAL = new PersonalDataSeal();
     private final KeyedHash hash;
 
     /** @param hash the keyed hash of thread keys and channel references ({@link KeyedHash#SETTING}) */
@@ -70,7 +71,7 @@ public final class SealedContacts {
                 .setAttachmentNames(clear.getAttachmentNames())
                 .setOrderId(clear.getOrderId())
                 .build();
-        byte[] sealed = seal.seal(key, keyIdOf(clear), TOPIC, encode(personal));
+        byte[] sealed = SEAL.seal(key, keyIdOf(clear), TOPIC, encode(personal));
         return ContactEvent.newBuilder(clear)
                 .setIdentifiers(new CustomerIdentifiers())
                 .setCustomerName(null)
@@ -97,10 +98,7 @@ public final class SealedContacts {
         if (!isSealed(sealedContact)) {
             throw new IllegalArgumentException("contact " + sealedContact.getContactId() + " is not sealed");
         }
-        ByteBuffer buffer = sealedContact.getSealed().duplicate();
-        byte[] ciphertext = new byte[buffer.remaining()];
-        buffer.get(ciphertext);
-        byte[] plaintext = new PersonalDataSeal().open(key, keyIdOf(sealedContact), TOPIC, ciphertext);
+        byte[] plaintext = SEAL.open(key, keyIdOf(sealedContact), TOPIC, SingleObjectBytes.of(sealedContact.getSealed()));
         PersonalContactFields personal = decode(keyIdOf(sealedContact), plaintext);
         return ContactEvent.newBuilder(sealedContact)
                 .setIdentifiers(personal.getIdentifiers())
@@ -128,10 +126,7 @@ public final class SealedContacts {
 
     private static byte[] encode(PersonalContactFields personal) {
         try {
-            ByteBuffer encoded = PersonalContactFields.getEncoder().encode(personal);
-            byte[] bytes = new byte[encoded.remaining()];
-            encoded.get(bytes);
-            return bytes;
+            return SingleObjectBytes.of(PersonalContactFields.getEncoder().encode(personal));
         } catch (IOException e) {
             throw new UncheckedIOException("Encoding the personal fields failed", e);
         }

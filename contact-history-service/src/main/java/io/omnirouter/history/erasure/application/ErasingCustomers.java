@@ -5,6 +5,7 @@ import io.omnirouter.history.customer.application.CustomerNotFoundException;
 import io.omnirouter.history.customer.application.CustomerStore;
 import io.omnirouter.history.erasure.model.ErasedCustomer;
 import io.omnirouter.history.shared.action.application.ActionHandler;
+import io.omnirouter.history.shared.action.application.ActionOutcomes;
 import io.omnirouter.history.shared.action.model.AgentAction;
 import io.omnirouter.history.shared.action.model.AgentAction.CustomerErased;
 import io.omnirouter.history.shared.erasure.ErasedData;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Service;
 /**
  * Erases a customer (docs/personal-data.md, "Erasure"), applied from agent.actions live and in a rebuild: every
  * feature deletes what it keeps of the customer ({@link ErasesCustomerData}, open tasks closed as ERASED first), an
- * erased stub stays for each of its ids, and last the data keys of its contacts are shredded, so that the contacts
- * on contact.events never open again: neither ingest nor a rebuild brings them back.
+ * erased stub stays for each of its ids, and last the data keys of its contacts and of the actions about it are
+ * shredded, so that its contacts on contact.events and its notes, reasons and identifiers on agent.actions never open
+ * again: neither ingest nor a rebuild brings them back.
  */
 @Service
 public class ErasingCustomers implements ActionHandler {
@@ -34,14 +36,16 @@ public class ErasingCustomers implements ActionHandler {
     private final CustomerStore customers;
     private final ContactStore contacts;
     private final ErasureStore stubs;
+    private final ActionOutcomes actions;
     private final List<ErasesCustomerData> parts;
     private final DataKeys dataKeys;
 
-    public ErasingCustomers(CustomerStore customers, ContactStore contacts, ErasureStore stubs,
+    public ErasingCustomers(CustomerStore customers, ContactStore contacts, ErasureStore stubs, ActionOutcomes actions,
                             List<ErasesCustomerData> parts, DataKeys dataKeys) {
         this.customers = customers;
         this.contacts = contacts;
         this.stubs = stubs;
+        this.actions = actions;
         this.parts = List.copyOf(parts);
         this.dataKeys = dataKeys;
     }
@@ -97,6 +101,10 @@ public class ErasingCustomers implements ActionHandler {
             ids = idsOf(erasedAs);
             contactIds = contacts.channelsOfContactsHeldBy(ids).keySet();
         }
+        // Every other action about the customer: its note, reason or identifier on agent.actions goes with its key.
+        Set<UUID> keyIds = new HashSet<>(contactIds);
+        keyIds.addAll(actions.actionsAbout(ids));
+        keyIds.remove(action.actionId());
         ErasedData erased = new ErasedData(action.actionId(), action.occurredAt(), ids, contactIds, announce);
         parts.forEach(part -> part.erase(erased));
         List<ErasedCustomer> kept = new ArrayList<>();
@@ -110,7 +118,7 @@ public class ErasingCustomers implements ActionHandler {
         }
         stubs.keep(kept);
         // Last: should anything before fail, nothing is lost, and the action is applied again.
-        dataKeys.shred(contactIds);
+        dataKeys.shred(keyIds);
     }
 
     private Set<UUID> idsOf(UUID current) {

@@ -70,7 +70,7 @@ class KafkaHistoryLog implements HistoryLog {
     public long readActions(Map<Integer, Long> from, Consumer<Chunk<AgentAction>> handler) {
         return read(ACTIONS, from, records -> {
             AgentActionDecoder.Decoded decoded = actions.decode(records);
-            return new Chunk<>(decoded.actions(), records.size(), decoded.rejected().size(), Map.of());
+            return new Chunk<>(decoded.actions(), records.size(), decoded.rejected().size() + decoded.erased(), Map.of());
         }, handler);
     }
 

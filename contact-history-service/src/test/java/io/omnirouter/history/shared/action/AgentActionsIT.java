@@ -12,6 +12,8 @@ import io.omnirouter.history.HistoryIntegrationTest;
 import io.omnirouter.history.shared.action.infrastructure.AgentActionsListener;
 import io.omnirouter.history.shared.kafka.DeadLetterPublisher;
 import io.omnirouter.history.shared.kafka.DeadLetterReason;
+import io.omnirouter.personal.action.SealedActions;
+import io.omnirouter.personal.keys.DataKeys;
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.schemas.DeadLetterHeaders;
 import io.omnirouter.serde.ConfluentAvroDeserializer;
@@ -85,7 +87,9 @@ class AgentActionsIT extends HistoryIntegrationTest {
         assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(customerId);
         assertThat(action.getActor()).isEqualTo("user");
         assertThat(action.getActorRoles()).extracting(CharSequence::toString).containsExactly("AGENT");
-        assertThat(action.getReason()).isEqualTo("answered by phone\nas agreed");
+        assertThat(action.getReason()).as("sealed on the log").isNull();
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain("answered by phone");
+        assertThat(opened(action).getReason()).isEqualTo("answered by phone\nas agreed");
         assertThat(action.getCustomerId()).isEqualTo(customerId);
         assertThat(action.getOccurredAt()).isBetween(Instant.now().minusSeconds(60), Instant.now());
         JsonNode outcome = json(mvc.get().uri("/api/actions/{id}", action.getActionId()), 200);
@@ -213,5 +217,14 @@ class AgentActionsIT extends HistoryIntegrationTest {
 
     private List<JsonNode> tasksOf(String customerId) {
         return json(mvc.get().uri("/api/tasks").param("customerId", customerId).param("status", "OPEN"), 200).get("tasks").valueStream().toList();
+    }
+
+    @Autowired
+    private DataKeys dataKeys;
+
+    /** The action with its personal fields opened under its data key, as the history opens it. */
+    private AgentAction opened(AgentAction sealed) {
+        UUID keyId = SealedActions.keyIdOf(sealed);
+        return SealedActions.open(sealed, dataKeys.find(List.of(keyId)).get(keyId));
     }
 }

@@ -3,6 +3,8 @@ package io.omnirouter.history.shared.action.application;
 import io.omnirouter.history.shared.action.model.ActionOutcome;
 import io.omnirouter.history.shared.action.model.ActionOutcome.Refusal;
 import io.omnirouter.history.shared.action.model.AgentAction;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,4 +29,7 @@ public interface ActionOutcomes {
     void applied(UUID actionId, Refusal refusal);
 
     Optional<ActionOutcome> find(UUID actionId);
+
+    /** The ids of the actions taken about these customers (an erasure shreds their keys). */
+    List<UUID> actionsAbout(Collection<UUID> customerIds);
 }

@@ -1,5 +1,6 @@
 package io.omnirouter.history.shared.action.infrastructure;
 
+import io.omnirouter.personal.keys.DataKeys;
 import io.omnirouter.history.shared.action.application.ActionProperties;
 import io.omnirouter.history.shared.action.application.ApplyingActions;
 import io.omnirouter.history.shared.kafka.DeadLetterPublisher;
@@ -48,19 +49,19 @@ class ActionConfiguration {
      */
     @Bean(destroyMethod = "close")
     KafkaActionLog actionLog(KafkaProperties kafka, SchemaRegistryClient registry, ActionProperties properties,
-                             InstanceProperties instance) {
+                             InstanceProperties instance, DataKeys dataKeys) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         DefaultKafkaProducerFactory<String, io.omnirouter.action.AgentAction> producers = new DefaultKafkaProducerFactory<>(
                 config, new StringSerializer(), new ConfluentAvroSerializer<>(registry, true));
         producers.setTransactionIdPrefix(properties.transactionalIdPrefix() + instance.id() + "-");
-        return new KafkaActionLog(producers);
+        return new KafkaActionLog(producers, dataKeys);
     }
 
     @Bean
-    AgentActionDecoder agentActionDecoder(SchemaRegistryClient registry) {
-        return new AgentActionDecoder(new ConfluentAvroDeserializer<>(registry, io.omnirouter.action.AgentAction.class));
+    AgentActionDecoder agentActionDecoder(SchemaRegistryClient registry, DataKeys dataKeys) {
+        return new AgentActionDecoder(new ConfluentAvroDeserializer<>(registry, io.omnirouter.action.AgentAction.class), dataKeys);
     }
 
     @Bean

@@ -56,9 +56,14 @@ final class AgentActionRecords {
     }
 
     /** @throws InvalidAgentActionException naming what is wrong, never a value */
+    /** A record without a value. */
+    static InvalidAgentActionException tombstone() {
+        return new InvalidAgentActionException("record has no value (tombstone); agent.actions holds AgentActions only");
+    }
+
     static AgentAction fromRecord(io.omnirouter.action.AgentAction record) {
         if (record == null) {
-            throw new InvalidAgentActionException("record has no value (tombstone); agent.actions holds AgentActions only");
+            throw tombstone();
         }
         return new AgentAction(uuid("actionId", record.getActionId()), required("actor", record.getActor()),
                 record.getActorRoles().stream().map(String::valueOf).toList(), record.getOccurredAt(),

@@ -8,6 +8,7 @@ import io.omnirouter.history.shared.action.model.ActionOutcome.Refusal;
 import io.omnirouter.history.shared.action.model.ActionOutcome.Status;
 import io.omnirouter.history.shared.action.model.AgentAction;
 import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,5 +68,12 @@ class JdbcActionOutcomes implements ActionOutcomes {
     private void insert(AgentAction action) {
         jdbc.update(INSERT, action.actionId(), action.action().getClass().getSimpleName(), action.actor(),
                 timestamp(action.occurredAt()), action.customerId(), action.reason());
+    }
+
+    @Override
+    public List<UUID> actionsAbout(Collection<UUID> customerIds) {
+        return jdbc.query("SELECT action_id FROM agent_action WHERE customer_id = ANY (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", customerIds.toArray(UUID[]::new))),
+                (rs, row) -> rs.getObject(1, UUID.class));
     }
 }
