@@ -37,7 +37,7 @@ public final class HostileAvro {
     public record Branch(int index, Object value) {
     }
 
-    /** Where an encoding can be broken. */
+    /** Where an encoding can be broken ({@code ARRAY_COUNT}: the block count of an array or a map). */
     public enum Site {
         STRING_LENGTH, ARRAY_COUNT, UNION_INDEX, ENUM_INDEX, STRING_UTF8, BOOLEAN
     }
@@ -149,7 +149,15 @@ public final class HostileAvro {
                 schema.getFields().forEach(field -> fields.add(randomDatum(field.schema(), random)));
                 yield fields;
             }
-            case MAP -> throw new IllegalArgumentException("maps are not generated: the contract has none");
+            case MAP -> {
+                // At most one entry: a decoded map keeps no order, and re-encoding must give the same bytes.
+                List<Object> entry = new ArrayList<>(2);
+                if (random.nextBoolean()) {
+                    entry.add(text(random));
+                    entry.add(randomDatum(schema.getValueType(), random));
+                }
+                yield entry;
+            }
         };
     }
 
@@ -282,7 +290,16 @@ public final class HostileAvro {
                         datum(schema.getFields().get(i).schema(), fields.get(i));
                     }
                 }
-                case MAP -> throw new IllegalArgumentException("maps are not generated: the contract has none");
+                case MAP -> {
+                    // A block count (corrupted like an array's), the key and value of the entry, the end.
+                    List<Object> entry = (List<Object>) datum;
+                    writeLong(out, corrupt(Site.ARRAY_COUNT) ? corruption.value() : entry.size() / 2);
+                    if (!entry.isEmpty()) {
+                        string(((String) entry.get(0)).getBytes(StandardCharsets.UTF_8));
+                        datum(schema.getValueType(), entry.get(1));
+                        writeLong(out, 0);
+                    }
+                }
             }
         }
 
