@@ -133,6 +133,9 @@ class ErasureIT extends HistoryIntegrationTest {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE value IN (?, ?)", Integer.class, email, phone))
                     .as(table).isZero();
         }
+        assertThat(jdbc.queryForList("SELECT type FROM live_change WHERE customer_ids && ARRAY[?::uuid]", String.class, customerId))
+                .as("what the live stream replays of the customer to a stream that resumes: only that it was erased")
+                .containsOnly("action");
         for (String table : List.of("customer_note", "follow_up_task", "follow_up_task_history", "customer", "customer_history")) {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE customer_id = ?::uuid", Integer.class, customerId))
                     .as(table).isZero();
