@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.omnirouter.local.StackException;
@@ -98,6 +99,11 @@ public final class BenchMain implements Callable<Integer> {
             + " service (on --brokers brokers), and show both side by side; --instances is ignored.")
     boolean compareInstances;
 
+    @Option(names = "--compare-sealing", description = "Run the benchmark twice, with the routers sealing personal data (the"
+            + " default) and with PERSONAL_DATA_SEALING=false, show both side by side and add sealing_cost (sealed vs clear) to"
+            + " the sealed run's result file; the clear run's file ends in -clear.json. Takes twice as long.")
+    boolean compareSealing;
+
     @Option(names = "--seed", description = "Seed of the simulated population and traffic.")
     Long seed;
 
@@ -152,20 +158,36 @@ public final class BenchMain implements Callable<Integer> {
             out.printf("Stack: %d Kafka brokers (replication factor %d, min.insync.replicas %d), %d instances of each service%n",
                     shape.brokers(), shape.replicationFactor(), shape.minInsyncReplicas(), shape.instances());
         }
+        if (compareInstances && compareSealing) {
+            throw new BenchException("--compare-instances and --compare-sealing: one comparison per run");
+        }
         if (compareInstances) {
-            Report one = measure(settings, shape(1), project, data, password, results);
+            Report one = measure(settings, shape(1), true, project, data, password, results);
             Path oneFile = resultFile;
-            Report two = measure(settings, shape(2), project, data, password, results);
-            InstanceComparison.print(out, one, two, oneFile, resultFile);
+            Report two = measure(settings, shape(2), true, project, data, password, results);
+            RunComparison.printInstances(out, one, two, oneFile, resultFile);
             return 0;
         }
-        measure(settings, shape, project, data, password, results);
+        if (compareSealing) {
+            // Two fresh stacks one after the other (SealingCost says why): the same run, one setting apart.
+            Report sealed = measure(settings, shape, true, project, data, password, results);
+            Path sealedFile = resultFile;
+            Report clear = measure(settings, shape, false, project, data, password, results);
+            Path clearFile = resultFile;
+            Map<String, Object> cost = SealingCost.json(sealed, clear, clearFile);
+            sealed.sealingCost(cost);
+            resultFile = sealed.write(results);
+            SealingCost.print(out, cost, sealed, clear, sealedFile, clearFile);
+            return 0;
+        }
+        measure(settings, shape, true, project, data, password, results);
         return 0;
     }
 
-    private Report measure(BenchSettings settings, StackShape shape, Path project, Path data, String password, Path results) {
-        Report report = new Benchmark(settings, shape, project, data, out, "agent", password.isEmpty() ? "omnirouter" : password,
-                commit, asyncProfiler).run();
+    private Report measure(BenchSettings settings, StackShape shape, boolean sealing, Path project, Path data, String password,
+                           Path results) {
+        Report report = new Benchmark(settings, shape, sealing, project, data, out, "agent",
+                password.isEmpty() ? "omnirouter" : password, commit, asyncProfiler).run();
         resultFile = report.write(results);
         report.print(out);
         out.println("Results: " + resultFile);

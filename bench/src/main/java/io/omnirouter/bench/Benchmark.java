@@ -50,6 +50,8 @@ final class Benchmark {
 
     private final BenchSettings settings;
     private final StackShape shape;
+    /** Whether the routers seal personal data (the default); off only to measure what sealing costs. */
+    private final boolean sealing;
     private final Path home;
     private final Path dataDir;
     private final PrintStream out;
@@ -71,9 +73,10 @@ final class Benchmark {
 
     private final String commitLabel;
 
-    Benchmark(BenchSettings settings, StackShape shape, Path home, Path dataDir, PrintStream out, String user, String password,
-              String commitLabel, Path asyncProfiler) {
+    Benchmark(BenchSettings settings, StackShape shape, boolean sealing, Path home, Path dataDir, PrintStream out, String user,
+              String password, String commitLabel, Path asyncProfiler) {
         this.shape = shape;
+        this.sealing = sealing;
         this.commitLabel = commitLabel;
         this.asyncProfiler = asyncProfiler;
         this.settings = settings;
@@ -86,7 +89,7 @@ final class Benchmark {
 
     /** Runs everything and returns the report; the stack is stopped whatever happens. */
     Report run() {
-        Report report = new Report(settings, shape, Machine.describe(home, commitLabel));
+        Report report = new Report(settings, shape, sealing, Machine.describe(home, commitLabel));
         Thread stopOnExit = new Thread(this::stop, "bench-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
@@ -122,9 +125,11 @@ final class Benchmark {
         if (settings.profile()) {
             tuning.add("shared_preload_libraries = 'pg_stat_statements'");
         }
+        // The launcher reads PERSONAL_DATA_SEALING (StackSettings) and hands it to the routers.
         stack = LocalStackProcess.start(home, dataDir, shape, tuning, settings.fullJit(),
                 Map.of("ROUTER_CONCURRENCY", Integer.toString(settings.routerConcurrency()),
-                        "OMNIROUTER_LOCAL_PASSWORD", password), out);
+                        "OMNIROUTER_LOCAL_PASSWORD", password,
+                        "PERSONAL_DATA_SEALING", Boolean.toString(sealing)), out);
         out.printf("  ready after %.0f s%n", seconds());
         kafka = new Kafka(stack.bootstrapServers());
         db = new HistoryDb();
@@ -200,6 +205,7 @@ final class Benchmark {
         {
             Map<TopicPartition, Long> contactFrom = kafka.endOffsets(contactPartitions);
             Map<TopicPartition, Long> deadLetterFrom = kafka.endOffsets(deadLetterPartitions);
+            long dataKeysBefore = db.dataKeys();
             profiling.begin(name + " router", stack.routers());
             cycle.preloaded = workload.preload(events);
             CpuMeter.Sample routerCpu = meter.start();
@@ -208,6 +214,7 @@ final class Benchmark {
             profiling.end(name + " router", stack.routers());
             cycle.routerOutput = kafka.read(contactFrom, record -> { });
             cycle.deadLettered = kafka.read(deadLetterFrom, record -> { }).records();
+            cycle.dataKeysCreated = dataKeysBefore < 0 ? -1 : db.dataKeys() - dataKeysBefore;
             out.printf("  router-service      %,10.0f events/s   (%,d contacts, %,d dead letters; %s)%n", cycle.routerPerSecond(),
                     cycle.routerOutput.records(), cycle.deadLettered, cycle.routerUsage.load());
             {
@@ -444,6 +451,8 @@ final class Benchmark {
         CpuMeter.Usage routerUsage;
         Kafka.Written routerOutput;
         long deadLettered;
+        /** Data keys the router created for the backlog: one per contact when it seals, none without; -1 if no such table. */
+        long dataKeysCreated;
         long passThroughCopied;
         CpuMeter.Usage passThroughUsage;
         Kafka.Written passThrough;

@@ -70,6 +70,16 @@ final class HistoryDb {
         return staged ? query("SELECT count(*) FROM contact WHERE NOT followup_applied", rs -> rs.getLong(1)) : -1;
     }
 
+    /**
+     * Data keys in {@code personal.data_key}: the router creates one per contact it seals, none with sealing off. -1 if
+     * this version has no such table.
+     */
+    long dataKeys() {
+        boolean exists = query("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'personal'"
+                + " AND table_name = 'data_key'", rs -> rs.getLong(1)) > 0;
+        return exists ? query("SELECT count(*) FROM personal.data_key", rs -> rs.getLong(1)) : -1;
+    }
+
     boolean hasTable(String table) {
         return query("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = '" + table + "'",
                 rs -> rs.getLong(1)) > 0;

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Offsets, consumer lag and reading back what a phase produced, on the stack's broker. */
@@ -43,11 +44,29 @@ final class Kafka implements AutoCloseable {
     }
 
     List<TopicPartition> partitions(Collection<String> topics) {
-        Map<String, TopicDescription> descriptions = get(admin.describeTopics(topics).allTopicNames());
+        Map<String, TopicDescription> descriptions = describe(topics);
         List<TopicPartition> partitions = new ArrayList<>();
         descriptions.values().forEach(d -> d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
         partitions.sort((a, b) -> a.topic().equals(b.topic()) ? Integer.compare(a.partition(), b.partition()) : a.topic().compareTo(b.topic()));
         return partitions;
+    }
+
+    /**
+     * A topic just created (by createTopic, or by the router at start-up) can be unknown to the broker for a moment: the
+     * controller has it, the broker's metadata not yet (seen on a loaded machine). Asks again for up to 30 s.
+     */
+    private Map<String, TopicDescription> describe(Collection<String> topics) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return get(admin.describeTopics(topics).allTopicNames());
+            } catch (BenchException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LocalStackProcess.sleep(Duration.ofMillis(200));
+            }
+        }
     }
 
     /** A topic with the brokers' default replication factor (3 on a three-broker stack, as the services' topics). */

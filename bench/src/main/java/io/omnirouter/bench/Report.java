@@ -41,6 +41,7 @@ final class Report {
 
     private final BenchSettings settings;
     private final StackShape shape;
+    private final boolean sealing;
     private final Machine machine;
     private final Instant date = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final Map<String, Object> top = new LinkedHashMap<>();
@@ -49,9 +50,10 @@ final class Report {
     private final Map<String, Boolean> met = new LinkedHashMap<>();
     private int warmupEvents;
 
-    Report(BenchSettings settings, StackShape shape, Machine machine) {
+    Report(BenchSettings settings, StackShape shape, boolean sealing, Machine machine) {
         this.settings = settings;
         this.shape = shape;
+        this.sealing = sealing;
         this.machine = machine;
         top.put("date", date.toString());
         top.put("commit", machine.commit());
@@ -60,6 +62,8 @@ final class Report {
         // Figures of several instances or brokers are sums over all of them (CPU, RSS); throughput is the service's.
         top.put("kafka_brokers", shape.brokers());
         top.put("instances_per_service", shape.instances());
+        // Off (PERSONAL_DATA_SEALING=false) only in the second run of --compare-sealing.
+        top.put("router_sealing", sealing);
         top.put("machine", machine.toJson());
         for (String key : KEYS) {
             top.put(key, null);
@@ -260,6 +264,15 @@ final class Report {
         return shape;
     }
 
+    boolean sealing() {
+        return sealing;
+    }
+
+    /** What sealing costs, measured in the same {@code --compare-sealing} run: {@link SealingCost#json}. */
+    void sealingCost(Map<String, Object> json) {
+        top.put("sealing_cost", json);
+    }
+
     Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>(top);
         Map<String, Object> targets = new LinkedHashMap<>();
@@ -275,11 +288,12 @@ final class Report {
         return json;
     }
 
-    /** {@code <results>/<date>-<commit>[-mode].json} */
+    /** {@code <results>/<date>-<commit>[-mode][-shape][-clear].json} */
     Path write(Path resultsDir) {
         String day = DateTimeFormatter.ISO_LOCAL_DATE.format(date.atOffset(ZoneOffset.UTC));
         String suffix = (settings.mode().equals("full") ? "" : "-" + settings.mode())
-                + (shape.equals(StackShape.LAPTOP) ? "" : "-" + shape.brokers() + "b" + shape.instances() + "i");
+                + (shape.equals(StackShape.LAPTOP) ? "" : "-" + shape.brokers() + "b" + shape.instances() + "i")
+                + (sealing ? "" : "-clear");
         Path file = resultsDir.resolve(day + "-" + machine.commit() + suffix + ".json");
         try {
             String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json());
@@ -297,6 +311,7 @@ final class Report {
                 machine.dirty() ? " + uncommitted changes" : "");
         out.println("Machine: " + machine.summary());
         out.println("Services " + (settings.fullJit() ? "with the full JIT (C2)" : "with C1 only, as ./omnirouter up starts them")
+                + (sealing ? "" : "; routers NOT sealing personal data (PERSONAL_DATA_SEALING=false)")
                 + "; PostgreSQL " + pg("server_version") + ", shared_buffers " + pg("shared_buffers") + ", synchronous_commit "
                 + pg("synchronous_commit") + ", fsync " + pg("fsync"));
         out.println();
@@ -362,6 +377,7 @@ final class Report {
         router.put("events_per_s", round(cycle.routerPerSecond(), 0));
         router.put("contacts", cycle.routerOutput.records());
         router.put("dead_letters", cycle.deadLettered);
+        router.put("data_keys_created", cycle.dataKeysCreated);
         router.put("seconds_first_to_last_output", round(cycle.routerOutput.seconds(), 2));
         router.put("cpu_ms_per_event", round(cycle.routerUsage.cpuMs("router") / (double) Math.max(1, cycle.events), 4));
         router.put("load", cycle.routerUsage.toJson());

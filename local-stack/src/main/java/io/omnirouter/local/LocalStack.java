@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -389,7 +390,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ChildProcess startRouter(int instance) {
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new HashMap<>(PersonalDataSecrets.environment(settings.dataDir()));
+        env.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers(),
                 "SCHEMA_REGISTRY_URL", ports.registryUrl(),
                 "ROUTER_MANAGEMENT_PORT", Integer.toString(ports.routerManagement(instance)),
@@ -397,12 +399,19 @@ public final class LocalStack implements AutoCloseable {
                 // A stable id keeps the transactional ids stable: a restarted router fences its killed predecessor at
                 // once instead of leaving read_committed consumers waiting for the old transaction to time out.
                 "ROUTER_INSTANCE_ID", "local-" + instance,
-                "SERVER_ADDRESS", "localhost");
+                "SERVER_ADDRESS", "localhost",
+                // The data keys of sealed contacts (docs/personal-data.md).
+                "SPRING_DATASOURCE_URL", jdbcUrl(),
+                "SPRING_DATASOURCE_USERNAME", PostgresServer.USER,
+                "SPRING_DATASOURCE_PASSWORD", PostgresServer.PASSWORD,
+                // Off only to measure what sealing costs (./omnirouter bench --compare-sealing).
+                "PERSONAL_DATA_SEALING", Boolean.toString(settings.sealing())));
         return startService(shape.instanceName(ROUTER, instance), routerClasses, "384m", env);
     }
 
     private ChildProcess startHistory(int instance) {
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new HashMap<>(PersonalDataSecrets.environment(settings.dataDir()));
+        env.putAll(Map.of(
                 "SERVER_PORT", Integer.toString(ports.history(instance)),
                 "OMNIROUTER_INSTANCE_ID", "local-" + instance,
                 "SERVER_ADDRESS", "localhost",
@@ -411,7 +420,7 @@ public final class LocalStack implements AutoCloseable {
                 "SPRING_DATASOURCE_PASSWORD", PostgresServer.PASSWORD,
                 "KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers(),
                 "SCHEMA_REGISTRY_URL", ports.registryUrl(),
-                "OMNIROUTER_LOCAL_PASSWORD", settings.localPassword());
+                "OMNIROUTER_LOCAL_PASSWORD", settings.localPassword()));
         return startService(shape.instanceName(HISTORY, instance), historyClasses, "512m", env);
     }
 

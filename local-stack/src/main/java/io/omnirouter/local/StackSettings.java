@@ -2,6 +2,7 @@ package io.omnirouter.local;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,12 +10,14 @@ import io.omnirouter.simulator.TrafficSimulator;
 
 /**
  * What the user asked for: where the built project is, where the data goes, which parts run in which shape on
- * which ports, the local users' password and the simulator's pace.
+ * which ports, the local users' password, the simulator's pace and whether the routers seal personal data.
  *
  * @param defaultPassword whether {@code localPassword} is the documented default (then it may be shown)
+ * @param sealing         whether the routers seal the personal fields of the contacts they publish (the default);
+ *                        off ({@code PERSONAL_DATA_SEALING=false}) only to measure what sealing costs
  */
 public record StackSettings(Path home, Path dataDir, Set<OptionalPart> without, String localPassword, boolean defaultPassword,
-                            TrafficSimulator.Settings simulator, StackShape shape, StackPorts ports) {
+                            TrafficSimulator.Settings simulator, StackShape shape, StackPorts ports, boolean sealing) {
 
     static final String DEFAULT_PASSWORD = "omnirouter";
     static final String DATA_DIR_NAME = ".omnirouter";
@@ -32,7 +35,7 @@ public record StackSettings(Path home, Path dataDir, Set<OptionalPart> without, 
 
     /**
      * @param dataDir null for the default, {@code <home>/.omnirouter}
-     * @param env     the environment: OMNIROUTER_LOCAL_PASSWORD, OMNIROUTER_SIMULATOR=off
+     * @param env     the environment: OMNIROUTER_LOCAL_PASSWORD, OMNIROUTER_SIMULATOR=off, PERSONAL_DATA_SEALING=false
      */
     public static StackSettings of(Path home, Path dataDir, Set<OptionalPart> without, Map<String, String> env,
                                    TrafficSimulator.Settings simulator, StackShape shape, StackPorts ports) {
@@ -44,8 +47,11 @@ public record StackSettings(Path home, Path dataDir, Set<OptionalPart> without, 
         }
         String password = env.get("OMNIROUTER_LOCAL_PASSWORD");
         boolean useDefault = password == null || password.isEmpty();
+        // What Spring reads as false in the router's own PERSONAL_DATA_SEALING.
+        boolean sealing = !Set.of("false", "off", "no", "0")
+                .contains(env.getOrDefault("PERSONAL_DATA_SEALING", "").strip().toLowerCase(Locale.ROOT));
         return new StackSettings(absoluteHome, data, parts, useDefault ? DEFAULT_PASSWORD : password, useDefault, simulator,
-                shape, ports);
+                shape, ports, sealing);
     }
 
     public boolean runs(OptionalPart part) {

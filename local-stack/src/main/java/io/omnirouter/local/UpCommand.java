@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
                 "",
                 "Environment: OMNIROUTER_DATA_DIR (data folder; empty or new means a fresh system), "
                         + "OMNIROUTER_LOCAL_PASSWORD (password of the users agent, supervisor, ops; default omnirouter), "
-                        + "OMNIROUTER_SIMULATOR=off (no simulated traffic)."})
+                        + "OMNIROUTER_SIMULATOR=off (no simulated traffic), "
+                        + "PERSONAL_DATA_SEALING=false (the routers publish contacts in clear; only to measure what sealing costs)."})
 final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--home", defaultValue = "${env:OMNIROUTER_HOME:-.}",

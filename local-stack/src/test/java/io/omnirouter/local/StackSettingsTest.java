@@ -22,6 +22,7 @@ class StackSettingsTest {
         assertThat(settings.localPassword()).isEqualTo("omnirouter");
         assertThat(settings.defaultPassword()).isTrue();
         assertThat(OptionalPart.values()).allMatch(settings::runs);
+        assertThat(settings.sealing()).isTrue();
     }
 
     @Test
@@ -34,5 +35,15 @@ class StackSettingsTest {
         assertThat(settings.runs(OptionalPart.ROUTER)).isTrue();
         assertThat(settings.localPassword()).isEqualTo("s3cret");
         assertThat(settings.defaultPassword()).isFalse();
+    }
+
+    @Test
+    void the_environment_switches_sealing_off_as_the_router_reads_it() {
+        assertThat(StackSettings.of(Path.of("/repo"), null, Set.of(), Map.of("PERSONAL_DATA_SEALING", " FALSE"), SIMULATOR).sealing())
+                .isFalse();
+        assertThat(StackSettings.of(Path.of("/repo"), null, Set.of(), Map.of("PERSONAL_DATA_SEALING", "true"), SIMULATOR).sealing())
+                .isTrue();
+        assertThat(StackSettings.of(Path.of("/repo"), null, Set.of(), Map.of("PERSONAL_DATA_SEALING", "off"), SIMULATOR).sealing())
+                .isFalse();
     }
 }
