@@ -106,9 +106,10 @@ class ReadAuditIT extends HistoryIntegrationTest {
                 .isEqualTo(9);
 
         // Nothing the customer said or is known by, no note, no thread key, no query string: the whole table as text.
+        // (A fragment of the text with letters: digits alone turn up in the table's own timestamps and ids.)
         String table = jdbc.queryForObject("SELECT string_agg(r::text, E'\\n') FROM read_audit r", String.class);
         assertThat(table).contains(customerId, "agent")
-                .doesNotContainIgnoringCase(email).doesNotContain(SUBJECT, TEXT, "4417", NOTE, threadKey, "refund-", queue, "limit", "asOf=", "OPEN");
+                .doesNotContainIgnoringCase(email).doesNotContain(SUBJECT, TEXT, "card ending", NOTE, threadKey, "refund-", queue, "limit", "asOf=", "OPEN");
     }
 
     @Test
