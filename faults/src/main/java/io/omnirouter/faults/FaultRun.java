@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.omnirouter.local.LocalStack;
 import io.omnirouter.local.Machine;
 import io.omnirouter.local.OptionalPart;
+import io.omnirouter.local.PersonalDataSecrets;
 import io.omnirouter.local.StackLayout;
 import io.omnirouter.local.StackPorts;
 import io.omnirouter.local.StackSettings;
@@ -164,6 +165,8 @@ final class FaultRun {
         StackSettings settings = StackSettings.of(home, dir, Set.of(OptionalPart.SIMULATOR), Map.of(),
                 TrafficSimulator.Settings.defaults(seed), shape, ports);
         LocalStack.wipe(settings, out);
+        // Both stacks hash thread keys under the same key, or no row of theirs would compare equal.
+        PersonalDataSecrets.share(dataDir.resolve("personal-data-keys"), dir);
         LocalStack stack = new LocalStack(settings, StackLayout.locate(home, settings), out, out);
         running.set(stack);
         try {

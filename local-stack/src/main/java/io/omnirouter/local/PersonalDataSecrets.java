@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Properties;
@@ -18,7 +19,7 @@ import java.util.Properties;
  * start, because the data keys in PostgreSQL are wrapped by that master key. Deleting the data directory deletes them
  * with everything they protect. A deployment gives its own keysets through the environment instead.
  */
-final class PersonalDataSecrets {
+public final class PersonalDataSecrets {
 
     private static final String MASTER_KEY = "master-key";
     private static final String HASH_KEY = "hash-key";
@@ -28,9 +29,28 @@ final class PersonalDataSecrets {
 
     /** The environment of both services: {@code PERSONAL_DATA_MASTER_KEY} and {@code PERSONAL_DATA_HASH_KEY}. */
     static Map<String, String> environment(Path dataDir) {
-        Properties keys = load(dataDir.resolve("secrets").resolve("personal-data.properties"));
+        Properties keys = load(file(dataDir));
         return Map.of("PERSONAL_DATA_MASTER_KEY", keys.getProperty(MASTER_KEY),
                 "PERSONAL_DATA_HASH_KEY", keys.getProperty(HASH_KEY));
+    }
+
+    /**
+     * Gives the stack in {@code dataDir} the keysets of the one in {@code keysFrom} (made there first if need be): two
+     * stacks whose histories are compared row for row (the fault harness's reference and faulted runs) must hash
+     * thread keys under the same key. Call it after wiping {@code dataDir} and before starting its stack.
+     */
+    public static void share(Path keysFrom, Path dataDir) {
+        load(file(keysFrom));
+        try {
+            Files.createDirectories(file(dataDir).getParent());
+            Files.copy(file(keysFrom), file(dataDir), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Copying " + file(keysFrom) + " to " + file(dataDir), e);
+        }
+    }
+
+    private static Path file(Path dataDir) {
+        return dataDir.resolve("secrets").resolve("personal-data.properties");
     }
 
     private static Properties load(Path file) {
