@@ -81,6 +81,18 @@ class ErasureIT extends HistoryIntegrationTest {
         assertThat(export.get("erased").get("erasedAt").asString()).isEqualTo(erased.get("erasedAt").asString());
         assertThat(export.get("contacts")).isEmpty();
         assertThat(export.toString()).doesNotContain(ana, "Ana Novak", token);
+        try (TopicProbe log = TopicProbe.reading(CONTACT_EVENTS, ContractTopic.AGENT_ACTIONS.topic())) {
+            List<String> contactIds = anas.stream().map(ContactEvent::getContactId).toList();
+            List<ConsumerRecord<byte[], byte[]>> records = log.awaitMatching(r -> r.topic().equals(CONTACT_EVENTS)
+                    && contactIds.stream().anyMatch(id -> new String(r.value(), StandardCharsets.UTF_8).contains(id)), 2, PATIENCE);
+            log.awaitMatching(r -> r.topic().equals(ContractTopic.AGENT_ACTIONS.topic())
+                    && new String(r.key(), StandardCharsets.UTF_8).equals(anaId), 2, PATIENCE);
+            for (ConsumerRecord<byte[], byte[]> record : log.seen(r -> true)) {
+                assertThat(new String(record.value(), StandardCharsets.UTF_8)).as("the raw log after the erasure")
+                        .doesNotContainIgnoringCase(ana).doesNotContain("Ana Novak", "My kettle leaks " + token, "after 16:00", anasPhone);
+            }
+            assertThat(records).as("the contacts are still on the log, their keys gone").hasSize(2);
+        }
         try (TopicProbe tasks = TopicProbe.reading(ContractTopic.FOLLOWUP_TASKS.topic())) {
             ConsumerRecord<byte[], byte[]> closing = tasks.awaitOne(r -> new String(r.key(), StandardCharsets.UTF_8).equals(anaId)
                     && new String(r.value(), StandardCharsets.UTF_8).contains(FollowUpTask.ERASED), PATIENCE);
