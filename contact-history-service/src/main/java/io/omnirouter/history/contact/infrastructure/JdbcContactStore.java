@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -167,7 +168,7 @@ class JdbcContactStore implements ContactStore {
 
     @Override
     public Map<UUID, String> channelsOfContactsHeldBy(Collection<UUID> customerIds) {
-        Map<UUID, String> channels = new java.util.HashMap<>();
+        Map<UUID, String> channels = new HashMap<>();
         jdbc.query("SELECT contact_id, channel FROM contact WHERE customer_id = ANY (?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", customerIds.toArray(UUID[]::new))),
                 rs -> {

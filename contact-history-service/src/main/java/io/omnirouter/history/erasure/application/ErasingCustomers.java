@@ -12,6 +12,7 @@ import io.omnirouter.history.shared.erasure.ErasedData;
 import io.omnirouter.history.shared.erasure.ErasesCustomerData;
 import io.omnirouter.personal.keys.DataKeys;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ public class ErasingCustomers implements ActionHandler {
         return ids;
     }
 
-    private static Map<String, Integer> count(java.util.Collection<String> channels) {
+    private static Map<String, Integer> count(Collection<String> channels) {
         return channels.stream().collect(Collectors.groupingBy(Function.identity(), TreeMap::new,
                 Collectors.reducing(0, channel -> 1, Integer::sum)));
     }
