@@ -34,7 +34,9 @@ import java.util.Optional;
  *       a number must be a <em>possible</em> number for its region (length and prefix), not necessarily
  *       an assigned one, because numbering plans change faster than libphonenumber releases;</li>
  *   <li>email: lower-cased, no provider-specific rewriting (dots, plus tags stay);</li>
- *   <li>shop customer id and chat visitor id: nothing more.</li>
+ *   <li>shop customer id and chat visitor id: nothing more;</li>
+ *   <li>social handle: {@code <platform>:<handle>}, lower-cased (platforms treat handles case-insensitively), the
+ *       platform a plain name of letters and digits, the handle without leading {@code @} and without white space.</li>
  * </ul>
  * A result is at most {@value #MAX_LENGTH} characters and a fixed point: normalizing it again returns it
  * unchanged, so a lookup of a stored identifier finds it. Rejections are {@link InvalidIdentifierException}s
@@ -87,6 +89,7 @@ public final class IdentifierNormalizer {
             case PHONE -> phone(visible);
             case EMAIL -> email(visible);
             case SHOP_CUSTOMER_ID, CHAT_VISITOR_ID -> visible;
+            case SOCIAL_HANDLE -> socialHandle(visible);
         };
         // Lower-casing can lengthen a text ('İ' becomes "i̇"): the bound holds for the result, so that it is a fixed point.
         if (normalized.length() > MAX_LENGTH) {
@@ -131,6 +134,30 @@ public final class IdentifierNormalizer {
             }
         }
         return Normalizer.normalize(trimmed, Normalizer.Form.NFC);
+    }
+
+    private static String socialHandle(String visible) {
+        String lower = visible.toLowerCase(Locale.ROOT);
+        int colon = lower.indexOf(':');
+        if (colon <= 0) {
+            throw new InvalidIdentifierException(IdentifierType.SOCIAL_HANDLE, "is not '<platform>:<handle>'");
+        }
+        String platform = lower.substring(0, colon);
+        if (!platform.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            throw new InvalidIdentifierException(IdentifierType.SOCIAL_HANDLE, "names its platform with other characters than a-z and 0-9");
+        }
+        int start = colon + 1;
+        while (start < lower.length() && (lower.charAt(start) == '@' || isSpace(lower.charAt(start)))) {
+            start++;
+        }
+        String handle = lower.substring(start);
+        if (handle.isEmpty()) {
+            throw new InvalidIdentifierException(IdentifierType.SOCIAL_HANDLE, "has no handle after its platform");
+        }
+        if (handle.chars().anyMatch(c -> isSpace((char) c))) {
+            throw new InvalidIdentifierException(IdentifierType.SOCIAL_HANDLE, "contains white space in its handle");
+        }
+        return platform + ':' + handle;
     }
 
     // String.strip() trims Character.isWhitespace only, which leaves no-break and figure spaces (Zs) in place.

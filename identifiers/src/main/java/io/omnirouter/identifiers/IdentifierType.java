@@ -5,5 +5,7 @@ public enum IdentifierType {
     PHONE,
     EMAIL,
     SHOP_CUSTOMER_ID,
-    CHAT_VISITOR_ID
+    CHAT_VISITOR_ID,
+    /** A handle on a social platform, {@code <platform>:<handle>} (channel.social). */
+    SOCIAL_HANDLE
 }

@@ -72,6 +72,21 @@ class IdentifierNormalizerTest {
     }
 
     @Test
+    void socialHandlesAreLowerCasePlatformAndHandleWithoutTheAt() {
+        assertThat(normalizer.normalize(IdentifierType.SOCIAL_HANDLE, " Instagram:@Ana.Novak ")).contains("instagram:ana.novak");
+        assertThat(normalizer.normalize(IdentifierType.SOCIAL_HANDLE, "whatsapp: 38641123456")).contains("whatsapp:38641123456");
+        assertThat(normalizer.normalize(IdentifierType.SOCIAL_HANDLE, "instagram:@@ana")).contains("instagram:ana");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ana.novak", ":ana", "insta gram:ana", "instagram:", "instagram:@", "instagram:ana novak"})
+    void malformedSocialHandlesAreRejected(String raw) {
+        assertThatThrownBy(() -> normalizer.normalize(IdentifierType.SOCIAL_HANDLE, raw))
+                .isInstanceOf(InvalidIdentifierException.class)
+                .hasMessageStartingWith("SOCIAL_HANDLE identifier rejected");
+    }
+
+    @Test
     void blankOrMissingValuesAreAbsentNotInvalid() {
         assertThat(normalizer.normalize(IdentifierType.EMAIL, null)).isEmpty();
         assertThat(normalizer.normalize(IdentifierType.PHONE, "   ")).isEmpty();

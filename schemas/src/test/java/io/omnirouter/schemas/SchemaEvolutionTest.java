@@ -2,18 +2,16 @@ package io.omnirouter.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
+import io.omnirouter.action.PersonalActionFields;
+import io.omnirouter.contact.PersonalContactFields;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Guards the contract: every released version of every schema is kept in {@code schemas/history/<full name>/vN.avsc},
@@ -23,38 +21,42 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SchemaEvolutionTest {
 
-    private static final Path HISTORY = Path.of("history");
+    /** What is guarded: every topic's values, and the records sealed inside them (read back from the log forever). */
+    static Stream<Schema> guardedSchemas() {
+        return Stream.concat(Arrays.stream(ContractTopic.values()).map(ContractTopic::valueSchema),
+                Stream.of(PersonalContactFields.getClassSchema(), PersonalActionFields.getClassSchema()));
+    }
 
     @ParameterizedTest
-    @EnumSource(ContractTopic.class)
-    void currentSchemaIsTheNewestReleasedVersion(ContractTopic topic) {
-        List<Schema> released = releasedVersions(topic.valueSchema());
+    @MethodSource("guardedSchemas")
+    void currentSchemaIsTheNewestReleasedVersion(Schema current) {
+        List<Schema> released = ReleasedSchemas.of(current.getFullName());
 
         assertThat(released)
-                .as("released versions of %s in %s", topic.valueSchema().getFullName(), HISTORY)
+                .as("released versions of %s in schemas/history", current.getFullName())
                 .isNotEmpty();
-        assertThat(topic.valueSchema())
-                .as("%s changed: add it as %s/v%d.avsc (and keep the old versions)",
-                        topic.valueSchema().getFullName(), HISTORY, released.size() + 1)
+        assertThat(current)
+                .as("%s changed: add it as schemas/history/%s/v%d.avsc (and keep the old versions)",
+                        current.getFullName(), current.getFullName(), released.size() + 1)
                 .isEqualTo(released.get(released.size() - 1));
     }
 
     @ParameterizedTest
-    @EnumSource(ContractTopic.class)
-    void currentSchemaReadsEveryOlderVersion(ContractTopic topic) {
-        for (Schema older : releasedVersions(topic.valueSchema())) {
-            var result = SchemaCompatibility.checkReaderWriterCompatibility(topic.valueSchema(), older);
+    @MethodSource("guardedSchemas")
+    void currentSchemaReadsEveryOlderVersion(Schema current) {
+        for (Schema older : ReleasedSchemas.of(current.getFullName())) {
+            var result = SchemaCompatibility.checkReaderWriterCompatibility(current, older);
             assertThat(result.getType())
-                    .as("%s must read data written with %s: %s", topic.valueSchema().getFullName(),
+                    .as("%s must read data written with %s: %s", current.getFullName(),
                             older, result.getResult().getIncompatibilities())
                     .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
         }
     }
 
     @ParameterizedTest
-    @EnumSource(ContractTopic.class)
-    void everyFieldIsDocumented(ContractTopic topic) {
-        assertDocumented(topic.valueSchema());
+    @MethodSource("guardedSchemas")
+    void everyFieldIsDocumented(Schema current) {
+        assertDocumented(current);
     }
 
     private static void assertDocumented(Schema schema) {
@@ -66,35 +68,6 @@ class SchemaEvolutionTest {
             case UNION -> schema.getTypes().forEach(SchemaEvolutionTest::assertDocumented);
             case ARRAY -> assertDocumented(schema.getElementType());
             default -> { }
-        }
-    }
-
-    /** Released versions of a schema, oldest first (v1, v2, … by number, not by string). */
-    static List<Schema> releasedVersions(Schema schema) {
-        Path dir = HISTORY.resolve(schema.getFullName());
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().matches("v\\d+\\.avsc"))
-                    .sorted(Comparator.comparingInt(SchemaEvolutionTest::versionNumber))
-                    .map(SchemaEvolutionTest::parse)
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int versionNumber(Path file) {
-        String name = file.getFileName().toString();
-        return Integer.parseInt(name.substring(1, name.length() - ".avsc".length()));
-    }
-
-    private static Schema parse(Path file) {
-        try {
-            return new Schema.Parser().parse(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

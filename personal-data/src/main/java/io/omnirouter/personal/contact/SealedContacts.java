@@ -16,6 +16,9 @@ import io.omnirouter.personal.seal.PersonalDataSeal;
 import io.omnirouter.personal.seal.SingleObjectBytes;
 import io.omnirouter.personal.seal.UnreadablePersonalData;
 import io.omnirouter.schemas.ContractTopic;
+import io.omnirouter.schemas.ReleasedSchemas;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.specific.SpecificData;
 
 /**
  * Seals the personal fields of a {@link ContactEvent} (those its schema marks {@code "personal": true}) into its
@@ -33,6 +36,8 @@ public final class SealedContacts {
     private static final String CHANNEL_REF = "channel-ref\u0000";
 
     private static final PersonalDataSeal SEAL = new PersonalDataSeal();
+    /** Knows every released version of the sealed record: a contact sealed years ago still opens. */
+    private static final BinaryMessageDecoder<PersonalContactFields> DECODER = decoderOfEveryReleasedVersion();
     private final KeyedHash hash;
 
     /** @param hash the keyed hash of thread keys and channel references ({@link KeyedHash#SETTING}) */
@@ -124,6 +129,13 @@ public final class SealedContacts {
         return channel + ':' + hash.of(clearThreadKey);
     }
 
+    private static BinaryMessageDecoder<PersonalContactFields> decoderOfEveryReleasedVersion() {
+        BinaryMessageDecoder<PersonalContactFields> decoder =
+                new BinaryMessageDecoder<>(SpecificData.getForClass(PersonalContactFields.class), PersonalContactFields.getClassSchema());
+        ReleasedSchemas.of(PersonalContactFields.getClassSchema().getFullName()).forEach(decoder::addSchema);
+        return decoder;
+    }
+
     private static byte[] encode(PersonalContactFields personal) {
         try {
             return SingleObjectBytes.of(PersonalContactFields.getEncoder().encode(personal));
@@ -134,7 +146,7 @@ public final class SealedContacts {
 
     private static PersonalContactFields decode(UUID keyId, byte[] plaintext) {
         try {
-            return PersonalContactFields.getDecoder().decode(plaintext);
+            return DECODER.decode(plaintext);
         } catch (IOException | RuntimeException e) {
             // It opened under the right key and key id, so it was written by a router: a schema it does not know.
             throw new UnreadablePersonalData(keyId, plaintext.length, e);

@@ -9,12 +9,12 @@ import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
 /** A data key as {@code JdbcDataKeys} creates one (a Tink keyset with one AES256_GCM key), without a database. */
-final class FreshDataKey {
+public final class FreshDataKey {
 
     private FreshDataKey() {
     }
 
-    static Aead create() {
+    public static Aead create() {
         try {
             AeadConfig.register();
             return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM)
