@@ -397,6 +397,23 @@
     return shownAt < itemAt || (shownAt === itemAt && shown.contactId < item.contactId);
   }
 
+  // A contact's details (ContactEvent.details): the channel's facts no other field holds, e.g. a social contact's
+  // platform and visibility ("WhatsApp · public comment"); others as "name: value". Empty when it has none.
+  const PLATFORMS = { WHATSAPP: 'WhatsApp', MESSENGER: 'Messenger', INSTAGRAM: 'Instagram', FACEBOOK: 'Facebook' };
+  function detailsText(details) {
+    return Object.entries(details || {}).map(([name, value]) => {
+      if (name === 'platform') return PLATFORMS[value] || label(value);
+      if (name === 'visibility') return label(value).toLowerCase();
+      return `${name}: ${value}`;
+    }).join(' · ');
+  }
+
+  // The details as a span of class `className`, the text after `prefix`; null for none.
+  function detailsSpan(item, className, prefix = '') {
+    const text = detailsText(item.details);
+    return text ? el('span', { className, text: prefix + text }) : null;
+  }
+
   function row(item, fresh) {
     state.shown.add(item.contactId);
     const excerpt = el('td', { className: 'excerpt' }, [
@@ -415,7 +432,8 @@
       attrs: { 'data-contact-id': item.contactId, 'data-occurred-at': item.occurredAt },
     }, [
       el('td', { className: 'time' }, [time(item.occurredAt)]),
-      el('td', {}, [el('span', { className: `channel ${item.channel}`, text: label(item.channel) })]),
+      el('td', {}, [el('span', { className: `channel ${item.channel}`, text: label(item.channel) }),
+        detailsSpan(item, 'contact-details')]),
       el('td', { text: label(item.direction) }),
       el('td', {}, [threadButton]),
       el('td', { text: label(item.intent) }),
@@ -711,6 +729,7 @@
         el('div', { className: 'meta' }, [
           time(item.occurredAt),
           el('span', { text: ` · ${label(item.channel)} · ${label(item.direction)} · ${label(item.kind)}` }),
+          detailsSpan(item, 'details', ' · '),
           item.agentId ? el('span', { text: ` · agent ${item.agentId}` }) : null,
           item.customerName ? el('span', { text: ' · from ' }) : null,
           item.customerName ? el('span', { className: 'sender', text: item.customerName }) : null,

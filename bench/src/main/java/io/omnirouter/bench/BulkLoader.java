@@ -6,10 +6,22 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
+import io.omnirouter.contact.Channel;
+import io.omnirouter.schemas.ContractTopic;
+import io.omnirouter.simulator.ChannelEvent;
+import io.omnirouter.simulator.CustomerJourneys;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -19,11 +31,19 @@ import org.postgresql.copy.CopyIn;
  * namespace ({@code bg<n>@bulk.example}, {@code +999…}, {@code BG<n>}) that the simulated population never
  * uses, so the benchmark's traffic never links to them; their contacts are spread over the past year and
  * written in random customer order, as a store that grew over time holds them (a customer's contacts are
- * scattered over the table, not clustered).
+ * scattered over the table, not clustered). Their channels are mixed as in the simulated traffic ({@link #channelMix}).
  */
 final class BulkLoader {
 
-    private static final String[] CHANNELS = {"EMAIL", "EMAIL", "PHONE", "PHONE", "CHAT", "CHAT", "WEBSHOP"};
+    /** Events of the simulated traffic whose channels give the mix. */
+    private static final int MIX_SAMPLE = 20_000;
+    /** A background contact's kind on its channel; a channel not named here gets OTHER, as a reader unaware of its kinds. */
+    private static final Map<Channel, String> TYPICAL_KIND = Map.of(
+            Channel.EMAIL, "EMAIL",
+            Channel.PHONE, "CALL_ANSWERED",
+            Channel.CHAT, "CHAT_MESSAGE",
+            Channel.WEBSHOP, "ORDER_PLACED",
+            Channel.SOCIAL, "SOCIAL_MESSAGE");
     private static final String[] INTENTS = {"QUESTION", "QUESTION", "ORDER", "ORDER", "COMPLAINT", "FEEDBACK", "OTHER"};
     private static final String[] PRIORITIES = {"NORMAL", "NORMAL", "NORMAL", "HIGH", "LOW"};
     private static final String[] QUEUES = {"general", "orders", "complaints", "phone", "support-sl"};
@@ -37,15 +57,16 @@ final class BulkLoader {
     private static final int FLUSH_CHARS = 256 * 1024;
     private static final String NIL = "00000000-0000-0000-0000-000000000000";
     /** Columns the loader writes (or may leave to their default / NULL); a new NOT NULL column must be added here. */
-    private static final java.util.Map<String, java.util.Set<String>> WRITTEN = java.util.Map.of(
-            "customer", java.util.Set.of("customer_id", "first_contact_at", "last_contact_at"),
-            "customer_identifier", java.util.Set.of("type", "value", "customer_id", "first_seen_at", "touched_at", "touched_by", "seen_with"),
-            "contact", java.util.Set.of("contact_id", "customer_id", "source_event_id", "source", "channel", "direction", "kind",
+    private static final Map<String, Set<String>> WRITTEN = Map.of(
+            "customer", Set.of("customer_id", "first_contact_at", "last_contact_at"),
+            "customer_identifier", Set.of("type", "value", "customer_id", "first_seen_at", "touched_at", "touched_by", "seen_with"),
+            "contact", Set.of("contact_id", "customer_id", "source_event_id", "source", "channel", "direction", "kind",
                     "occurred_at", "routed_at", "email", "thread_key", "channel_ref", "subject", "text", "text_truncated", "intent",
                     "priority", "queue", "attachment_names", "warnings", "origin_customer_id", "followup_applied"));
 
     private final HistoryDb db;
     private final Random random;
+    private final List<Channel> channels;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private long nextCustomerNumber;
     private long nextContactNumber;
@@ -54,6 +75,21 @@ final class BulkLoader {
     BulkLoader(HistoryDb db, long seed) {
         this.db = db;
         this.random = new Random(seed);
+        this.channels = channelMix(seed);
+    }
+
+    /**
+     * The channel of each of {@value #MIX_SAMPLE} events of the simulated traffic ({@link CustomerJourneys}): drawn from,
+     * the background contacts come through the channels as often as the benchmark's traffic does. A channel topic's
+     * contacts carry the channel of its name ({@link ContractTopic} and ContactEvent's {@code Channel} name them alike).
+     */
+    static List<Channel> channelMix(long seed) {
+        Iterator<ChannelEvent> traffic = CustomerJourneys.events(seed, 1_000);
+        List<Channel> mix = new ArrayList<>(MIX_SAMPLE);
+        for (int i = 0; i < MIX_SAMPLE; i++) {
+            mix.add(Channel.valueOf(traffic.next().topic().name()));
+        }
+        return List.copyOf(mix);
     }
 
     long customersLoaded() {
@@ -138,7 +174,7 @@ final class BulkLoader {
                 for (long c = 0; c < contacts; c++) {
                     int i = oneEach ? (int) c : random.nextInt(customers);
                     long contactNumber = nextContactNumber++;
-                    String channel = CHANNELS[random.nextInt(CHANNELS.length)];
+                    Channel channel = channels.get(random.nextInt(channels.size()));
                     Instant occurred = firstContact.plusMillis(1 + (long) (random.nextDouble() * (span - 2)));
                     int order = 100000 + random.nextInt(900000);
                     UUID contactId = new UUID(random.nextLong(), random.nextLong());
@@ -153,15 +189,15 @@ final class BulkLoader {
                             uuid(hi[i], lo[i]),
                             "bulk-" + contactNumber,
                             "bulk-load",
-                            channel,
+                            channel.name(),
                             random.nextInt(10) < 7 ? "INBOUND" : "OUTBOUND",
-                            kind(channel),
+                            TYPICAL_KIND.getOrDefault(channel, "OTHER"),
                             occurred.toString(),
                             occurred.plusMillis(40).toString(),
                             "bg" + (firstNumber + i) + "@bulk.example",
-                            channel.toLowerCase(Locale.ROOT) + ":bulk-" + (firstNumber + i) + "-" + random.nextInt(8),
+                            channel.name().toLowerCase(Locale.ROOT) + ":bulk-" + (firstNumber + i) + "-" + random.nextInt(8),
                             "bulk-ref-" + contactNumber,
-                            channel.equals("EMAIL") ? "About order " + order : null,
+                            channel == Channel.EMAIL ? "About order " + order : null,
                             String.format(Locale.ROOT, TEXTS[random.nextInt(TEXTS.length)], order),
                             "f",
                             INTENTS[random.nextInt(INTENTS.length)],
@@ -187,22 +223,9 @@ final class BulkLoader {
     }
 
     private static String[] concat(String[] a, String[] b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    private static String kind(String channel) {
-        switch (channel) {
-            case "EMAIL":
-                return "EMAIL";
-            case "PHONE":
-                return "CALL_ANSWERED";
-            case "CHAT":
-                return "CHAT_MESSAGE";
-            default:
-                return "ORDER_PLACED";
-        }
     }
 
     private static String uuid(long hi, long lo) {
@@ -210,11 +233,11 @@ final class BulkLoader {
     }
 
     /** The history tables' columns as migrated (Flyway) in the running service's database. */
-    private record Schema(java.util.Map<String, java.util.Set<String>> columns, java.util.List<String> requiredUnknown) {
+    private record Schema(Map<String, Set<String>> columns, List<String> requiredUnknown) {
 
         static Schema read(Connection connection) throws SQLException {
-            java.util.Map<String, java.util.Set<String>> columns = new java.util.HashMap<>();
-            java.util.List<String> unknown = new java.util.ArrayList<>();
+            Map<String, Set<String>> columns = new HashMap<>();
+            List<String> unknown = new ArrayList<>();
             try (var statement = connection.prepareStatement("SELECT table_name, column_name, is_nullable, column_default"
                     + " FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ANY (?)")) {
                 statement.setArray(1, connection.createArrayOf("text", WRITTEN.keySet().toArray()));
@@ -222,7 +245,7 @@ final class BulkLoader {
                     while (rs.next()) {
                         String table = rs.getString(1);
                         String column = rs.getString(2);
-                        columns.computeIfAbsent(table, t -> new java.util.HashSet<>()).add(column);
+                        columns.computeIfAbsent(table, t -> new HashSet<>()).add(column);
                         if ("NO".equals(rs.getString(3)) && rs.getString(4) == null && !WRITTEN.get(table).contains(column)) {
                             unknown.add(table + "." + column);
                         }
@@ -233,7 +256,7 @@ final class BulkLoader {
         }
 
         boolean has(String table, String column) {
-            return columns.getOrDefault(table, java.util.Set.of()).contains(column);
+            return columns.getOrDefault(table, Set.of()).contains(column);
         }
 
         void requireKnown() {

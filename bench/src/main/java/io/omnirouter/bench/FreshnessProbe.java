@@ -104,10 +104,10 @@ final class FreshnessProbe {
                 ChannelEvent event = workload.next();
                 producer.send(workload.record(event));
                 if (polling && i % sampleEvery == 0) {
-                    String eventId = Workload.meta(event.value()).getEventId();
-                    long occurredAt = Workload.meta(event.value()).getOccurredAt().toEpochMilli();
+                    String eventId = event.meta().getEventId();
+                    long occurredAt = event.meta().getOccurredAt().toEpochMilli();
                     boolean counted = i >= warmupEvents;
-                    Workload.lookupKey(event.value()).ifPresent(key ->
+                    Workload.lookupKey(event).ifPresent(key ->
                             polls.start(eventId, key.getKey(), key.getValue(), occurredAt, counted));
                 }
                 next += period;

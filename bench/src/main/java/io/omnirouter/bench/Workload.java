@@ -6,13 +6,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
-import io.omnirouter.channel.ChatEvent;
 import io.omnirouter.channel.CustomerRef;
-import io.omnirouter.channel.EmailEvent;
-import io.omnirouter.channel.EventMeta;
-import io.omnirouter.channel.PhoneCallEvent;
-import io.omnirouter.channel.WebShopEvent;
-import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
 import io.omnirouter.simulator.ChannelEvent;
@@ -107,35 +101,9 @@ final class Workload implements AutoCloseable {
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    static EventMeta meta(SpecificRecord event) {
-        if (event instanceof PhoneCallEvent call) {
-            return call.getMeta();
-        } else if (event instanceof EmailEvent email) {
-            return email.getMeta();
-        } else if (event instanceof ChatEvent chat) {
-            return chat.getMeta();
-        } else if (event instanceof WebShopEvent shop) {
-            return shop.getMeta();
-        }
-        throw new IllegalArgumentException("not a channel event: " + event.getSchema().getFullName());
-    }
-
-    static CustomerRef customer(SpecificRecord event) {
-        if (event instanceof PhoneCallEvent call) {
-            return call.getCustomer();
-        } else if (event instanceof EmailEvent email) {
-            return email.getCustomer();
-        } else if (event instanceof ChatEvent chat) {
-            return chat.getCustomer();
-        } else if (event instanceof WebShopEvent shop) {
-            return shop.getCustomer();
-        }
-        throw new IllegalArgumentException("not a channel event: " + event.getSchema().getFullName());
-    }
-
     /** The identifier an agent would look the customer up by: lookup parameter name and raw value. */
-    static Optional<Map.Entry<String, String>> lookupKey(SpecificRecord event) {
-        CustomerRef ref = customer(event);
+    static Optional<Map.Entry<String, String>> lookupKey(ChannelEvent event) {
+        CustomerRef ref = event.customer();
         if (ref.getEmail() != null && !ref.getEmail().isBlank()) {
             return Optional.of(Map.entry("email", ref.getEmail()));
         }
@@ -149,10 +117,6 @@ final class Workload implements AutoCloseable {
             return Optional.of(Map.entry("chatVisitorId", ref.getChatVisitorId()));
         }
         return Optional.empty();
-    }
-
-    static ContractTopic[] channels() {
-        return ContractTopic.channels();
     }
 
     @Override

@@ -3,11 +3,14 @@ package io.omnirouter.history;
 import io.omnirouter.channel.Direction;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.contact.ContactKind;
 import io.omnirouter.contact.CustomerIdentifiers;
 import io.omnirouter.contact.Intent;
 import io.omnirouter.contact.Priority;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /** ContactEvents as the router would publish them, complete and valid; tests change what they test. */
@@ -55,6 +58,19 @@ public final class ContactEvents {
         return text.substring(0, length);
     }
 
+    /**
+     * A contact of channel.social as the router maps it (ContactEvent v4): kind SOCIAL_MESSAGE (a private message) or
+     * SOCIAL_COMMENT (a public comment), thread {@code social:<platform>:<conversation>}, details platform and
+     * visibility; {@code platform} in lower case.
+     */
+    public static ContactEvent.Builder social(Instant at, ContactKind kind, Direction direction, String platform,
+                                              String conversation, CustomerIdentifiers identifiers) {
+        return contact(Channel.SOCIAL, at).setContactKind(kind).setKind(kind.name()).setDirection(direction)
+                .setIdentifiers(identifiers).setThreadKey("social:" + platform + ":" + conversation)
+                .setDetails(Map.of("platform", platform.toUpperCase(Locale.ROOT),
+                        "visibility", kind == ContactKind.SOCIAL_COMMENT ? "PUBLIC_COMMENT" : "PRIVATE_MESSAGE"));
+    }
+
     public static CustomerIdentifiers email(String email) {
         return CustomerIdentifiers.newBuilder().setEmail(email).build();
     }
@@ -65,6 +81,7 @@ public final class ContactEvents {
             case EMAIL -> "EMAIL";
             case CHAT -> "CHAT_MESSAGE";
             case WEBSHOP -> "ORDER_PLACED";
+            case SOCIAL -> "SOCIAL_MESSAGE";
             case OTHER -> "OTHER";
         };
     }

@@ -1,11 +1,13 @@
 package io.omnirouter.faults;
 
-import java.util.Locale;
+import java.util.Arrays;
+
+import io.omnirouter.schemas.ContractTopic;
 
 /**
  * How the checks name one customer contact wherever it appears: the channel topic it came from and its event id
- * ({@code channel.email/4f1c...}). The history stores the channel as PHONE, EMAIL, CHAT or WEBSHOP, and
- * {@code contact.events} as the same enum: both map to the topic here.
+ * ({@code channel.email/4f1c...}). The history and {@code contact.events} name the channel by ContactEvent's
+ * {@code Channel}, whose symbols are the names of the channel topics in {@link ContractTopic} (PHONE, EMAIL, …).
  */
 final class SourceKey {
 
@@ -16,8 +18,14 @@ final class SourceKey {
         return channelTopic + "/" + eventId;
     }
 
-    /** From the channel as the history and contact.events spell it (PHONE, EMAIL, CHAT, WEBSHOP). */
+    /**
+     * From the channel as the history and contact.events spell it.
+     *
+     * @throws IllegalArgumentException for a channel no channel topic carries (OTHER)
+     */
     static String ofChannel(String channel, String eventId) {
-        return of("channel." + channel.toLowerCase(Locale.ROOT), eventId);
+        ContractTopic topic = Arrays.stream(ContractTopic.channels()).filter(t -> t.name().equals(channel)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no channel topic carries the channel " + channel));
+        return of(topic.topic(), eventId);
     }
 }

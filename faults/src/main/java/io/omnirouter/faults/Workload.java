@@ -5,10 +5,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 
-import io.omnirouter.channel.EventMeta;
 import io.omnirouter.simulator.ChannelEvent;
 import io.omnirouter.simulator.CustomerJourneys;
-import org.apache.avro.specific.SpecificRecord;
 
 /**
  * What the run publishes: {@code events} distinct events of {@link CustomerJourneys} (the simulator's customers,
@@ -50,7 +48,7 @@ record Workload(long seed, List<Planned> events) {
         List<Planned> distinct = new ArrayList<>();
         while (distinct.size() < distinctEvents) {
             ChannelEvent event = journeys.next();
-            Planned next = new Planned(event, eventIdOf(event.value()), false);
+            Planned next = new Planned(event, event.meta().getEventId(), false);
             planned.add(next);
             distinct.add(next);
             if (random.nextDouble() < RESEND_SHARE) {
@@ -67,9 +65,5 @@ record Workload(long seed, List<Planned> events) {
 
     long resends() {
         return events.size() - distinct();
-    }
-
-    static String eventIdOf(SpecificRecord value) {
-        return ((EventMeta) value.get(value.getSchema().getField("meta").pos())).getEventId();
     }
 }

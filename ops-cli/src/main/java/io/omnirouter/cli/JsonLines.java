@@ -52,7 +52,7 @@ final class JsonLines {
     private final String fixedKey;
 
     /**
-     * @param keyPaths the first non-null of these gives the key, unless {@code fixedKey} is set
+     * @param keyPaths the first of these neither null nor blank gives the key, unless {@code fixedKey} is set
      * @param fixedKey one key for every record, or null
      */
     JsonLines(Schema schema, List<KeyPath> keyPaths, String fixedKey) {
@@ -80,7 +80,7 @@ final class JsonLines {
             }
             String key = fixedKey != null ? fixedKey : KeyPath.firstKey(keyPaths, record);
             if (key == null) {
-                problems.add(new Problem(lineNumber, "no record key: " + describeKeyPaths() + " null"));
+                problems.add(new Problem(lineNumber, "no record key: " + describeKeyPaths() + " null or blank"));
                 continue;
             }
             entries.add(new Entry(lineNumber, key, record, null));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.apache.avro.Schema;
+import io.omnirouter.schemas.ContractTopic;
 import org.apache.avro.generic.GenericRecord;
 
 /**
@@ -14,11 +15,9 @@ import org.apache.avro.generic.GenericRecord;
 final class KeyPath {
 
     private final String path;
-    private final List<String> names;
 
-    private KeyPath(String path, List<String> names) {
+    private KeyPath(String path) {
         this.path = path;
-        this.names = names;
     }
 
     /**
@@ -48,29 +47,21 @@ final class KeyPath {
         if (leaf == Schema.Type.RECORD || leaf == Schema.Type.ARRAY || leaf == Schema.Type.MAP || leaf == Schema.Type.UNION) {
             throw new CliException("key field '" + path + "' is a " + leaf.getName() + ", not a single value");
         }
-        return new KeyPath(path.strip(), names);
+        return new KeyPath(path.strip());
     }
 
-    /** The first non-null key among {@code paths}, or null. */
+    /** The first key among {@code paths} that is neither null nor blank, or null: as {@code ContractTopic.recordKey} keys. */
     static String firstKey(List<KeyPath> paths, GenericRecord record) {
-        for (KeyPath path : paths) {
-            String key = path.keyOf(record);
-            if (key != null) {
-                return key;
-            }
-        }
-        return null;
+        return ContractTopic.firstKey(paths.stream().map(KeyPath::path).toList(), record).orElse(null);
     }
 
+    /** The path's value in {@code record}, stripped; null when it is null or blank. */
     String keyOf(GenericRecord record) {
-        Object value = record;
-        for (String name : names) {
-            if (!(value instanceof GenericRecord)) {
-                return null;
-            }
-            value = ((GenericRecord) value).get(name);
-        }
-        return value == null ? null : value.toString();
+        return ContractTopic.firstKey(List.of(path), record).orElse(null);
+    }
+
+    String path() {
+        return path;
     }
 
     @Override

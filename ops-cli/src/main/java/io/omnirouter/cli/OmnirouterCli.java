@@ -89,6 +89,7 @@ public final class OmnirouterCli implements Callable<Integer> {
     /** The command line, writing to {@code out} and {@code err}; what {@link #main} and the tests run. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new OmnirouterCli());
+        PublishCommand.describeKeyRules(cli.getSubcommands().get("publish").getCommandSpec().usageMessage());
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(OmnirouterCli::usageError);

@@ -26,6 +26,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,13 +40,11 @@ import picocli.CommandLine.Spec;
                         + "number and NOTHING is published. Then all records go out in one Kafka transaction: "
                         + "read_committed consumers see all of them or none.",
                 "Conveniences: fields with a default (the nullable ones) may be left out, a union value may be bare "
-                        + "(\"a@b.c\" for {\"string\":\"a@b.c\"}), timestamps may be ISO-8601 (\"2026-03-01T09:30:00Z\").",
-                "Record key: --key, else --key-field, else per topic: channel.phone callId, channel.email messageId, "
-                        + "channel.chat sessionId, channel.webshop customer.shopCustomerId else orderId else meta.eventId, "
-                        + "contact.events threadKey, followup.tasks customerId."},
+                        + "(\"a@b.c\" for {\"string\":\"a@b.c\"}), timestamps may be ISO-8601 (\"2026-03-01T09:30:00Z\")."},
         footer = {"",
                 "Examples:",
                 "  omnirouter cli publish channel.email emails.jsonl",
+                "  omnirouter cli publish channel.social ops-cli/examples/channel.social.jsonl",
                 "  omnirouter cli publish channel.webshop orders.jsonl --key-field orderId",
                 "  omnirouter cli publish channel.email broken.txt --raw    (malformed on purpose)"})
 final class PublishCommand implements Callable<Integer> {
@@ -53,8 +52,8 @@ final class PublishCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<topic>", description = "channel.phone, channel.email, channel.chat, "
-            + "channel.webshop, contact.events or followup.tasks.")
+    @Parameters(index = "0", paramLabel = "<topic>", completionCandidates = Topics.Names.class,
+            description = "A topic of the contract: ${COMPLETION-CANDIDATES}.")
     String topic;
 
     @Parameters(index = "1", paramLabel = "<file.jsonl>", description = "The JSONL file; '-' reads standard input.")
@@ -88,7 +87,7 @@ final class PublishCommand implements Callable<Integer> {
         if (keyField != null) {
             keyPaths.add(KeyPath.of(contract.valueSchema(), keyField));
         } else {
-            Topics.defaultKeyFields(contract).forEach(p -> keyPaths.add(KeyPath.of(contract.valueSchema(), p)));
+            contract.keyFields().forEach(p -> keyPaths.add(KeyPath.of(contract.valueSchema(), p)));
         }
         JsonLines lines = new JsonLines(contract.valueSchema(), keyPaths, key);
         List<String> content = readLines();
@@ -116,6 +115,14 @@ final class PublishCommand implements Callable<Integer> {
         publish(kafka, records);
         spec.commandLine().getOut().println("published " + count(records.size()) + " to " + topic);
         return ExitCodes.OK;
+    }
+
+    /** Adds the key rule of every contract topic to the help: picocli's annotation texts are constants. */
+    static void describeKeyRules(UsageMessageSpec usage) {
+        List<String> description = new ArrayList<>(List.of(usage.description()));
+        description.add("Record key: --key, else --key-field, else per topic the first of its key fields that is neither "
+                + "null nor blank: " + Topics.keyRules() + ".");
+        usage.description(description.toArray(String[]::new));
     }
 
     /** Values are serialized (and the schema registered) before anything is sent. */

@@ -1,7 +1,7 @@
 package io.omnirouter.cli;
 
 import java.util.Arrays;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -19,7 +19,7 @@ final class Topics {
     }
 
     static Optional<ContractTopic> find(String name) {
-        return Arrays.stream(ContractTopic.values()).filter(t -> t.topic().equals(name)).findFirst();
+        return ContractTopic.byTopic(name);
     }
 
     static boolean isDeadLetterTopic(String name) {
@@ -47,33 +47,26 @@ final class Topics {
         return dlt.substring(0, dlt.length() - ContractTopic.DEAD_LETTER_SUFFIX.length());
     }
 
+    /** The contract's topic names, for picocli's {@code ${COMPLETION-CANDIDATES}} in a command's help. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(ContractTopic.values()).map(ContractTopic::topic).iterator();
+        }
+    }
+
     static String knownTopics() {
-        return Arrays.stream(ContractTopic.values()).map(ContractTopic::topic).collect(Collectors.joining(", "));
+        return String.join(", ", new Names());
     }
 
     /**
-     * Where the record key comes from when {@code --key-field} is not given (the key column of README.md, "The Kafka
-     * contract"): the first of these field paths that is not null.
+     * Where the record key comes from when {@code --key-field} is not given, per topic (the key column of README.md, "The
+     * Kafka contract", as {@link ContractTopic#keyFields()} declares it): {@code channel.social: conversationId;
+     * channel.webshop: customer.shopCustomerId, else orderId, else meta.eventId; …}.
      */
-    static List<String> defaultKeyFields(ContractTopic topic) {
-        switch (topic) {
-            case PHONE:
-                return List.of("callId");
-            case EMAIL:
-                return List.of("messageId");
-            case CHAT:
-                return List.of("sessionId");
-            case WEBSHOP:
-                return List.of("customer.shopCustomerId", "orderId", "meta.eventId");
-            case CONTACT_EVENTS:
-                return List.of("threadKey");
-            case FOLLOWUP_TASKS:
-                return List.of("customerId");
-            case AGENT_ACTIONS:
-                // The history keys an absence by "agent:<id>"; by hand, an action without a customer goes by its id.
-                return List.of("customerId", "actionId");
-            default:
-                throw new IllegalArgumentException("no key rule for " + topic);
-        }
+    static String keyRules() {
+        return Arrays.stream(ContractTopic.values())
+                .map(t -> t.topic() + ": " + String.join(", else ", t.keyFields()))
+                .collect(Collectors.joining("; "));
     }
 }

@@ -24,15 +24,23 @@ class KeyPathTest {
     }
 
     @Test
-    void everyContractTopicHasAValidDefaultKeyRule() {
+    void aBlankKeyFieldIsNoKey() {
+        assertThat(defaultKey(ContractTopic.WEBSHOP, Samples.webshop("e-1", " ", "O-9"))).isEqualTo("O-9");
+    }
+
+    @Test
+    void socialIsKeyedByConversationId() {
+        assertThat(defaultKey(ContractTopic.SOCIAL, Samples.whatsApp("e-1", "conv-1"))).isEqualTo("conv-1");
+    }
+
+    @Test
+    void everyContractTopicsKeyFieldsAreSingleValuesOfItsSchema() {
         for (ContractTopic topic : ContractTopic.values()) {
-            Topics.defaultKeyFields(topic).forEach(path -> KeyPath.of(topic.valueSchema(), path));
+            assertThat(topic.keyFields()).as(topic.topic()).isNotEmpty()
+                    .allSatisfy(path -> KeyPath.of(topic.valueSchema(), path));
         }
-        assertThat(Topics.defaultKeyFields(ContractTopic.PHONE)).containsExactly("callId");
-        assertThat(Topics.defaultKeyFields(ContractTopic.CHAT)).containsExactly("sessionId");
-        assertThat(Topics.defaultKeyFields(ContractTopic.CONTACT_EVENTS)).containsExactly("threadKey");
-        assertThat(Topics.defaultKeyFields(ContractTopic.FOLLOWUP_TASKS)).containsExactly("customerId");
-        assertThat(Topics.defaultKeyFields(ContractTopic.AGENT_ACTIONS)).containsExactly("customerId", "actionId");
+        assertThat(Topics.keyRules()).contains("channel.social: conversationId",
+                "channel.webshop: customer.shopCustomerId, else orderId, else meta.eventId", "agent.actions: customerId, else actionId");
     }
 
     @Test
@@ -49,7 +57,9 @@ class KeyPathTest {
     }
 
     private static String defaultKey(ContractTopic topic, String line) {
-        List<KeyPath> paths = Topics.defaultKeyFields(topic).stream().map(p -> KeyPath.of(topic.valueSchema(), p)).toList();
-        return KeyPath.firstKey(paths, AvroJson.decode(topic.valueSchema(), line));
+        List<KeyPath> paths = topic.keyFields().stream().map(p -> KeyPath.of(topic.valueSchema(), p)).toList();
+        String key = KeyPath.firstKey(paths, AvroJson.decode(topic.valueSchema(), line));
+        assertThat(key).as("as the contract keys it").isEqualTo(topic.recordKey(AvroJson.decode(topic.valueSchema(), line)).orElse(null));
+        return key;
     }
 }

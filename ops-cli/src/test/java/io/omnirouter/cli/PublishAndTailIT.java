@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PublishAndTailIT {
 
     private static final String EMAIL = ContractTopic.EMAIL.topic();
+    private static final String SOCIAL = ContractTopic.SOCIAL.topic();
     /** Framed right, but with a schema id no registry has given out. */
     private static final byte[] UNKNOWN_SCHEMA_ID = {0, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xf0, 9};
 
@@ -37,7 +38,7 @@ class PublishAndTailIT {
 
     @BeforeAll
     static void topics() {
-        RealInfrastructure.createTopics(3, EMAIL, ContractTopic.EMAIL.deadLetterTopic());
+        RealInfrastructure.createTopics(3, EMAIL, ContractTopic.EMAIL.deadLetterTopic(), SOCIAL);
     }
 
     @Test
@@ -150,6 +151,25 @@ class PublishAndTailIT {
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(missing.err()).isEqualTo("error: topic 'nothing-here-" + run + ".DLT' does not exist on Kafka at "
                 + RealInfrastructure.kafkaBootstrapServers() + System.lineSeparator());
+    }
+
+    /** The WhatsApp example: both messages keyed by their conversation, so they stay in order on one partition. */
+    @Test
+    void theSocialExampleIsKeyedByItsConversation() {
+        CliRun published = Infra.cli("publish", SOCIAL, "examples/channel.social.jsonl");
+
+        assertThat(published.exitCode()).as(published.toString()).isZero();
+        assertThat(published.out()).isEqualTo("published 2 records to channel.social" + System.lineSeparator());
+
+        CliRun tail = Infra.cli("tail", SOCIAL, "--from-beginning");
+        List<JsonNode> example = Infra.jsonLines(tail).stream()
+                .filter(r -> r.at("/value/meta/eventId").asText().startsWith("example-social-")).toList();
+        assertThat(example).hasSize(2).allSatisfy(r -> {
+            assertThat(r.get("key").asText()).isEqualTo(r.at("/value/conversationId").asText()).isEqualTo("c7f1e2a9b04d4e1f9a3b");
+            assertThat(r.get("valueSchema").asText()).isEqualTo("io.omnirouter.channel.SocialMessageEvent");
+        });
+        assertThat(example).extracting(r -> r.get("partition").asInt()).containsOnly(example.get(0).get("partition").asInt());
+        assertThat(example).extracting(r -> r.at("/value/customer/phone/string").asText()).containsOnly("+38641123456");
     }
 
     /** TopicProbe is the independent check that publish used the wire format the serde reads. */

@@ -24,6 +24,14 @@ final class Samples {
                 + "\"bodyText\":\"Hello\",\"attachmentNames\":[]}";
     }
 
+    /** An inbound WhatsApp message: the handle is the customer's number. */
+    static String whatsApp(String eventId, String conversationId) {
+        return "{\"meta\":{\"eventId\":\"" + eventId + "\",\"occurredAt\":\"2026-03-01T09:30:00Z\",\"source\":\"whatsapp\"},"
+                + "\"platform\":\"WHATSAPP\",\"visibility\":\"PRIVATE_MESSAGE\",\"conversationId\":\"" + conversationId + "\","
+                + "\"messageId\":\"wamid.1\",\"direction\":\"INBOUND\",\"customerHandle\":\"38641123456\","
+                + "\"customer\":{\"phone\":\"+38641123456\"},\"text\":\"Kdaj pride paket?\"}";
+    }
+
     static String webshop(String eventId, String shopCustomerId, String orderId) {
         return "{\"meta\":{\"eventId\":\"" + eventId + "\",\"occurredAt\":\"2026-03-01T09:30:00Z\",\"source\":\"shop\"},"
                 + "\"kind\":\"ORDER_PLACED\",\"customer\":{" + (shopCustomerId == null ? "" : "\"shopCustomerId\":\"" + shopCustomerId + "\"")

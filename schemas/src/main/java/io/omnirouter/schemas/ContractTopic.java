@@ -81,23 +81,32 @@ public enum ContractTopic {
 
     /** The record key of a value of this topic, by {@link #keyFields()}; empty when none of them is set. */
     public Optional<String> recordKey(GenericRecord value) {
-        for (String path : keyFields) {
+        return firstKey(keyFields, value);
+    }
+
+    /**
+     * The value of the first of {@code dottedPaths} (e.g. {@code customer.shopCustomerId}) that is not null and not
+     * blank, stripped; empty when there is none. A path through a field the record does not have reads as null.
+     */
+    public static Optional<String> firstKey(List<String> dottedPaths, GenericRecord value) {
+        for (String path : dottedPaths) {
             Object key = valueAt(value, path);
+            // Stripped: an adapter's stray space must not put one customer's events on two partitions.
             if (key != null && !key.toString().isBlank()) {
-                return Optional.of(key.toString());
+                return Optional.of(key.toString().strip());
             }
         }
         return Optional.empty();
     }
 
-    /** The channel topics, in declaration order. */
+    /** The channel topics, in declaration order (a fresh array: the caller may change it). */
     public static ContractTopic[] channels() {
-        return Arrays.stream(values()).filter(ContractTopic::isChannel).toArray(ContractTopic[]::new);
+        return Channels.ALL.clone();
     }
 
     /** The names of {@link #channels()}, e.g. for a listener's topics. */
     public static String[] channelTopicNames() {
-        return Arrays.stream(channels()).map(ContractTopic::topic).toArray(String[]::new);
+        return Arrays.stream(Channels.ALL).map(ContractTopic::topic).toArray(String[]::new);
     }
 
     public static Optional<ContractTopic> byTopic(String topic) {
@@ -107,7 +116,7 @@ public enum ContractTopic {
     /** The channel topic whose values have the schema (by full name) of {@code value}. */
     public static Optional<ContractTopic> channelOf(GenericRecord value) {
         String name = value.getSchema().getFullName();
-        return Arrays.stream(channels()).filter(t -> t.valueSchema.getFullName().equals(name)).findFirst();
+        return Arrays.stream(Channels.ALL).filter(t -> t.valueSchema.getFullName().equals(name)).findFirst();
     }
 
     /**
@@ -131,5 +140,10 @@ public enum ContractTopic {
             current = record.get(name);
         }
         return current;
+    }
+
+    /** Computed once, after the constants exist (an enum cannot read its own values in a static field initializer). */
+    private static final class Channels {
+        private static final ContractTopic[] ALL = Arrays.stream(values()).filter(ContractTopic::isChannel).toArray(ContractTopic[]::new);
     }
 }

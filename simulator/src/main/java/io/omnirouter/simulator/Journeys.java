@@ -9,8 +9,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.omnirouter.channel.CallOutcome;
 import io.omnirouter.channel.ChatAuthor;
@@ -24,16 +26,21 @@ import io.omnirouter.channel.Direction;
 import io.omnirouter.channel.EmailEvent;
 import io.omnirouter.channel.EventMeta;
 import io.omnirouter.channel.PhoneCallEvent;
+import io.omnirouter.channel.SocialMessageEvent;
+import io.omnirouter.channel.SocialPlatform;
+import io.omnirouter.channel.SocialVisibility;
 import io.omnirouter.channel.WebShopEvent;
 import io.omnirouter.channel.WebShopEventKind;
-import io.omnirouter.schemas.ContractTopic;
 
 /**
  * Plans what a customer does next, as the ordered events of one journey: orders and their aftermath,
  * chats, questions by email followed by a call, chasing an unanswered email on another channel,
- * complaints, missed calls and callbacks, contact forms, abandoned carts — with the agents' side
- * (replies threaded by In-Reply-To/References, acknowledgements with a promised time, callbacks).
- * Every choice comes from one {@link Random}, so a seed always plans the same journeys.
+ * complaints, missed calls and callbacks, contact forms, abandoned carts, WhatsApp and Messenger
+ * messages, public comments and reviews on Instagram and Facebook — with the agents' side (replies
+ * threaded by In-Reply-To/References, acknowledgements with a promised time, callbacks, social replies
+ * within the reply window or late). Every choice comes from one {@link Random}, so a seed always plans
+ * the same journeys. Each event goes to its channel topic with the key the contract gives it
+ * ({@link ChannelEvent#of}).
  */
 final class Journeys {
 
@@ -41,9 +48,19 @@ final class Journeys {
     private static final String MAIL_GATEWAY = "mail-gateway-1";
     private static final String CHAT_WIDGET = "chat-widget-1";
     private static final String WEB_SHOP = "webshop-1";
+    private static final String WHATSAPP_GATEWAY = "whatsapp-cloud-1";
+    private static final String META_GRAPH = "meta-graph-1";
     private static final String SUPPORT_MAIL_DOMAIN = "support.omnirouter.example";
     private static final int AGENTS = 12;
     private static final List<String> PBX_QUEUES = List.of("support", "orders", "complaints");
+    /**
+     * How soon the follow-up wants a social message answered (contact-history-service/docs/follow-up-policy.md):
+     * a private message within an hour, a public complaint or bad review within half an hour.
+     */
+    private static final Duration PRIVATE_REPLY_WINDOW = Duration.ofHours(1);
+    private static final Duration PUBLIC_REPLY_WINDOW = Duration.ofMinutes(30);
+    /** The company's posts that comments go under: the latest few. */
+    private static final int RECENT_POSTS = 5;
     private static final DateTimeFormatter PROMISE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -52,38 +69,51 @@ final class Journeys {
     /** Shops number their orders; a random base keeps runs with different seeds from reusing numbers. */
     private long lastOrderNumber;
     private long messageCount;
+    private final String facebookPageId;
+    private final Posts instagramPosts;
+    private final Posts facebookPosts;
 
     Journeys(Random random, List<SyntheticCustomer> customers) {
         this.random = random;
         this.customers = customers;
         this.lastOrderNumber = 1_000_000_000L + (random.nextLong() & 0xffffffffL) * 1000;
+        this.facebookPageId = "10" + digits(13);
+        this.instagramPosts = new Posts(() -> "17" + digits(16));
+        this.facebookPosts = new Posts(() -> facebookPageId + "_" + digits(15));
     }
 
     /** The events of the next journey of a randomly chosen customer, in the order they happen. */
     Deque<Step> next() {
         SyntheticCustomer customer = customers.get(random.nextInt(customers.size()));
         List<Step> steps = new ArrayList<>();
+        // Social media carry about an eighth of the events (a sixth of the journeys: they are short).
         int roll = random.nextInt(100);
-        if (roll < 22) {
+        if (roll < 19) {
             order(customer, steps);
-        } else if (roll < 36) {
+        } else if (roll < 30) {
             chat(customer, steps);
-        } else if (roll < 48) {
+        } else if (roll < 41) {
             emailThenCall(customer, steps);
-        } else if (roll < 58) {
+        } else if (roll < 50) {
             chaseOnAnotherChannel(customer, steps);
-        } else if (roll < 70) {
+        } else if (roll < 60) {
             complaint(customer, steps);
-        } else if (roll < 82) {
+        } else if (roll < 69) {
             missedCallAndCallback(customer, steps);
-        } else if (roll < 88) {
+        } else if (roll < 74) {
             callbackAgreed(customer, steps);
-        } else if (roll < 95) {
+        } else if (roll < 79) {
             contactForm(customer, steps);
-        } else if (roll < 97) {
+        } else if (roll < 81) {
             steps.add(shop(customer, WebShopEventKind.CART_ABANDONED, null, amount(customer), null, null));
-        } else {
+        } else if (roll < 84) {
             consentChange(customer, steps);
+        } else if (roll < 91) {
+            privateMessage(customer, whatsApp(customer), steps);
+        } else if (roll < 95) {
+            privateMessage(customer, messenger(customer), steps);
+        } else {
+            publicComment(customer, steps);
         }
         return new ArrayDeque<>(steps);
     }
@@ -237,6 +267,69 @@ final class Journeys {
         steps.add(newEmailThread(customer).outbound(agent(), "Re: " + phrases.formQuestion(), phrases.answer(), null));
     }
 
+    /**
+     * A WhatsApp or Messenger conversation: a question about an order (on WhatsApp often followed by a photo), the
+     * agent's answer within the reply window or late, often the customer's thanks. WhatsApp gives the customer's own
+     * phone number, so the history joins the conversation to their calls; Messenger only the page-scoped id and name.
+     */
+    private void privateMessage(SyntheticCustomer customer, SocialThread thread, List<Step> steps) {
+        Phrasebook phrases = customer.language().phrases();
+        String orderId = nextOrderId();
+        steps.add(thread.inbound(String.format(phrases.socialQuestion(), orderId), List.of(), null));
+        if (thread.platform == SocialPlatform.WHATSAPP && random.nextInt(100) < 30) {
+            steps.add(thread.inbound(null, List.of(photoName(thread.platform)), null)
+                    .after(Duration.ofSeconds(10 + random.nextInt(120))));
+        }
+        steps.add(thread.outbound(agent(), String.format(phrases.agentSocialAnswer(), orderId))
+                .after(replyTime(PRIVATE_REPLY_WINDOW)));
+        if (random.nextInt(100) < 60) {
+            steps.add(thread.inbound(phrases.chatThanks(), List.of(), null).after(Duration.ofMinutes(1 + random.nextInt(20))));
+        }
+    }
+
+    /**
+     * A comment in public under one of the company's Instagram or Facebook posts, or a review of the Facebook page
+     * with a rating: mostly a complaint (sometimes with a photo), else praise. The agent answers a complaint or a bad
+     * review in public, within the reply window or late, and asks the customer to write privately, which half of them
+     * do (a direct message about their order, answered privately); praise and good reviews get thanks, or nothing.
+     */
+    private void publicComment(SyntheticCustomer customer, List<Step> steps) {
+        Phrasebook phrases = customer.language().phrases();
+        boolean instagram = random.nextInt(100) < 55;
+        String agent = agent();
+        int what = random.nextInt(100);
+        SocialThread thread;
+        boolean complaint;
+        if (!instagram && what < 30) {
+            int rating = rating();
+            String review = rating >= 4 ? phrases.reviewGood() : rating == 3 ? phrases.reviewAverage() : phrases.reviewBad();
+            thread = facebookReview(customer);
+            steps.add(thread.inbound(review, List.of(), rating));
+            complaint = rating <= 2;
+        } else {
+            complaint = what < 75;
+            thread = instagram ? onPost(customer, SocialPlatform.INSTAGRAM, instagramPosts.pick(), instagramHandle(customer))
+                    : onPost(customer, SocialPlatform.FACEBOOK, facebookPosts.pick(), customer.pageScopedId());
+            List<String> photo = complaint && random.nextInt(100) < 25 ? List.of(photoName(thread.platform)) : List.of();
+            steps.add(thread.inbound(complaint ? phrases.socialComplaint() : phrases.socialPraise(), photo, null));
+        }
+        if (!complaint) {
+            if (random.nextBoolean()) {
+                steps.add(thread.outbound(agent, phrases.agentPublicThanks()).after(Duration.ofMinutes(5 + random.nextInt(240))));
+            }
+            return;
+        }
+        steps.add(thread.outbound(agent, phrases.agentPublicReply()).after(replyTime(PUBLIC_REPLY_WINDOW)));
+        if (random.nextBoolean()) {
+            String orderId = nextOrderId();
+            SocialThread direct = instagram ? instagramDirect(customer) : messenger(customer);
+            steps.add(direct.inbound(String.format(phrases.socialQuestion(), orderId), List.of(), null)
+                    .after(Duration.ofMinutes(1 + random.nextInt(30))));
+            steps.add(direct.outbound(agent, String.format(phrases.agentSocialAnswer(), orderId))
+                    .after(replyTime(PRIVATE_REPLY_WINDOW)));
+        }
+    }
+
     // --- channels -------------------------------------------------------------------------------------
 
     private Step call(SyntheticCustomer customer, Direction direction, CallOutcome outcome, String agent, int durationSeconds,
@@ -252,7 +345,7 @@ final class Journeys {
                 .setName(random.nextInt(100) < 30 ? customer.name() : null)
                 .build();
         String queue = direction == Direction.INBOUND ? PBX_QUEUES.get(random.nextInt(PBX_QUEUES.size())) : null;
-        return at -> new ChannelEvent(ContractTopic.PHONE, callId, PhoneCallEvent.newBuilder()
+        return at -> ChannelEvent.of(PhoneCallEvent.newBuilder()
                 .setMeta(meta(at, PBX))
                 .setCallId(callId)
                 .setDirection(direction)
@@ -281,8 +374,7 @@ final class Journeys {
                 .setName(customer.name())
                 .setLanguage(customer.language().tag())
                 .build();
-        String key = orderId != null ? orderId : customer.shopCustomerId();
-        return at -> new ChannelEvent(ContractTopic.WEBSHOP, key, WebShopEvent.newBuilder()
+        return at -> ChannelEvent.of(WebShopEvent.newBuilder()
                 .setMeta(meta(at, WEB_SHOP))
                 .setKind(kind)
                 .setCustomer(CustomerRef.newBuilder(ref).build())
@@ -346,7 +438,7 @@ final class Journeys {
                     .build();
             return at -> {
                 Instant promised = promiseIn == null ? null : at.plus(promiseIn).truncatedTo(ChronoUnit.MINUTES);
-                return new ChannelEvent(ContractTopic.EMAIL, messageId, EmailEvent.newBuilder()
+                return ChannelEvent.of(EmailEvent.newBuilder()
                         .setMeta(meta(at, MAIL_GATEWAY))
                         .setMessageId(messageId)
                         .setInReplyTo(inReplyTo)
@@ -396,7 +488,7 @@ final class Journeys {
                     .setName(name)
                     .setLanguage(customer.language().tag())
                     .build();
-            return new ChannelEvent(ContractTopic.CHAT, sessionId, ChatEvent.newBuilder()
+            return ChannelEvent.of(ChatEvent.newBuilder()
                     .setMeta(meta(at, CHAT_WIDGET))
                     .setSessionId(sessionId)
                     .setKind(kind)
@@ -407,6 +499,144 @@ final class Journeys {
                     .setResolved(resolved)
                     .setSatisfaction(satisfaction)
                     .build());
+        }
+    }
+
+    /** A WhatsApp conversation: WhatsApp names the customer by their number and gives the profile name they chose. */
+    private SocialThread whatsApp(SyntheticCustomer customer) {
+        int profile = random.nextInt(10);
+        CustomerRef known = CustomerRef.newBuilder()
+                .setPhone(customer.whatsAppPhone())
+                .setName(profile < 6 ? customer.firstName() : profile < 9 ? customer.name() : null)
+                .build();
+        return new SocialThread(SocialPlatform.WHATSAPP, SocialVisibility.PRIVATE_MESSAGE, hex48() + hex48().substring(0, 8),
+                customer.whatsAppId(), known);
+    }
+
+    /** A Messenger conversation with the company's page: the page-scoped id, the profile name, often the locale. */
+    private SocialThread messenger(SyntheticCustomer customer) {
+        return new SocialThread(SocialPlatform.MESSENGER, SocialVisibility.PRIVATE_MESSAGE, "t_" + digits(15),
+                customer.pageScopedId(), facebookProfile(customer));
+    }
+
+    /** A direct message on Instagram: the username, rarely a name. */
+    private SocialThread instagramDirect(SyntheticCustomer customer) {
+        return new SocialThread(SocialPlatform.INSTAGRAM, SocialVisibility.PRIVATE_MESSAGE, "aWdfZAG" + hex48(),
+                instagramHandle(customer), instagramProfile(customer));
+    }
+
+    /** Comments under a post: the post is the thread, shared by everyone who comments on it. */
+    private SocialThread onPost(SyntheticCustomer customer, SocialPlatform platform, String postId, String handle) {
+        CustomerRef known = platform == SocialPlatform.INSTAGRAM ? instagramProfile(customer) : facebookProfile(customer);
+        return new SocialThread(platform, SocialVisibility.PUBLIC_COMMENT, postId, handle, known);
+    }
+
+    /** A review of the page: its own thread, answered under it. */
+    private SocialThread facebookReview(SyntheticCustomer customer) {
+        return new SocialThread(SocialPlatform.FACEBOOK, SocialVisibility.PUBLIC_COMMENT, facebookPageId + "_" + digits(15),
+                customer.pageScopedId(), facebookProfile(customer));
+    }
+
+    private String instagramHandle(SyntheticCustomer customer) {
+        return customer.instagramHandleAsWritten(random);
+    }
+
+    private CustomerRef facebookProfile(SyntheticCustomer customer) {
+        return CustomerRef.newBuilder()
+                .setName(customer.name())
+                .setLanguage(random.nextBoolean() ? customer.language().tag() : null)
+                .build();
+    }
+
+    private CustomerRef instagramProfile(SyntheticCustomer customer) {
+        return CustomerRef.newBuilder().setName(random.nextInt(100) < 30 ? customer.name() : null).build();
+    }
+
+    /**
+     * One social thread as the social adapter sees it: the customer's handle on the platform and what else the platform
+     * knows of them. An agent's public reply goes under the comment it answers ({@code replyToId}); in a private
+     * conversation an agent quotes the message now and then.
+     */
+    private final class SocialThread {
+
+        private final SocialPlatform platform;
+        private final SocialVisibility visibility;
+        private final String conversationId;
+        private final String handle;
+        private final CustomerRef known;
+        private String lastInboundId;
+
+        SocialThread(SocialPlatform platform, SocialVisibility visibility, String conversationId, String handle, CustomerRef known) {
+            this.platform = platform;
+            this.visibility = visibility;
+            this.conversationId = conversationId;
+            this.handle = handle;
+            this.known = known;
+        }
+
+        Step inbound(String text, List<String> attachments, Integer rating) {
+            String messageId = messageId();
+            lastInboundId = messageId;
+            return message(messageId, null, Direction.INBOUND, null, text, attachments, rating);
+        }
+
+        Step outbound(String agent, String text) {
+            boolean quoted = visibility == SocialVisibility.PUBLIC_COMMENT || random.nextInt(100) < 30;
+            return message(messageId(), quoted ? lastInboundId : null, Direction.OUTBOUND, agent, text, List.of(), null);
+        }
+
+        private Step message(String messageId, String replyToId, Direction direction, String agent, String text,
+                             List<String> attachments, Integer rating) {
+            return at -> ChannelEvent.of(SocialMessageEvent.newBuilder()
+                    .setMeta(meta(at, platform == SocialPlatform.WHATSAPP ? WHATSAPP_GATEWAY : META_GRAPH))
+                    .setPlatform(platform)
+                    .setVisibility(visibility)
+                    .setConversationId(conversationId)
+                    .setMessageId(messageId)
+                    .setReplyToId(replyToId)
+                    .setDirection(direction)
+                    .setCustomerHandle(handle)
+                    .setCustomer(CustomerRef.newBuilder(known).build())
+                    .setAgentId(agent)
+                    .setText(text)
+                    .setAttachmentNames(new ArrayList<>(attachments))
+                    .setRating(rating)
+                    .build());
+        }
+
+        /** In each platform's own form: WhatsApp's wamid, Messenger's m_, Instagram's numbers, Facebook's post_comment. */
+        private String messageId() {
+            if (platform == SocialPlatform.WHATSAPP) {
+                return "wamid.HBgL" + hex48().toUpperCase(Locale.ROOT) + hex48().toUpperCase(Locale.ROOT);
+            }
+            if (visibility == SocialVisibility.PRIVATE_MESSAGE) {
+                return (platform == SocialPlatform.MESSENGER ? "m_" : "aWdfZAG1") + hex48() + hex48();
+            }
+            if (platform == SocialPlatform.INSTAGRAM) {
+                return "18" + digits(15);
+            }
+            return conversationId.substring(conversationId.indexOf('_') + 1) + "_" + digits(15);
+        }
+    }
+
+    /** The company's posts on one platform: a comment goes under one of the latest few, and now and then a new one appears. */
+    private final class Posts {
+
+        private final Supplier<String> newPostId;
+        private final List<String> recent = new ArrayList<>();
+
+        Posts(Supplier<String> newPostId) {
+            this.newPostId = newPostId;
+        }
+
+        String pick() {
+            if (recent.isEmpty() || random.nextInt(30) == 0) {
+                recent.add(newPostId.get());
+                if (recent.size() > RECENT_POSTS) {
+                    recent.remove(0);
+                }
+            }
+            return recent.get(random.nextInt(recent.size()));
         }
     }
 
@@ -429,6 +659,31 @@ final class Journeys {
 
     private String hex48() {
         return String.format("%012x", random.nextLong() & 0xffffffffffffL);
+    }
+
+    private String digits(int count) {
+        StringBuilder digits = new StringBuilder(count);
+        for (int i = 0; i < count; i++) {
+            digits.append((char) ('0' + random.nextInt(10)));
+        }
+        return digits.toString();
+    }
+
+    /** As the phone's camera names it, as WhatsApp renames it. */
+    private String photoName(SocialPlatform platform) {
+        return (platform == SocialPlatform.WHATSAPP ? "IMG-WA" : "IMG_") + digits(4) + ".jpg";
+    }
+
+    /**
+     * How long after the customer's message the agent answers: three times in four within {@code window} (one to
+     * four fifths of it), else late (ten minutes to three hours after it ran out).
+     */
+    private Duration replyTime(Duration window) {
+        if (random.nextInt(100) < 75) {
+            long fifths = window.toSeconds() / 5;
+            return Duration.ofSeconds(fifths + (long) (random.nextDouble() * 3 * fifths));
+        }
+        return window.plusMinutes(10 + random.nextInt(170));
     }
 
     private String nextOrderId() {

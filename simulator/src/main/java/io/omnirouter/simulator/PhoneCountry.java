@@ -43,6 +43,11 @@ enum PhoneCountry {
         return number.toString();
     }
 
+    /** The E.164 number without its '+' ("38641123456"): how WhatsApp names an account (its wa_id). */
+    String internationalDigits(String number) {
+        return countryCode + number;
+    }
+
     /** The same number as people, PBXs and web forms write it; every one normalizes to one E.164 number. */
     List<String> writings(String number) {
         String spaced = grouped(number, " ");

@@ -2,8 +2,10 @@ package io.omnirouter.simulator;
 
 /**
  * What customers and agents of one language write. {@code %s} placeholders take an order id, or for
- * {@link #acknowledgement()} the promised reply time. Complaint texts carry the words a classifier must
- * recognise in that language (README.md, "router-service", step 6: Classify).
+ * {@link #acknowledgement()} the promised reply time. Complaint texts ({@link #socialComplaint()} too) carry
+ * the words a classifier must recognise in that language (README.md, "router-service", step 6: Classify).
+ * The social texts: a private message about an order and the agent's answer to it, a public complaint or
+ * praise under a post and the agent's public answer to each.
  */
 record Phrasebook(
         String complaintSubject,
@@ -25,5 +27,11 @@ record Phrasebook(
         String reviewGood,
         String reviewAverage,
         String reviewBad,
-        String returnReason) {
+        String returnReason,
+        String socialQuestion,
+        String socialComplaint,
+        String socialPraise,
+        String agentPublicReply,
+        String agentPublicThanks,
+        String agentSocialAnswer) {
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** Plays synthetic customer traffic into a running Omnirouter until Ctrl-C. */
 @Command(name = "omnirouter-simulator", mixinStandardHelpOptions = true,
-        description = "Publishes realistic customer traffic on the four channel topics until stopped (Ctrl-C).")
+        description = "Publishes realistic customer traffic on the channel topics until stopped (Ctrl-C).")
 public final class SimulatorMain implements Callable<Integer> {
 
     @Option(names = "--bootstrap-servers", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",

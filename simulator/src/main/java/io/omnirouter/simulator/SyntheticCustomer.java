@@ -24,6 +24,8 @@ record SyntheticCustomer(
         String phoneNumber,
         String shopCustomerId,
         List<String> chatVisitorIds,
+        String pageScopedId,
+        String instagramUsername,
         CustomerSegment segment) {
 
     private static final String[] DOMAINS = {"example.com", "example.net", "example.org"};
@@ -62,7 +64,22 @@ record SyntheticCustomer(
         return chatVisitorIds.get(random.nextInt(chatVisitorIds.size()));
     }
 
-    /** A population of distinct people: no two share an email, phone, shop id or chat visitor id. */
+    /** WhatsApp names a person by their phone number: the international digits, as its Business API gives them. */
+    String whatsAppId() {
+        return phoneCountry.internationalDigits(phoneNumber);
+    }
+
+    /** The adapter passes the E.164 number WhatsApp verified, with its '+'. */
+    String whatsAppPhone() {
+        return "+" + whatsAppId();
+    }
+
+    /** As the API gives it, or with the '@' of a mention. */
+    String instagramHandleAsWritten(Random random) {
+        return random.nextInt(4) == 0 ? "@" + instagramUsername : instagramUsername;
+    }
+
+    /** A population of distinct people: no two share an email, phone, shop id, chat visitor id or social handle. */
     static List<SyntheticCustomer> population(Random random, int size) {
         List<SyntheticCustomer> customers = new ArrayList<>(size);
         Set<String> phones = new HashSet<>();
@@ -82,9 +99,13 @@ record SyntheticCustomer(
             for (int device = 0; device < devices; device++) {
                 visitorIds.add("v-" + Long.toHexString(random.nextLong() & 0xffffffffffffL) + "-" + number + device);
             }
+            // Facebook's page-scoped id of the person (Messenger and the page's comments): 16 digits.
+            String pageScopedId = String.format(Locale.ROOT, "%010d%06d", (random.nextLong() & Long.MAX_VALUE) % 10_000_000_000L,
+                    number);
+            String instagram = instagramUsername(random, first.ascii(), last.ascii(), number);
             CustomerSegment segment = random.nextInt(10) == 0 ? CustomerSegment.B2B : CustomerSegment.B2C;
             customers.add(new SyntheticCustomer(number, language, first.written(), last.written(), email, country, phone,
-                    "C" + (100000 + number), List.copyOf(visitorIds), segment));
+                    "C" + (100000 + number), List.copyOf(visitorIds), pageScopedId, instagram, segment));
         }
         return List.copyOf(customers);
     }
@@ -105,6 +126,13 @@ record SyntheticCustomer(
             return Language.RU;
         }
         return Language.TH;
+    }
+
+    /** "ana.novak7", "novak_ana7", "ana_n7": lower case, as Instagram keeps usernames; the number keeps them distinct. */
+    private static String instagramUsername(Random random, String first, String last, int number) {
+        int style = random.nextInt(3);
+        String name = style == 0 ? first + "." + last : style == 1 ? last + "_" + first : first + "_" + last.charAt(0);
+        return name.toLowerCase(Locale.ROOT) + number;
     }
 
     private static <T> T pick(Random random, List<T> values) {

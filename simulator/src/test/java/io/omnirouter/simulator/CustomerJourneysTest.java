@@ -29,6 +29,9 @@ import io.omnirouter.channel.Direction;
 import io.omnirouter.channel.EmailEvent;
 import io.omnirouter.channel.EventMeta;
 import io.omnirouter.channel.PhoneCallEvent;
+import io.omnirouter.channel.SocialMessageEvent;
+import io.omnirouter.channel.SocialPlatform;
+import io.omnirouter.channel.SocialVisibility;
 import io.omnirouter.channel.WebShopEvent;
 import io.omnirouter.channel.WebShopEventKind;
 import io.omnirouter.identifiers.IdentifierNormalizer;
@@ -39,21 +42,26 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class CustomerJourneysTest {
 
     private static final int EVENTS = 6_000;
+    /** Social conversations run for hours: some checks need a longer stretch (of which {@link #events} is the start). */
+    private static final int HOURS_OF_EVENTS = 30_000;
     private static final int CUSTOMERS = 150;
     /** The local stack's router reads national numbers in Slovenia. */
     private static final IdentifierNormalizer NORMALIZER = new IdentifierNormalizer("SI");
 
+    private static List<ChannelEvent> hours;
     private static List<ChannelEvent> events;
 
     @BeforeAll
     static void play() {
-        events = take(CustomerJourneys.events(42, CUSTOMERS), EVENTS);
+        hours = take(CustomerJourneys.events(42, CUSTOMERS), HOURS_OF_EVENTS);
+        events = hours.subList(0, EVENTS);
     }
 
     @Test
@@ -69,7 +77,7 @@ class CustomerJourneysTest {
                 CustomerJourneys.steadyClock(start, Duration.ofMillis(200))), 20);
 
         for (int i = 0; i < timed.size(); i++) {
-            assertThat(meta(timed.get(i)).getOccurredAt()).isEqualTo(Instant.parse("2026-03-01T10:00:00.123Z").plusMillis(200L * i));
+            assertThat(timed.get(i).meta().getOccurredAt()).isEqualTo(Instant.parse("2026-03-01T10:00:00.123Z").plusMillis(200L * i));
         }
         assertThatThrownBy(() -> CustomerJourneys.events(1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -80,9 +88,9 @@ class CustomerJourneysTest {
         Instant previous = Instant.MIN;
         for (ChannelEvent event : events) {
             encode(event.value()); // throws on a missing required field
-            EventMeta meta = meta(event);
+            EventMeta meta = event.meta();
             if (!eventIds.add(meta.getEventId()) || meta.getOccurredAt().isBefore(previous) || meta.getSource().isBlank()
-                    || identifiers(customer(event)).isEmpty() || !event.key().equals(expectedKey(event.value()))
+                    || identifiers(event).isEmpty() || !event.key().equals(expectedKey(event.value()))
                     || !event.value().getSchema().equals(event.topic().valueSchema())) {
                 throw new AssertionError("invalid event (duplicate id, time going back, no identifier or wrong key): " + event);
             }
@@ -92,10 +100,13 @@ class CustomerJourneysTest {
 
     @Test
     void ratings_and_satisfaction_are_between_1_and_5() {
-        Stream<Integer> ratings = Stream.concat(
+        Stream<Integer> ratings = Stream.of(
                 values(WebShopEvent.class).map(WebShopEvent::getRating),
-                values(ChatEvent.class).map(ChatEvent::getSatisfaction));
+                values(ChatEvent.class).map(ChatEvent::getSatisfaction),
+                values(SocialMessageEvent.class).map(SocialMessageEvent::getRating)).flatMap(r -> r);
         assertThat(ratings.filter(Objects::nonNull).collect(Collectors.toSet())).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+        assertThat(hours.stream().map(ChannelEvent::value).filter(SocialMessageEvent.class::isInstance)
+                .map(value -> ((SocialMessageEvent) value).getRating()).filter(Objects::nonNull)).contains(1, 2, 3, 4, 5);
     }
 
     @Test
@@ -126,7 +137,7 @@ class CustomerJourneysTest {
     void identifiers_overlap_across_channels_without_mixing_people() {
         IdentifierGroups groups = new IdentifierGroups();
         for (ChannelEvent event : events) {
-            groups.join(identifiers(customer(event)), event.topic());
+            groups.join(identifiers(event), event.topic());
         }
 
         for (Set<String> person : groups.people()) {
@@ -134,7 +145,7 @@ class CustomerJourneysTest {
                 assertThat(person.stream().filter(id -> id.startsWith(type))).as("%s in %s", type, person).hasSizeLessThanOrEqualTo(1);
             }
         }
-        assertThat(groups.people()).anyMatch(person -> groups.channels(person).size() == 4);
+        assertThat(groups.people()).anyMatch(person -> groups.channels(person).size() == ContractTopic.channels().length);
         long multiChannel = groups.people().stream().filter(person -> groups.channels(person).size() >= 2).count();
         assertThat(multiChannel).isGreaterThan(CUSTOMERS / 3);
         // The same phone is written in more than one way across events.
@@ -202,6 +213,10 @@ class CustomerJourneysTest {
         assertThat(values(ChatEvent.class).map(ChatEvent::getKind).collect(Collectors.toSet()))
                 .isEqualTo(EnumSet.allOf(ChatEventKind.class));
         assertThat(values(PhoneCallEvent.class)).anyMatch(call -> call.getCallbackRequestedAt() != null);
+        assertThat(values(SocialMessageEvent.class).map(SocialMessageEvent::getPlatform).collect(Collectors.toSet()))
+                .isEqualTo(EnumSet.complementOf(EnumSet.of(SocialPlatform.OTHER)));
+        assertThat(values(SocialMessageEvent.class).map(SocialMessageEvent::getVisibility).collect(Collectors.toSet()))
+                .isEqualTo(EnumSet.allOf(SocialVisibility.class));
         assertThat(refs().map(CustomerRef::getLanguage).filter(Objects::nonNull).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("en", "sl", "tr", "ru", "th");
     }
@@ -212,12 +227,78 @@ class CustomerJourneysTest {
                         values(EmailEvent.class).flatMap(email -> Stream.of(email.getSubject(), email.getBodyText())),
                         values(WebShopEvent.class).map(WebShopEvent::getText),
                         values(ChatEvent.class).map(ChatEvent::getText),
-                        values(PhoneCallEvent.class).map(PhoneCallEvent::getNotes))
+                        values(PhoneCallEvent.class).map(PhoneCallEvent::getNotes),
+                        values(SocialMessageEvent.class).filter(social -> social.getVisibility() == SocialVisibility.PUBLIC_COMMENT)
+                                .map(SocialMessageEvent::getText))
                 .flatMap(texts -> texts)
                 .filter(Objects::nonNull)
                 .collect(Collectors.joining("\n"))
                 .toLowerCase(Locale.ROOT);
         assertThat(allText).contains("complaint", "reklamacij", "pritožb", "şikayet", "жалоб", "претензи", "ร้องเรียน");
+    }
+
+    @Test
+    void social_media_carry_a_realistic_share_of_the_traffic() {
+        long social = hours.stream().filter(event -> event.topic() == ContractTopic.SOCIAL).count();
+
+        assertThat((double) social / hours.size()).isBetween(0.09, 0.15);
+    }
+
+    /** WhatsApp names the customer by their own number: the history can join the conversation to their calls. */
+    @Test
+    void whatsapp_messages_carry_the_customers_own_phone_number() {
+        List<SocialMessageEvent> whatsApp = values(SocialMessageEvent.class)
+                .filter(social -> social.getPlatform() == SocialPlatform.WHATSAPP).toList();
+        Set<String> callers = values(PhoneCallEvent.class)
+                .map(call -> normalized(IdentifierType.PHONE, call.getCustomer().getPhone())).collect(Collectors.toSet());
+
+        assertThat(whatsApp).isNotEmpty().allSatisfy(message -> {
+            assertThat(message.getVisibility()).isEqualTo(SocialVisibility.PRIVATE_MESSAGE);
+            assertThat(normalized(IdentifierType.PHONE, message.getCustomer().getPhone()))
+                    .isEqualTo("+" + message.getCustomerHandle());
+        });
+        assertThat(whatsApp)
+                .anyMatch(message -> callers.contains(normalized(IdentifierType.PHONE, message.getCustomer().getPhone())));
+    }
+
+    /**
+     * Agents answer social messages in the same thread, to the same handle: private messages within the hour or later,
+     * public complaints within half an hour or later, a public answer under the comment it answers.
+     */
+    @Test
+    void agents_answer_social_messages_in_their_thread_within_the_reply_window_or_late() {
+        Map<String, SocialMessageEvent> byMessageId = new HashMap<>();
+        Map<String, SocialMessageEvent> lastInbound = new HashMap<>();
+        List<Duration> privateReplies = new ArrayList<>();
+        List<Duration> publicReplies = new ArrayList<>();
+        for (ChannelEvent event : hours) {
+            if (!(event.value() instanceof SocialMessageEvent social)) {
+                continue;
+            }
+            assertThat(event.key()).isEqualTo(social.getConversationId());
+            String party = social.getConversationId() + " " + social.getCustomerHandle();
+            if (social.getDirection() == Direction.INBOUND) {
+                lastInbound.put(party, social);
+            } else {
+                SocialMessageEvent answered = lastInbound.get(party);
+                assertThat(answered).as("an agent answers a message of the customer in the thread: %s", social).isNotNull();
+                assertThat(social.getAgentId()).isNotBlank();
+                if (social.getVisibility() == SocialVisibility.PUBLIC_COMMENT) {
+                    // Under the comment it answers: the customer may have commented on the same post before.
+                    answered = byMessageId.get(social.getReplyToId());
+                    assertThat(answered).as("a public answer goes under the comment it answers: %s", social).isNotNull();
+                    assertThat(answered.getConversationId() + " " + answered.getCustomerHandle()).isEqualTo(party);
+                    assertThat(answered.getDirection()).isEqualTo(Direction.INBOUND);
+                }
+                Duration after = Duration.between(answered.getMeta().getOccurredAt(), social.getMeta().getOccurredAt());
+                (social.getVisibility() == SocialVisibility.PRIVATE_MESSAGE ? privateReplies : publicReplies).add(after);
+            }
+            byMessageId.put(social.getMessageId(), social);
+        }
+        assertThat(privateReplies).anyMatch(after -> after.compareTo(Duration.ofHours(1)) < 0)
+                .anyMatch(after -> after.compareTo(Duration.ofHours(1)) > 0);
+        assertThat(publicReplies).anyMatch(after -> after.compareTo(Duration.ofMinutes(30)) < 0)
+                .anyMatch(after -> after.compareTo(Duration.ofMinutes(30)) > 0);
     }
 
     // --- helpers --------------------------------------------------------------------------------------
@@ -235,34 +316,22 @@ class CustomerJourneysTest {
     }
 
     private static Stream<CustomerRef> refs() {
-        return events.stream().map(CustomerJourneysTest::customer);
+        return events.stream().map(ChannelEvent::customer);
     }
 
-    private static EventMeta meta(ChannelEvent event) {
-        return (EventMeta) event.value().get(event.value().getSchema().getField("meta").pos());
+
+    /** The first of its topic's key fields that is set (README.md, "The Kafka contract"). */
+    private static String expectedKey(SpecificRecordBase value) {
+        return ContractTopic.channelOf(value).orElseThrow().recordKey(value).orElseThrow();
     }
 
-    private static CustomerRef customer(ChannelEvent event) {
-        return (CustomerRef) event.value().get(event.value().getSchema().getField("customer").pos());
-    }
-
-    private static String expectedKey(SpecificRecord value) {
-        if (value instanceof PhoneCallEvent call) {
-            return call.getCallId();
-        }
-        if (value instanceof EmailEvent email) {
-            return email.getMessageId();
-        }
-        if (value instanceof ChatEvent chat) {
-            return chat.getSessionId();
-        }
-        WebShopEvent shop = (WebShopEvent) value;
-        return shop.getOrderId() != null ? shop.getOrderId() : shop.getCustomer().getShopCustomerId().strip();
-    }
-
-    /** Normalized identifiers of one event, prefixed by type. */
-    private static Set<String> identifiers(CustomerRef ref) {
+    /** Normalized identifiers of one event, prefixed by type: its customer's, and a social event's handle. */
+    private static Set<String> identifiers(ChannelEvent event) {
         Set<String> ids = new HashSet<>();
+        if (event.value() instanceof SocialMessageEvent social) {
+            ids.add("social:" + normalized(IdentifierType.SOCIAL_HANDLE, social.getPlatform() + ":" + social.getCustomerHandle()));
+        }
+        CustomerRef ref = event.customer();
         if (ref.getPhone() != null) {
             ids.add("phone:" + normalized(IdentifierType.PHONE, ref.getPhone()));
         }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.omnirouter.channel.EventMeta;
 import io.omnirouter.schemas.ContractTopic;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,6 +44,24 @@ class TrafficSimulatorTest {
             assertThat(channelTopics).contains(record.topic());
             EventMeta meta = (EventMeta) record.value().get(record.value().getSchema().getField("meta").pos());
             assertThat(meta.getOccurredAt()).isBetween(before.minusMillis(1), Instant.now());
+        });
+    }
+
+    @Test
+    void publishes_to_every_channel_topic_keyed_as_the_contract_says() {
+        MockProducer<String, SpecificRecord> producer = mockProducer();
+        TrafficSimulator simulator = new TrafficSimulator(producer, new TrafficSimulator.Settings(5_000, 50, 3));
+
+        simulator.start();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> simulator.published() >= 2_000);
+        simulator.close();
+
+        List<ProducerRecord<String, SpecificRecord>> sent = producer.history();
+        assertThat(sent.stream().map(ProducerRecord::topic).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder(ContractTopic.channelTopicNames());
+        assertThat(sent).allSatisfy(record -> {
+            ContractTopic topic = ContractTopic.byTopic(record.topic()).orElseThrow();
+            assertThat(record.key()).isEqualTo(topic.recordKey((GenericRecord) record.value()).orElseThrow());
         });
     }
 

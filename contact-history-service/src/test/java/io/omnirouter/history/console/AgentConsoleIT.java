@@ -1,12 +1,14 @@
 package io.omnirouter.history.console;
 
 import static io.omnirouter.history.ContactEvents.contact;
+import static io.omnirouter.history.ContactEvents.social;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.omnirouter.channel.Direction;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.contact.ContactKind;
 import io.omnirouter.contact.CustomerIdentifiers;
 import io.omnirouter.contact.Intent;
 import java.io.IOException;
@@ -104,6 +106,45 @@ class AgentConsoleIT extends ConsoleBrowserTest {
         browser.findElement(By.linkText("API documentation")).click();
         wait.until(driver -> driver.findElements(By.cssSelector(".opblock-summary-path")).stream()
                 .anyMatch(path -> path.getText().contains("/api/customers/{customerId}/threads/")));
+    }
+
+    /** channel.social: found by the handle, each contact showing its platform and whether the whole world read it. */
+    @Test
+    void anAgentFindsACustomerByTheirSocialHandleAndSeesThePlatformOfEachContact() throws IOException {
+        String handle = "instagram:ana." + UUID.randomUUID().toString().substring(0, 8);
+        CustomerIdentifiers byHandle = CustomerIdentifiers.newBuilder().setSocialHandle(handle).build();
+        ContactEvent message = social(T0, ContactKind.SOCIAL_MESSAGE, Direction.INBOUND, "instagram", "dm-" + handle, byHandle)
+                .setText("Do you ship to Croatia?").build();
+        ContactEvent comment = social(T0.plus(Duration.ofHours(1)), ContactKind.SOCIAL_COMMENT, Direction.INBOUND, "instagram",
+                "post-" + handle, byHandle).setText("Love the new kettles!").build();
+        publish(message, comment);
+        String customerId = awaitCustomer("socialHandle", handle);
+        await().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/customers/{id}/timeline", customerId), 200)
+                .get("items").size() == 2);
+
+        logIn("agent");
+        new Select(browser.findElement(By.id("lookup-type"))).selectByValue("socialHandle");
+        browser.findElement(By.id("lookup-value")).sendKeys(handle.replace("instagram:", "Instagram:@"));
+        browser.findElement(By.id("lookup-submit")).click();
+
+        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
+        wait.until(driver -> rows().size() == 2);
+        try {
+            WebElement commentRow = browser.findElement(By.cssSelector("tr[data-contact-id='" + comment.getContactId() + "']"));
+            WebElement messageRow = browser.findElement(By.cssSelector("tr[data-contact-id='" + message.getContactId() + "']"));
+            assertThat(commentRow.findElement(By.cssSelector(".channel.SOCIAL")).getText()).isEqualTo("Social");
+            assertThat(commentRow.findElement(By.cssSelector(".contact-details")).getText()).isEqualTo("Instagram · public comment");
+            assertThat(messageRow.findElement(By.cssSelector(".contact-details")).getText()).isEqualTo("Instagram · private message");
+            assertThat(browser.findElement(By.id("identifiers")).getText()).contains(handle);
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", browser.findElement(By.id("timeline")));
+        } finally {
+            screenshot("social-contacts.png");
+        }
+
+        browser.findElement(By.cssSelector("tr[data-contact-id='" + comment.getContactId() + "'] button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("thread")));
+        assertThat(browser.findElement(By.cssSelector("#thread-items li .meta")).getText())
+                .contains("Social", "Social comment", "Instagram · public comment");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.omnirouter.router.classification.model.IntentClassifier;
 import io.omnirouter.router.classification.model.PriorityPolicy;
 import io.omnirouter.router.classification.model.QueueRule;
 import io.omnirouter.router.routing.application.RoutingChannelEvents;
+import io.omnirouter.router.routing.channel.ChannelMappings;
 import io.omnirouter.router.routing.model.ChannelIds;
 import io.omnirouter.router.routing.model.CustomerIdentification;
 import io.omnirouter.router.routing.model.EventTimePolicy;
@@ -49,10 +50,11 @@ class RoutingConfiguration {
     }
 
     @Bean
-    RoutingChannelEvents routingChannelEvents(RouterProperties properties, IdentifierNormalizer normalizer,
-                                              ContactClassifier classifier, Clock clock) {
+    RoutingChannelEvents routingChannelEvents(ChannelMappings channels, RouterProperties properties,
+                                              IdentifierNormalizer normalizer, ContactClassifier classifier, Clock clock) {
         RouterProperties.Validation v = properties.validation();
         return new RoutingChannelEvents(
+                channels,
                 new ChannelIds(v.maxIdChars()),
                 new CustomerIdentification(normalizer),
                 new EventTimePolicy(v.earliestOccurredAt(), v.maxFutureSkew()),

@@ -5,14 +5,17 @@ import io.omnirouter.serde.SchemaRegistryClient;
 import io.omnirouter.serde.SchemaRegistryUnavailableException;
 import io.omnirouter.support.registry.SchemaRegistryProperties;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the channel schemas and the ContactEvent schema at start-up, so adapter teams can fetch the
- * contract from the registry ({@code GET /subjects/channel.email-value/versions/latest}) before they publish.
+ * Registers the schemas of every channel topic ({@link ContractTopic#channels()}) and the ContactEvent schema at
+ * start-up, so adapter teams can fetch the contract from the registry
+ * ({@code GET /subjects/channel.email-value/versions/latest}) before they publish.
  * Runs before the listeners start. A registry that is unreachable or failing (5xx: several instances starting at
  * once make Apicurio's store time out on a lock) is asked again with growing pauses for up to
  * {@code omnirouter.router.schema-registration-wait}; after that, or when the registry refuses a schema, the
@@ -38,8 +41,9 @@ class SchemaRegistration implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        for (ContractTopic topic : new ContractTopic[] {ContractTopic.PHONE, ContractTopic.EMAIL, ContractTopic.CHAT,
-                ContractTopic.WEBSHOP, ContractTopic.CONTACT_EVENTS}) {
+        List<ContractTopic> topics = new ArrayList<>(List.of(ContractTopic.channels()));
+        topics.add(ContractTopic.CONTACT_EVENTS);
+        for (ContractTopic topic : topics) {
             try {
                 int id = registerPatiently(topic);
                 log.info("Schema {} registered as {} (id {})", topic.valueSchema().getFullName(), topic.valueSubject(), id);

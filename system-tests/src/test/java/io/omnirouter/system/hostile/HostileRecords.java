@@ -15,6 +15,9 @@ import io.omnirouter.channel.Direction;
 import io.omnirouter.channel.EmailEvent;
 import io.omnirouter.channel.EventMeta;
 import io.omnirouter.channel.PhoneCallEvent;
+import io.omnirouter.channel.SocialMessageEvent;
+import io.omnirouter.channel.SocialPlatform;
+import io.omnirouter.channel.SocialVisibility;
 import io.omnirouter.channel.WebShopEvent;
 import io.omnirouter.channel.WebShopEventKind;
 import io.omnirouter.serde.ConfluentAvroSerializer;
@@ -325,6 +328,10 @@ public final class HostileRecords {
                     "agent-7", null, 60, "Notes " + m, null);
             case "channel.webshop" -> new WebShopEvent(meta, WebShopEventKind.CONTACT_FORM, customer.setShopCustomerId("S-" + m).build(),
                     CustomerSegment.B2C, "O-" + m, 4990L, "EUR", null, "Shop " + m, List.of());
+            case "channel.social" -> SocialMessageEvent.newBuilder().setMeta(meta).setPlatform(SocialPlatform.INSTAGRAM)
+                    .setVisibility(SocialVisibility.PRIVATE_MESSAGE).setConversationId("conv-" + m).setMessageId("sm-" + m)
+                    .setDirection(Direction.INBOUND).setCustomerHandle("@h-" + m).setCustomer(customer.build())
+                    .setText("Social " + m).setAttachmentNames(new ArrayList<>()).build();
             default -> throw new IllegalArgumentException("not a channel topic: " + topic);
         };
     }
@@ -447,6 +454,9 @@ public final class HostileRecords {
             text = chat.getText();
         } else if (event instanceof PhoneCallEvent call) {
             text = call.getNotes();
+        } else if (event instanceof SocialMessageEvent social) {
+            text = social.getText();
+            attachments = social.getAttachmentNames().stream().map(name -> stored(name, Integer.MAX_VALUE)).toList();
         } else {
             text = ((WebShopEvent) event).getText();
         }

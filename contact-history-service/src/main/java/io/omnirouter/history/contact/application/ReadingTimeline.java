@@ -1,6 +1,6 @@
 package io.omnirouter.history.contact.application;
 
-import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.contact.Channel;
 import io.omnirouter.history.contact.model.TimelineCursor;
 import io.omnirouter.history.contact.model.TimelinePage;
 import io.omnirouter.history.customer.application.CustomerNotFoundException;

@@ -1,10 +1,10 @@
 package io.omnirouter.history.contact.infrastructure;
 
 import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.contact.ContactKind;
 import io.omnirouter.contact.CustomerIdentifiers;
 import io.omnirouter.history.consent.model.ConsentChange;
 import io.omnirouter.history.consent.model.ConsentPurpose;
-import io.omnirouter.history.contact.model.Channel;
 import io.omnirouter.history.contact.model.ChannelDetails;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
@@ -15,8 +15,11 @@ import io.omnirouter.identifiers.IdentifierType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Turns a decoded ContactEvent into a {@link Contact}, checking what the store relies on. */
 final class ContactEventMapper {
@@ -50,9 +53,9 @@ final class ContactEventMapper {
                     required("sourceEventId", event.getSourceEventId()),
                     required("source", event.getSource()),
                     optional("tenant", event.getTenant()),
-                    Channel.valueOf(event.getChannel().name()),
+                    event.getChannel(),
                     Direction.valueOf(event.getDirection().name()),
-                    required("kind", event.getKind()),
+                    kind(event),
                     time("occurredAt", event.getOccurredAt()),
                     time("routedAt", event.getRoutedAt()),
                     identifiers(event.getIdentifiers()),
@@ -80,7 +83,8 @@ final class ContactEventMapper {
                             event.getRating(),
                             optional("orderId", event.getOrderId()),
                             event.getAmountMinor(),
-                            optional("currency", event.getCurrency())),
+                            optional("currency", event.getCurrency()),
+                            facts(event.getDetails())),
                     texts("warnings", event.getWarnings()),
                     consents(event.getConsents()));
         } catch (InvalidContactEventException e) {
@@ -106,19 +110,61 @@ final class ContactEventMapper {
         return id;
     }
 
+    /**
+     * What happened. ContactEvent v4 made the kind a type, {@code contactKind}; a record written before v4 reads with
+     * {@code contactKind} OTHER (the field's default) and names its kind only in the deprecated string {@code kind},
+     * so for OTHER the string decides: its kind when it names one, else OTHER. (A v4 record of kind OTHER says OTHER in
+     * both.) This is the one place the string is read.
+     */
+    private static ContactKind kind(ContactEvent event) {
+        ContactKind kind = event.getContactKind();
+        if (kind != null && kind != ContactKind.OTHER) {
+            return kind;
+        }
+        return Contact.kindNamed(required("kind", event.getKind()));
+    }
+
     private static List<Identifier> identifiers(CustomerIdentifiers ids) {
         if (ids == null) {
             throw new InvalidContactEventException("identifiers are missing");
         }
         List<Identifier> identifiers = new ArrayList<>(IdentifierType.values().length);
-        add(identifiers, IdentifierType.PHONE, ids.getPhone());
-        add(identifiers, IdentifierType.EMAIL, ids.getEmail());
-        add(identifiers, IdentifierType.SHOP_CUSTOMER_ID, ids.getShopCustomerId());
-        add(identifiers, IdentifierType.CHAT_VISITOR_ID, ids.getChatVisitorId());
+        for (IdentifierType type : IdentifierType.values()) {
+            add(identifiers, type, carried(ids, type));
+        }
         if (identifiers.isEmpty()) {
-            throw new InvalidContactEventException("no customer identifier: at least one of phone, email, shopCustomerId, chatVisitorId is required");
+            throw new InvalidContactEventException("no customer identifier: at least one of "
+                    + Arrays.stream(IdentifierType.values()).map(Identifier::fieldName).collect(Collectors.joining(", "))
+                    + " is required");
         }
         return identifiers;
+    }
+
+    /** The identifier of {@code type} the event carries, as sent (CustomerIdentifiers has one field per type). */
+    private static String carried(CustomerIdentifiers ids, IdentifierType type) {
+        return switch (type) {
+            case PHONE -> ids.getPhone();
+            case EMAIL -> ids.getEmail();
+            case SHOP_CUSTOMER_ID -> ids.getShopCustomerId();
+            case CHAT_VISITOR_ID -> ids.getChatVisitorId();
+            case SOCIAL_HANDLE -> ids.getSocialHandle();
+        };
+    }
+
+    /** ContactEvent.details: names and values are stored as sent (a jsonb object), so neither may hold NUL. */
+    private static Map<String, String> facts(Map<String, String> details) {
+        if (details == null) {
+            return Map.of();
+        }
+        details.forEach((name, value) -> {
+            if (name == null || value == null) {
+                throw new InvalidContactEventException("details holds a null name or value");
+            }
+            // The field, never the name: names are the channel's, but an arbitrary writer's could be anything.
+            storable("details", name);
+            storable("details", value);
+        });
+        return details;
     }
 
     /** Blank counts as absent: the router drops what it cannot normalize. */

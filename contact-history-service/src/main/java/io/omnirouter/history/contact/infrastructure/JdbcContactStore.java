@@ -2,11 +2,14 @@ package io.omnirouter.history.contact.infrastructure;
 
 import static io.omnirouter.history.shared.jdbc.JdbcValues.batch;
 import static io.omnirouter.history.shared.jdbc.JdbcValues.instant;
+import static io.omnirouter.history.shared.jdbc.JdbcValues.jsonObject;
+import static io.omnirouter.history.shared.jdbc.JdbcValues.placeholders;
+import static io.omnirouter.history.shared.jdbc.JdbcValues.textMap;
 import static io.omnirouter.history.shared.jdbc.JdbcValues.timestamp;
 
+import io.omnirouter.contact.Channel;
 import io.omnirouter.history.consent.model.ConsentChange;
 import io.omnirouter.history.contact.application.ContactStore;
-import io.omnirouter.history.contact.model.Channel;
 import io.omnirouter.history.contact.model.ChannelDetails;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
@@ -16,6 +19,7 @@ import io.omnirouter.history.contact.model.TimelineCursor;
 import io.omnirouter.history.contact.model.TimelineEntry;
 import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.history.customer.model.IdentityResolution;
+import io.omnirouter.history.shared.jdbc.IdentifierColumns;
 import io.omnirouter.identifiers.IdentifierType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,22 +41,20 @@ import org.springframework.stereotype.Repository;
 class JdbcContactStore implements ContactStore {
 
     private static final String EXISTING = "SELECT contact_id FROM contact WHERE contact_id = ANY (?)";
-    // ON CONFLICT DO NOTHING is the last line of defence; RecordingContacts filters stored contacts before.
-    private static final String INSERT = """
-            INSERT INTO contact (contact_id, customer_id, origin_customer_id, source_event_id, source, tenant, channel, direction, kind,
-                                 occurred_at, routed_at, phone, email, shop_customer_id, chat_visitor_id, customer_name,
-                                 language, thread_key, channel_ref, subject, text, text_truncated, agent_id, intent,
-                                 priority, queue, segment, call_outcome, duration_seconds, callback_requested_at,
-                                 in_reply_to, attachment_names, promised_reply_by, chat_author, resolved, rating,
-                                 order_id, amount_minor, currency, warnings, consents)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (contact_id) DO NOTHING""";
+    private static final String INSERT_COLUMNS = "contact_id, customer_id, origin_customer_id, source_event_id, source, tenant,"
+            + " channel, direction, kind, occurred_at, routed_at, " + IdentifierColumns.list("") + ", customer_name, language,"
+            + " thread_key, channel_ref, subject, text, text_truncated, agent_id, intent, priority, queue, segment, call_outcome,"
+            + " duration_seconds, callback_requested_at, in_reply_to, attachment_names, promised_reply_by, chat_author, resolved,"
+            + " rating, order_id, amount_minor, currency, warnings, consents, details";
+    // ON CONFLICT DO NOTHING is the last line of defence; RecordingContacts filters stored contacts before. The last
+    // placeholder is details, a jsonb column bound as text.
+    private static final String INSERT = "INSERT INTO contact (" + INSERT_COLUMNS + ") VALUES ("
+            + placeholders(INSERT_COLUMNS.split(",").length - 1) + ", ?::jsonb) ON CONFLICT (contact_id) DO NOTHING";
     // Reads a page straight off contact_timeline_idx (customer_id, occurred_at DESC, contact_id DESC).
     private static final String TIMELINE = """
             SELECT contact_id, channel, direction, kind, occurred_at, thread_key, subject,
                    CASE WHEN length(text) > ? THEN left(text, ?) || '…' ELSE text END AS text_excerpt,
-                   agent_id, intent, priority, queue, source_event_id
+                   agent_id, intent, priority, queue, source_event_id, details
               FROM contact
              WHERE customer_id = ?""";
     private static final String CHANNEL_FILTER = " AND channel = ?";
@@ -100,7 +102,7 @@ class JdbcContactStore implements ContactStore {
                 rs.getObject("contact_id", UUID.class),
                 Channel.valueOf(rs.getString("channel")),
                 Direction.valueOf(rs.getString("direction")),
-                rs.getString("kind"),
+                Contact.kindNamed(rs.getString("kind")),
                 instant(rs, "occurred_at"),
                 rs.getString("thread_key"),
                 rs.getString("subject"),
@@ -109,7 +111,8 @@ class JdbcContactStore implements ContactStore {
                 Intent.valueOf(rs.getString("intent")),
                 Priority.valueOf(rs.getString("priority")),
                 rs.getString("queue"),
-                rs.getString("source_event_id")), args.toArray());
+                rs.getString("source_event_id"),
+                textMap(rs, "details")), args.toArray());
     }
 
     private static void bind(PreparedStatement ps, Contact contact, UUID customerId) throws SQLException {
@@ -127,13 +130,12 @@ class JdbcContactStore implements ContactStore {
         ps.setString(++i, contact.tenant());
         ps.setString(++i, contact.channel().name());
         ps.setString(++i, contact.direction().name());
-        ps.setString(++i, contact.kind());
+        ps.setString(++i, contact.kind().name());
         ps.setObject(++i, timestamp(contact.occurredAt()));
         ps.setObject(++i, timestamp(contact.routedAt()));
-        ps.setString(++i, identifier(contact, IdentifierType.PHONE));
-        ps.setString(++i, identifier(contact, IdentifierType.EMAIL));
-        ps.setString(++i, identifier(contact, IdentifierType.SHOP_CUSTOMER_ID));
-        ps.setString(++i, identifier(contact, IdentifierType.CHAT_VISITOR_ID));
+        for (IdentifierType type : IdentifierColumns.TYPES) {
+            ps.setString(++i, identifier(contact, type));
+        }
         ps.setString(++i, contact.customerName());
         ps.setString(++i, contact.language());
         ps.setString(++i, contact.threadKey());
@@ -160,6 +162,7 @@ class JdbcContactStore implements ContactStore {
         ps.setString(++i, details.currency());
         ps.setArray(++i, connection.createArrayOf("text", contact.warnings().toArray()));
         ps.setArray(++i, connection.createArrayOf("text", contact.consents().stream().map(ConsentChange::stored).toArray()));
+        ps.setString(++i, jsonObject(details.facts()));
     }
 
     private static String identifier(Contact contact, IdentifierType type) {

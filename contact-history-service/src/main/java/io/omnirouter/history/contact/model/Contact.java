@@ -1,5 +1,7 @@
 package io.omnirouter.history.contact.model;
 
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.ContactKind;
 import io.omnirouter.history.consent.model.ConsentChange;
 import io.omnirouter.history.customer.model.ContactIdentity;
 import io.omnirouter.history.customer.model.Identifier;
@@ -12,7 +14,8 @@ import java.util.UUID;
  * One contact with a customer on any channel, as the router published it (ContactEvent). Identifiers
  * are normalized, subject and text already bounded by the router. Nullable: tenant, customerName,
  * language, subject, text, agentId. {@code consents}: what the customer gave or withdrew with it (web shop), in
- * the order sent; empty for most contacts.
+ * the order sent; empty for most contacts. {@code channel} and {@code kind} are the contract's own enums (plain
+ * data, README.md "The Kafka contract"): a new channel or kind needs no change of this record.
  */
 public record Contact(
         UUID contactId,
@@ -21,7 +24,7 @@ public record Contact(
         String tenant,
         Channel channel,
         Direction direction,
-        String kind,
+        ContactKind kind,
         Instant occurredAt,
         Instant routedAt,
         List<Identifier> identifiers,
@@ -61,6 +64,21 @@ public record Contact(
         Objects.requireNonNull(details, "details");
         warnings = List.copyOf(warnings);
         consents = List.copyOf(consents);
+    }
+
+    /**
+     * The kind a text names, or {@link ContactKind#OTHER} when it names none. Kinds were text before ContactEvent v4:
+     * a record written before v4 names its kind only in the deprecated {@code kind} string (ContactEventMapper), and
+     * the column {@code contact.kind} of a contact stored from one holds that text as it was sent, which need not be
+     * one of today's kinds (the router's always were; other writers' need not).
+     */
+    public static ContactKind kindNamed(String name) {
+        for (ContactKind kind : ContactKind.values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        return ContactKind.OTHER;
     }
 
     public ContactIdentity identity() {

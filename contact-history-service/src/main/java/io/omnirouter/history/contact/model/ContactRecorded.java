@@ -1,5 +1,6 @@
 package io.omnirouter.history.contact.model;
 
+import io.omnirouter.contact.ContactKind;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ public record ContactRecorded(
         UUID customerId,
         String channel,
         String direction,
-        String kind,
+        ContactKind kind,
         Instant occurredAt,
         String threadKey) {
 }

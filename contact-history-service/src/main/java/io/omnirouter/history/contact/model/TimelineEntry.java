@@ -1,14 +1,20 @@
 package io.omnirouter.history.contact.model;
 
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.ContactKind;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
-/** One contact as a line of a customer's timeline; {@code textExcerpt} is the start of the text. */
+/**
+ * One contact as a line of a customer's timeline; {@code textExcerpt} is the start of the text; {@code details}: the
+ * channel's facts no other field holds (ContactEvent.details, e.g. a social contact's platform and visibility), by name.
+ */
 public record TimelineEntry(
         UUID contactId,
         Channel channel,
         Direction direction,
-        String kind,
+        ContactKind kind,
         Instant occurredAt,
         String threadKey,
         String subject,
@@ -17,7 +23,12 @@ public record TimelineEntry(
         Intent intent,
         Priority priority,
         String queue,
-        String sourceEventId) {
+        String sourceEventId,
+        Map<String, String> details) {
+
+    public TimelineEntry {
+        details = ChannelDetails.sortedFacts(details);
+    }
 
     /** Where the next page starts: right after this entry. */
     public TimelineCursor cursorAfter() {

@@ -1,8 +1,8 @@
 package io.omnirouter.history.contact.web;
 
+import io.omnirouter.contact.Channel;
 import io.omnirouter.history.audit.web.ReadsCustomerData;
 import io.omnirouter.history.contact.application.ReadingTimeline;
-import io.omnirouter.history.contact.model.Channel;
 import io.omnirouter.history.contact.model.TimelineCursor;
 import io.omnirouter.history.shared.asof.PastReads;
 import io.omnirouter.history.shared.web.RequestParameters;

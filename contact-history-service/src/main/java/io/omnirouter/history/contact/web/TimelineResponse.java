@@ -1,6 +1,7 @@
 package io.omnirouter.history.contact.web;
 
-import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.ContactKind;
 import io.omnirouter.history.contact.model.Direction;
 import io.omnirouter.history.contact.model.Intent;
 import io.omnirouter.history.contact.model.Priority;
@@ -9,6 +10,7 @@ import io.omnirouter.history.contact.model.TimelineEntry;
 import io.omnirouter.history.contact.model.TimelinePage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,15 +20,19 @@ import java.util.UUID;
  */
 record TimelineResponse(List<Item> items, String nextCursor) {
 
-    /** @param textExcerpt the start of the text, ending with … where it was cut */
-    record Item(UUID contactId, Channel channel, Direction direction, String kind, Instant occurredAt, String threadKey,
+    /**
+     * @param textExcerpt the start of the text, ending with … where it was cut
+     * @param details     the channel's facts no other field holds, by name (ContactEvent.details: a social contact's
+     *                    {@code platform} and {@code visibility}); empty for most contacts
+     */
+    record Item(UUID contactId, Channel channel, Direction direction, ContactKind kind, Instant occurredAt, String threadKey,
                 String subject, String textExcerpt, String agentId, Intent intent, Priority priority, String queue,
-                String sourceEventId) {
+                String sourceEventId, Map<String, String> details) {
 
         static Item of(TimelineEntry entry) {
             return new Item(entry.contactId(), entry.channel(), entry.direction(), entry.kind(), entry.occurredAt(),
                     entry.threadKey(), entry.subject(), entry.textExcerpt(), entry.agentId(), entry.intent(),
-                    entry.priority(), entry.queue(), entry.sourceEventId());
+                    entry.priority(), entry.queue(), entry.sourceEventId(), entry.details());
         }
     }
 

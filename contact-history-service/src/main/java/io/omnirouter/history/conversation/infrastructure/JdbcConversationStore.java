@@ -2,9 +2,11 @@ package io.omnirouter.history.conversation.infrastructure;
 
 import static io.omnirouter.history.shared.jdbc.JdbcValues.instant;
 import static io.omnirouter.history.shared.jdbc.JdbcValues.strings;
+import static io.omnirouter.history.shared.jdbc.JdbcValues.textMap;
 import static io.omnirouter.history.shared.jdbc.JdbcValues.timestamp;
 
-import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.contact.Channel;
+import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
 import io.omnirouter.history.contact.model.Intent;
 import io.omnirouter.history.contact.model.Priority;
@@ -24,7 +26,7 @@ class JdbcConversationStore implements ConversationStore {
     // Reads straight off contact_thread_idx (customer_id, thread_key, occurred_at).
     private static final String THREAD = """
             SELECT contact_id, channel, direction, kind, occurred_at, thread_key, subject, text, text_truncated,
-                   agent_id, intent, priority, queue, source_event_id, customer_name, attachment_names
+                   agent_id, intent, priority, queue, source_event_id, customer_name, attachment_names, details
               FROM contact
              WHERE customer_id = ? AND thread_key = ?""";
     private static final String AFTER_CURSOR = " AND (occurred_at, contact_id) > (?, ?)";
@@ -51,7 +53,7 @@ class JdbcConversationStore implements ConversationStore {
                 rs.getObject("contact_id", UUID.class),
                 Channel.valueOf(rs.getString("channel")),
                 Direction.valueOf(rs.getString("direction")),
-                rs.getString("kind"),
+                Contact.kindNamed(rs.getString("kind")),
                 instant(rs, "occurred_at"),
                 rs.getString("thread_key"),
                 rs.getString("subject"),
@@ -63,6 +65,7 @@ class JdbcConversationStore implements ConversationStore {
                 rs.getString("queue"),
                 rs.getString("source_event_id"),
                 rs.getString("customer_name"),
-                strings(rs.getArray("attachment_names"))), args.toArray());
+                strings(rs.getArray("attachment_names")),
+                textMap(rs, "details")), args.toArray());
     }
 }

@@ -1,11 +1,14 @@
 package io.omnirouter.history.conversation.model;
 
-import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.ContactKind;
+import io.omnirouter.history.contact.model.ChannelDetails;
 import io.omnirouter.history.contact.model.Direction;
 import io.omnirouter.history.contact.model.Intent;
 import io.omnirouter.history.contact.model.Priority;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -13,13 +16,14 @@ import java.util.UUID;
  *
  * @param textTruncated   whether the router cut the text to its maximum length
  * @param customerName    the name the contact carried (a sender's display name, a caller's name), null if none
- * @param attachmentNames the names of the mail's attachments as sent, empty for other channels
+ * @param attachmentNames the names of the attachments as sent (mail, social), empty for other channels
+ * @param details         the channel's facts no other field holds, by name (as {@link ChannelDetails#facts})
  */
 public record ConversationEntry(
         UUID contactId,
         Channel channel,
         Direction direction,
-        String kind,
+        ContactKind kind,
         Instant occurredAt,
         String threadKey,
         String subject,
@@ -31,10 +35,12 @@ public record ConversationEntry(
         String queue,
         String sourceEventId,
         String customerName,
-        List<String> attachmentNames) {
+        List<String> attachmentNames,
+        Map<String, String> details) {
 
     public ConversationEntry {
         attachmentNames = List.copyOf(attachmentNames);
+        details = ChannelDetails.sortedFacts(details);
     }
 
     @Override

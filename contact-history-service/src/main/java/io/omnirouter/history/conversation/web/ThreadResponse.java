@@ -1,6 +1,7 @@
 package io.omnirouter.history.conversation.web;
 
-import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.ContactKind;
 import io.omnirouter.history.contact.model.Direction;
 import io.omnirouter.history.contact.model.Intent;
 import io.omnirouter.history.contact.model.Priority;
@@ -9,6 +10,7 @@ import io.omnirouter.history.conversation.model.ConversationEntry;
 import io.omnirouter.history.conversation.model.ConversationPage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -21,16 +23,19 @@ public record ThreadResponse(UUID customerId, String threadKey, List<Item> items
 
     /**
      * Like a timeline item, with the whole text instead of an excerpt; {@code textTruncated}: cut by the router;
-     * {@code customerName}: the name the contact carried, null if none; {@code attachmentNames}: as sent.
+     * {@code customerName}: the name the contact carried, null if none; {@code attachmentNames}: as sent; {@code details}:
+     * as in the timeline.
      */
-    public record Item(UUID contactId, Channel channel, Direction direction, String kind, Instant occurredAt, String threadKey,
+    public record Item(UUID contactId, Channel channel, Direction direction, ContactKind kind, Instant occurredAt, String threadKey,
                 String subject, String text, boolean textTruncated, String agentId, Intent intent, Priority priority,
-                String queue, String sourceEventId, String customerName, List<String> attachmentNames) {
+                String queue, String sourceEventId, String customerName, List<String> attachmentNames,
+                Map<String, String> details) {
 
         public static Item of(ConversationEntry entry) {
             return new Item(entry.contactId(), entry.channel(), entry.direction(), entry.kind(), entry.occurredAt(),
                     entry.threadKey(), entry.subject(), entry.text(), entry.textTruncated(), entry.agentId(), entry.intent(),
-                    entry.priority(), entry.queue(), entry.sourceEventId(), entry.customerName(), entry.attachmentNames());
+                    entry.priority(), entry.queue(), entry.sourceEventId(), entry.customerName(), entry.attachmentNames(),
+                    entry.details());
         }
     }
 

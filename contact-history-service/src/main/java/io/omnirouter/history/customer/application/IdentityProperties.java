@@ -5,8 +5,10 @@ import io.omnirouter.identifiers.IdentifierType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,15 +22,30 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("omnirouter.history.identity")
 public record IdentityProperties(@NotNull @Valid Limits limits, @Min(1) int maxCustomersPerIdentifier) {
 
-    /** Per identifier type; each at least 1. */
-    public record Limits(@Min(1) int emails, @Min(1) int phones, @Min(1) int shopCustomerIds, @Min(1) int chatVisitorIds) {
+    /**
+     * Per identifier type (application.yml, {@code omnirouter.history.identity.limits.*}); each at least 1. Social
+     * handles came later: a configuration written before them gets the default (MergeProtection.defaultLimit).
+     */
+    public record Limits(@Min(1) int emails, @Min(1) int phones, @Min(1) int shopCustomerIds, @Min(1) int chatVisitorIds,
+                         @Min(1) @DefaultValue("5") int socialHandles) {
+
+        /** The limit of {@code type}: every type has its key (a type added to IdentifierType does not compile here without). */
+        public int of(IdentifierType type) {
+            return switch (type) {
+                case EMAIL -> emails;
+                case PHONE -> phones;
+                case SHOP_CUSTOMER_ID -> shopCustomerIds;
+                case CHAT_VISITOR_ID -> chatVisitorIds;
+                case SOCIAL_HANDLE -> socialHandles;
+            };
+        }
     }
 
     public MergeProtection protection() {
-        return new MergeProtection(Map.of(
-                IdentifierType.EMAIL, limits.emails(),
-                IdentifierType.PHONE, limits.phones(),
-                IdentifierType.SHOP_CUSTOMER_ID, limits.shopCustomerIds(),
-                IdentifierType.CHAT_VISITOR_ID, limits.chatVisitorIds()), maxCustomersPerIdentifier);
+        Map<IdentifierType, Integer> perType = new EnumMap<>(IdentifierType.class);
+        for (IdentifierType type : IdentifierType.values()) {
+            perType.put(type, limits.of(type));
+        }
+        return new MergeProtection(perType, maxCustomersPerIdentifier);
     }
 }

@@ -18,6 +18,7 @@ import io.omnirouter.history.customer.model.Merge;
 import io.omnirouter.history.customer.model.MergeLineage;
 import io.omnirouter.history.customer.model.MergeSuppression;
 import io.omnirouter.history.customer.model.SharingCleared;
+import io.omnirouter.history.shared.jdbc.IdentifierColumns;
 import io.omnirouter.identifiers.IdentifierType;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -70,9 +71,9 @@ class JdbcCustomerStore implements CustomerStore {
             + " WHERE (type, value) IN (SELECT * FROM unnest(?::text[], ?::text[]))";
     private static final String RECORD_CLEARING = "INSERT INTO identifier_sharing_cleared (action_id, type, value, cleared_at, cleared_by)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (action_id) DO NOTHING";
-    private static final String CONTACTS_CARRYING = """
-            SELECT contact_id, occurred_at, customer_id, phone, email, shop_customer_id, chat_visitor_id FROM contact
-             WHERE phone = ANY (?) OR email = ANY (?) OR shop_customer_id = ANY (?) OR chat_visitor_id = ANY (?)""";
+    // One array of values per identifier type (IdentifierColumns), each column with an index of its own.
+    private static final String CONTACTS_CARRYING = "SELECT contact_id, occurred_at, customer_id, " + IdentifierColumns.list("")
+            + " FROM contact WHERE " + IdentifierColumns.anyOfArrays();
     private static final String UPSERT_CUSTOMER = """
             INSERT INTO customer (customer_id, first_contact_at, last_contact_at, merged_into, merged_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (customer_id) DO UPDATE SET first_contact_at = EXCLUDED.first_contact_at,
@@ -208,18 +209,13 @@ class JdbcCustomerStore implements CustomerStore {
         }
         return jdbc.query(CONTACTS_CARRYING, ps -> {
             int i = 0;
-            for (IdentifierType type : CONTACT_COLUMN_TYPES) {
+            for (IdentifierType type : IdentifierColumns.TYPES) {
                 String[] values = identifiers.stream().filter(id -> id.type() == type).map(Identifier::value).toArray(String[]::new);
                 ps.setArray(++i, ps.getConnection().createArrayOf("text", values));
             }
         }, (rs, row) -> {
-            List<Identifier> carried = new ArrayList<>(CONTACT_COLUMN_TYPES.size());
-            for (IdentifierType type : CONTACT_COLUMN_TYPES) {
-                String value = rs.getString(CONTACT_COLUMNS.get(type));
-                if (value != null) {
-                    carried.add(new Identifier(type, value));
-                }
-            }
+            List<Identifier> carried = new ArrayList<>(IdentifierColumns.TYPES.size());
+            IdentifierColumns.valuesIn(rs).forEach((type, value) -> carried.add(new Identifier(type, value)));
             ContactIdentity identity = new ContactIdentity(rs.getObject("contact_id", UUID.class), instant(rs, "occurred_at"), carried);
             return new AttributedContact(identity, rs.getObject("customer_id", UUID.class));
         });
@@ -396,12 +392,6 @@ class JdbcCustomerStore implements CustomerStore {
         return new Customer(customerId, jdbc.query(IDENTIFIERS_OF, (r, n) -> new OwnedIdentifier(identifier(r), r.getBoolean("shared")),
                 customerId), instant(rs, "first_contact_at"), instant(rs, "last_contact_at"));
     }
-
-    private static final List<IdentifierType> CONTACT_COLUMN_TYPES = List.of(
-            IdentifierType.PHONE, IdentifierType.EMAIL, IdentifierType.SHOP_CUSTOMER_ID, IdentifierType.CHAT_VISITOR_ID);
-    private static final Map<IdentifierType, String> CONTACT_COLUMNS = Map.of(
-            IdentifierType.PHONE, "phone", IdentifierType.EMAIL, "email",
-            IdentifierType.SHOP_CUSTOMER_ID, "shop_customer_id", IdentifierType.CHAT_VISITOR_ID, "chat_visitor_id");
 
     private static Identifier identifier(ResultSet rs) throws SQLException {
         return new Identifier(IdentifierType.valueOf(rs.getString("type")), rs.getString("value"));

@@ -13,16 +13,37 @@ import java.util.Objects;
 public final class MergeProtection {
 
     /**
-     * Defaults (contact-history-service/docs/identity-resolution-and-rebuild.md): 5 emails, 5 phones, 1 shop customer id, 20 chat visitor ids; an identifier may
-     * bring together 10 customers. Not fewer: one person's first contacts on different channels are
-     * distinct customers until a contact links them (an email, a call, a chat, an order: four), and the
-     * identifier that links them has been seen with each of them.
+     * Defaults (contact-history-service/docs/identity-resolution-and-rebuild.md): per type {@link #defaultLimit}; an
+     * identifier may bring together 10 customers. Not fewer: one person's first contacts on different channels are
+     * distinct customers until a contact links them (an email, a call, a chat, an order: four), and the identifier that
+     * links them has been seen with each of them.
      */
-    public static final MergeProtection DEFAULTS = new MergeProtection(Map.of(
-            IdentifierType.EMAIL, 5,
-            IdentifierType.PHONE, 5,
-            IdentifierType.SHOP_CUSTOMER_ID, 1,
-            IdentifierType.CHAT_VISITOR_ID, 20), 10);
+    public static final MergeProtection DEFAULTS = new MergeProtection(defaultLimits(), 10);
+
+    /**
+     * How many identifiers of a type one person plausibly holds: 5 emails (private, work, old), 5 phones (mobile,
+     * landline, work), 1 shop customer id (one account; two are two people, see {@link #shopAccountsNeverMerge}), 20
+     * chat visitor ids (one per browser and cleared cookies), 5 social handles (one per platform a person uses:
+     * WhatsApp, Messenger, Instagram, Facebook; and a second account on one of them). Every type must have one: a type
+     * added to {@link IdentifierType} does not compile here until it has.
+     */
+    public static int defaultLimit(IdentifierType type) {
+        return switch (type) {
+            case EMAIL, PHONE -> 5;
+            case SHOP_CUSTOMER_ID -> 1;
+            case CHAT_VISITOR_ID -> 20;
+            case SOCIAL_HANDLE -> 5;
+        };
+    }
+
+    /** {@link #defaultLimit} of every type. */
+    public static Map<IdentifierType, Integer> defaultLimits() {
+        Map<IdentifierType, Integer> limits = new EnumMap<>(IdentifierType.class);
+        for (IdentifierType type : IdentifierType.values()) {
+            limits.put(type, defaultLimit(type));
+        }
+        return limits;
+    }
 
     private final Map<IdentifierType, Integer> limits;
     private final int maxDistinctCustomersPerIdentifier;

@@ -17,9 +17,10 @@ import io.omnirouter.identifiers.IdentifierType;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -54,26 +55,45 @@ class CustomerController {
         this.pastReads = pastReads;
     }
 
-    /** The customer owning an identifier given raw, as an agent would type it; exactly one parameter. */
+    /**
+     * The customer owning an identifier given raw, as an agent would type it; exactly one parameter, named after its
+     * type ({@link Identifier#fieldName}).
+     */
     @GetMapping("/lookup")
     @ReadsCustomerData
-    CustomerResponse lookup(@RequestParam(required = false) String phone,
+    CustomerResponse lookup(@Parameter(description = "a phone number, national (default region) or international, e.g. 041 123 456")
+                            @RequestParam(required = false) String phone,
+                            @Parameter(description = "an e-mail address, any case, e.g. Ana.Novak@example.com")
                             @RequestParam(required = false) String email,
+                            @Parameter(description = "the web shop's customer id")
                             @RequestParam(required = false) String shopCustomerId,
-                            @RequestParam(required = false) String chatVisitorId) {
-        Map<String, IdentifierType> types = new LinkedHashMap<>();
-        Map<String, String> given = new LinkedHashMap<>();
-        putIfPresent(given, types, "phone", IdentifierType.PHONE, phone);
-        putIfPresent(given, types, "email", IdentifierType.EMAIL, email);
-        putIfPresent(given, types, "shopCustomerId", IdentifierType.SHOP_CUSTOMER_ID, shopCustomerId);
-        putIfPresent(given, types, "chatVisitorId", IdentifierType.CHAT_VISITOR_ID, chatVisitorId);
-        if (given.size() != 1) {
-            throw new InvalidRequestException("exactly one of the parameters phone, email, shopCustomerId, chatVisitorId is required, got "
-                    + given.size());
+                            @Parameter(description = "the chat's visitor id")
+                            @RequestParam(required = false) String chatVisitorId,
+                            @Parameter(description = "a social handle, '<platform>:<handle>' (any case, '@' optional), e.g. "
+                                    + "instagram:ana.novak or whatsapp:38641123456")
+                            @RequestParam(required = false) String socialHandle) {
+        Map<IdentifierType, String> raw = new EnumMap<>(IdentifierType.class);
+        for (IdentifierType type : IdentifierType.values()) {
+            String value = switch (type) {
+                case PHONE -> phone;
+                case EMAIL -> email;
+                case SHOP_CUSTOMER_ID -> shopCustomerId;
+                case CHAT_VISITOR_ID -> chatVisitorId;
+                case SOCIAL_HANDLE -> socialHandle;
+            };
+            if (value != null) {
+                raw.put(type, value);
+            }
         }
-        String parameter = given.keySet().iterator().next();
-        IdentifierType type = types.get(parameter);
-        return lookingUp.byNormalizedIdentifier(type, RequestParameters.identifier(normalizer, parameter, type, given.get(parameter)))
+        if (raw.size() != 1) {
+            throw new InvalidRequestException("exactly one of the parameters "
+                    + Arrays.stream(IdentifierType.values()).map(Identifier::fieldName).collect(Collectors.joining(", "))
+                    + " is required, got " + raw.size());
+        }
+        Map.Entry<IdentifierType, String> given = raw.entrySet().iterator().next();
+        IdentifierType type = given.getKey();
+        String normalized = RequestParameters.identifier(normalizer, Identifier.fieldName(type), type, given.getValue());
+        return lookingUp.byNormalizedIdentifier(type, normalized)
                 .map(CustomerResponse::of)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no customer has that identifier"));
     }
@@ -162,13 +182,5 @@ class CustomerController {
      * @param reason optional: why
      */
     record ClearSharedIdentifierRequest(IdentifierType type, String value, String reason) {
-    }
-
-    private static void putIfPresent(Map<String, String> given, Map<String, IdentifierType> types, String parameter,
-                                     IdentifierType type, String raw) {
-        if (raw != null) {
-            given.put(parameter, raw);
-            types.put(parameter, type);
-        }
     }
 }

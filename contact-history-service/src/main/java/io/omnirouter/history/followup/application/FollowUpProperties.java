@@ -45,6 +45,8 @@ public record FollowUpProperties(
             @NotNull @DefaultValue("2h") Duration emailReply,
             @NotNull @DefaultValue("2h") Duration contactFormReply,
             @NotNull @DefaultValue("15m") Duration chatReply,
+            @NotNull @DefaultValue("1h") Duration socialMessageReply,
+            @NotNull @DefaultValue("30m") Duration publicCommentReply,
             @NotNull @DefaultValue("30m") Duration callback,
             @NotNull @DefaultValue("2h") Duration callSummary,
             @NotNull @DefaultValue("24h") Duration complaint,
@@ -58,6 +60,8 @@ public record FollowUpProperties(
             all.put("email-reply", emailReply);
             all.put("contact-form-reply", contactFormReply);
             all.put("chat-reply", chatReply);
+            all.put("social-message-reply", socialMessageReply);
+            all.put("public-comment-reply", publicCommentReply);
             all.put("callback", callback);
             all.put("call-summary", callSummary);
             all.put("complaint", complaint);
@@ -142,9 +146,9 @@ public record FollowUpProperties(
         }
         Map<String, BusinessCalendar> businessCalendars = new LinkedHashMap<>();
         calendars.forEach((queue, calendar) -> businessCalendars.put(queue, calendar(queue, calendar)));
-        return new FollowUpSettings(due.emailReply(), due.contactFormReply(), due.chatReply(), due.callback(),
-                due.callSummary(), due.complaint(), due.recovery(), due.orderFollowUp(), due.survey(), due.thankYou(),
-                lowRatingThreshold, anyChannelReplyCounts, ladder, businessCalendars);
+        return new FollowUpSettings(due.emailReply(), due.contactFormReply(), due.chatReply(), due.socialMessageReply(),
+                due.publicCommentReply(), due.callback(), due.callSummary(), due.complaint(), due.recovery(), due.orderFollowUp(),
+                due.survey(), due.thankYou(), lowRatingThreshold, anyChannelReplyCounts, ladder, businessCalendars);
     }
 
     private static BusinessCalendar calendar(String queue, Calendar calendar) {

@@ -2,10 +2,11 @@ package io.omnirouter.history.followup.infrastructure;
 
 import static io.omnirouter.history.shared.jdbc.JdbcValues.instant;
 import static io.omnirouter.history.shared.jdbc.JdbcValues.strings;
+import static io.omnirouter.history.shared.jdbc.JdbcValues.textMap;
 import static io.omnirouter.history.shared.jdbc.JdbcValues.timestamp;
 
+import io.omnirouter.contact.Channel;
 import io.omnirouter.history.consent.model.ConsentChange;
-import io.omnirouter.history.contact.model.Channel;
 import io.omnirouter.history.contact.model.ChannelDetails;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
@@ -20,6 +21,7 @@ import io.omnirouter.history.followup.model.OpenTaskCount;
 import io.omnirouter.history.followup.model.TaskDecision;
 import io.omnirouter.history.followup.model.TaskStatus;
 import io.omnirouter.history.followup.model.TaskType;
+import io.omnirouter.history.shared.jdbc.IdentifierColumns;
 import io.omnirouter.identifiers.IdentifierType;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -54,11 +56,10 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
 
     private static final String CONTACT_COLUMNS = """
             c.contact_id, c.source_event_id, c.source, c.tenant, c.channel, c.direction, c.kind, c.occurred_at, c.routed_at,
-            c.phone, c.email, c.shop_customer_id, c.chat_visitor_id, c.customer_name, c.language, c.thread_key,
-            c.channel_ref, c.subject, c.text, c.text_truncated, c.agent_id, c.intent, c.priority, c.queue, c.segment,
-            c.call_outcome, c.duration_seconds, c.callback_requested_at, c.in_reply_to, c.attachment_names,
-            c.promised_reply_by, c.chat_author, c.resolved, c.rating, c.order_id, c.amount_minor, c.currency, c.warnings,
-            c.consents""";
+            c.customer_name, c.language, c.thread_key, c.channel_ref, c.subject, c.text, c.text_truncated, c.agent_id,
+            c.intent, c.priority, c.queue, c.segment, c.call_outcome, c.duration_seconds, c.callback_requested_at,
+            c.in_reply_to, c.attachment_names, c.promised_reply_by, c.chat_author, c.resolved, c.rating, c.order_id,
+            c.amount_minor, c.currency, c.warnings, c.consents, c.details, """ + IdentifierColumns.list("c.");
     // Claiming takes the contacts off the queue (by the rows' physical ids, which the lock holds still): if the
     // transaction fails they are back, and another instance's claim skips them meanwhile. The contacts are
     // share-locked with them, skipping those identity resolution is moving right now: the move queues them again
@@ -448,10 +449,7 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
 
     private static Contact contact(ResultSet rs) throws SQLException {
         List<Identifier> identifiers = new ArrayList<>();
-        identifier(identifiers, IdentifierType.PHONE, rs.getString("phone"));
-        identifier(identifiers, IdentifierType.EMAIL, rs.getString("email"));
-        identifier(identifiers, IdentifierType.SHOP_CUSTOMER_ID, rs.getString("shop_customer_id"));
-        identifier(identifiers, IdentifierType.CHAT_VISITOR_ID, rs.getString("chat_visitor_id"));
+        IdentifierColumns.valuesIn(rs).forEach((type, value) -> identifier(identifiers, type, value));
         ChannelDetails details = new ChannelDetails(
                 rs.getString("segment"),
                 rs.getString("call_outcome"),
@@ -465,7 +463,8 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
                 rs.getObject("rating", Integer.class),
                 rs.getString("order_id"),
                 rs.getObject("amount_minor", Long.class),
-                rs.getString("currency"));
+                rs.getString("currency"),
+                textMap(rs, "details"));
         return new Contact(
                 rs.getObject("contact_id", UUID.class),
                 rs.getString("source_event_id"),
@@ -473,7 +472,7 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
                 rs.getString("tenant"),
                 Channel.valueOf(rs.getString("channel")),
                 Direction.valueOf(rs.getString("direction")),
-                rs.getString("kind"),
+                Contact.kindNamed(rs.getString("kind")),
                 instant(rs, "occurred_at"),
                 instant(rs, "routed_at"),
                 identifiers,

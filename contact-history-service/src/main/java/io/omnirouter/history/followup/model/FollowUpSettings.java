@@ -7,13 +7,18 @@ import java.util.Map;
  * The numbers of the follow-up policy (all configurable; defaults in contact-history-service/docs/follow-up-policy.md).
  *
  * @param anyChannelReplyCounts a reply on any channel closes a REPLY, not only one on the same thread
- * @param lowRatingThreshold    a satisfaction or review rating at or below this needs a RECOVERY
+ * @param socialMessageReply    an inbound private social message's REPLY
+ * @param publicCommentReply    the REPLY of an inbound public comment that complains or rates low
+ * @param lowRatingThreshold    a satisfaction, review or comment rating at or below this needs a RECOVERY (and a
+ *                              public comment so rated a quick REPLY)
  * @param calendars             business hours per queue; queues not listed are open 24/7
  */
 public record FollowUpSettings(
         Duration emailReply,
         Duration contactFormReply,
         Duration chatReply,
+        Duration socialMessageReply,
+        Duration publicCommentReply,
         Duration callback,
         Duration callSummary,
         Duration complaint,

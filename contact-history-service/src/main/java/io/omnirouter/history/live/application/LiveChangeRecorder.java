@@ -38,7 +38,7 @@ class LiveChangeRecorder {
 
     @EventListener
     void contactRecorded(ContactRecorded e) {
-        keep(LiveEvents.contact(new ContactData(e.contactId(), e.customerId(), e.channel(), e.direction(), e.kind(),
+        keep(LiveEvents.contact(new ContactData(e.contactId(), e.customerId(), e.channel(), e.direction(), e.kind().name(),
                 e.occurredAt(), e.threadKey())));
     }
 

@@ -224,7 +224,7 @@ public final class RequestParameters {
     /**
      * An identifier as an agent types it, normalized as the router normalizes what channels send.
      *
-     * @param parameter the lookup parameter it came in (phone, email, shopCustomerId, chatVisitorId)
+     * @param parameter the parameter it came in: a lookup's is named after its type (phone, email, …, socialHandle)
      */
     public static String identifier(IdentifierNormalizer normalizer, String parameter, IdentifierType type, String raw) {
         String normalized;

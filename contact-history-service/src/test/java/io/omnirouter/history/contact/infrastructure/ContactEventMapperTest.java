@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.contact.ContactKind;
 import io.omnirouter.contact.CustomerIdentifiers;
 import io.omnirouter.history.ContactEvents;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.identifiers.IdentifierType;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ContactEventMapperTest {
 
@@ -106,5 +110,65 @@ class ContactEventMapperTest {
                 .setIdentifiers(ContactEvents.email("a@example.com")).setQueue("q".repeat(2001)).build()))
                 .isInstanceOf(InvalidContactEventException.class)
                 .hasMessage("queue is longer than 2000 bytes in UTF-8: follow-up tasks are indexed by it");
+    }
+
+    /**
+     * v4 writes the kind as contactKind (and the deprecated string alike); a record written before v4 reads with
+     * contactKind OTHER and names its kind only in the string, so for OTHER the string decides.
+     */
+    @ParameterizedTest(name = "contactKind {0}, kind \"{1}\" → {2}")
+    @CsvSource(nullValues = "none", textBlock = """
+            SOCIAL_COMMENT, SOCIAL_COMMENT,  SOCIAL_COMMENT
+            none,           CALL_MISSED,     CALL_MISSED
+            none,           WISHLIST_SHARED, OTHER
+            CHAT_ENDED,     CHAT_MESSAGE,    CHAT_ENDED
+            OTHER,          OTHER,           OTHER
+            """)
+    void theKindIsTheContactKindOrForOtherTheKindItsStringNames(ContactKind contactKind, String kind, ContactKind expected) {
+        ContactEvent.Builder event = ContactEvents.contact(Channel.OTHER, AT).setIdentifiers(ContactEvents.email("a@example.com"))
+                .setKind(kind);
+        if (contactKind != null) {
+            event.setContactKind(contactKind);
+        } else {
+            assertThat(event.build().getContactKind()).as("the reader's default for a pre-v4 record").isEqualTo(ContactKind.OTHER);
+        }
+
+        assertThat(ContactEventMapper.toContact(event.build()).kind()).isEqualTo(expected);
+    }
+
+    @Test
+    void aSocialContactCarriesItsHandleAmongItsIdentifiersAndItsDetails() {
+        ContactEvent event = ContactEvents.contact(Channel.SOCIAL, AT)
+                .setIdentifiers(CustomerIdentifiers.newBuilder().setPhone("+38641123456").setSocialHandle("whatsapp:38641123456").build())
+                .setContactKind(ContactKind.SOCIAL_MESSAGE).setKind("SOCIAL_MESSAGE")
+                .setDetails(Map.of("visibility", "PRIVATE_MESSAGE", "platform", "WHATSAPP")).build();
+
+        Contact contact = ContactEventMapper.toContact(event);
+
+        assertThat(contact.channel()).isEqualTo(Channel.SOCIAL);
+        assertThat(contact.identifiers()).containsExactly(new Identifier(IdentifierType.PHONE, "+38641123456"),
+                new Identifier(IdentifierType.SOCIAL_HANDLE, "whatsapp:38641123456"));
+        assertThat(contact.details().facts()).containsExactly(Map.entry("platform", "WHATSAPP"),
+                Map.entry("visibility", "PRIVATE_MESSAGE"));
+    }
+
+    @Test
+    void aHandleAloneIsACustomerIdentifierAndWithoutAnyTheMessageNamesEveryField() {
+        assertThat(ContactEventMapper.toContact(ContactEvents.contact(Channel.SOCIAL, AT)
+                .setIdentifiers(CustomerIdentifiers.newBuilder().setSocialHandle("instagram:ana.novak").build()).build())
+                .identifiers()).containsExactly(new Identifier(IdentifierType.SOCIAL_HANDLE, "instagram:ana.novak"));
+        assertThatThrownBy(() -> ContactEventMapper.toContact(ContactEvents.contact(Channel.SOCIAL, AT).build()))
+                .hasMessage("no customer identifier: at least one of phone, email, shopCustomerId, chatVisitorId, socialHandle is required");
+    }
+
+    @Test
+    void aNulInTheDetailsMakesTheEventInvalidWithoutQuotingThem() {
+        assertThatThrownBy(() -> ContactEventMapper.toContact(ContactEvents.contact(Channel.SOCIAL, AT)
+                .setIdentifiers(ContactEvents.email("a@example.com")).setDetails(Map.of("platform", "secret\u0000")).build()))
+                .isInstanceOf(InvalidContactEventException.class)
+                .hasMessage("details contains U+0000 (NUL): PostgreSQL text cannot hold it");
+        assertThatThrownBy(() -> ContactEventMapper.toContact(ContactEvents.contact(Channel.SOCIAL, AT)
+                .setIdentifiers(ContactEvents.email("a@example.com")).setDetails(Map.of("secret\u0000", "x")).build()))
+                .hasMessage("details contains U+0000 (NUL): PostgreSQL text cannot hold it");
     }
 }

@@ -3,10 +3,13 @@ package io.omnirouter.history.contact.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.ContactKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,8 +66,8 @@ class TimelineCursorTest {
     }
 
     private static TimelineEntry entry(int minute) {
-        return new TimelineEntry(UUID.randomUUID(), Channel.EMAIL, Direction.INBOUND, "EMAIL",
+        return new TimelineEntry(UUID.randomUUID(), Channel.EMAIL, Direction.INBOUND, ContactKind.EMAIL,
                 Instant.parse("2026-03-01T10:00:00Z").plusSeconds(60L * minute), "email:<m@x>", null, null, null,
-                Intent.QUESTION, Priority.NORMAL, "general", "e-" + minute);
+                Intent.QUESTION, Priority.NORMAL, "general", "e-" + minute, Map.of());
     }
 }

@@ -31,7 +31,7 @@ class ResolvingCustomersTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final MergeProtection TIGHT = new MergeProtection(Map.of(IdentifierType.EMAIL, 2, IdentifierType.PHONE, 2,
-            IdentifierType.SHOP_CUSTOMER_ID, 1, IdentifierType.CHAT_VISITOR_ID, 3), 2);
+            IdentifierType.SHOP_CUSTOMER_ID, 1, IdentifierType.CHAT_VISITOR_ID, 3, IdentifierType.SOCIAL_HANDLE, 2), 2);
 
     static List<Object[]> scenarios() {
         List<Object[]> scenarios = new ArrayList<>();
@@ -99,6 +99,7 @@ class ResolvingCustomersTest {
             pool.add(new Identifier(IdentifierType.PHONE, "+38640" + i));
             pool.add(new Identifier(IdentifierType.SHOP_CUSTOMER_ID, "S-" + i));
             pool.add(new Identifier(IdentifierType.CHAT_VISITOR_ID, "visitor-" + i));
+            pool.add(new Identifier(IdentifierType.SOCIAL_HANDLE, "instagram:person" + i));
         }
         List<ContactIdentity> contacts = new ArrayList<>();
         int count = 10 + random.nextInt(30);

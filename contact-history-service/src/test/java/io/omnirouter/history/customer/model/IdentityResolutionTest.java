@@ -266,7 +266,7 @@ class IdentityResolutionTest {
             assertThatThrownBy(() -> new MergeProtection(Map.of(IdentifierType.EMAIL, 5), 3))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PHONE");
             assertThatThrownBy(() -> new MergeProtection(Map.of(IdentifierType.EMAIL, 0, IdentifierType.PHONE, 5,
-                    IdentifierType.SHOP_CUSTOMER_ID, 1, IdentifierType.CHAT_VISITOR_ID, 20), 3))
+                    IdentifierType.SHOP_CUSTOMER_ID, 1, IdentifierType.CHAT_VISITOR_ID, 20, IdentifierType.SOCIAL_HANDLE, 5), 3))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
         }
     }
@@ -509,8 +509,9 @@ class IdentityResolutionTest {
 
     /** The default limits but for phones, and the given most customers per identifier. */
     private static MergeProtection protection(int phones, int maxCustomersPerIdentifier) {
-        return new MergeProtection(Map.of(IdentifierType.EMAIL, 5, IdentifierType.PHONE, phones,
-                IdentifierType.SHOP_CUSTOMER_ID, 1, IdentifierType.CHAT_VISITOR_ID, 20), maxCustomersPerIdentifier);
+        Map<IdentifierType, Integer> limits = MergeProtection.defaultLimits();
+        limits.put(IdentifierType.PHONE, phones);
+        return new MergeProtection(limits, maxCustomersPerIdentifier);
     }
 
     private static IdentityResolution fresh() {

@@ -2,8 +2,8 @@ package io.omnirouter.history.export.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnirouter.contact.Channel;
 import io.omnirouter.history.consent.model.Consents;
-import io.omnirouter.history.contact.model.Channel;
 import io.omnirouter.history.contact.model.Priority;
 import io.omnirouter.history.customer.model.Customer;
 import io.omnirouter.history.customer.model.CustomerProfile;

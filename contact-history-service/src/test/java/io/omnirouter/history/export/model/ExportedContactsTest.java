@@ -3,7 +3,8 @@ package io.omnirouter.history.export.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.ContactKind;
 import io.omnirouter.history.contact.model.Direction;
 import io.omnirouter.history.contact.model.Intent;
 import io.omnirouter.history.contact.model.Priority;
@@ -11,6 +12,7 @@ import io.omnirouter.history.contact.model.TimelineEntry;
 import io.omnirouter.history.conversation.model.ConversationEntry;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -62,12 +64,13 @@ class ExportedContactsTest {
     }
 
     static TimelineEntry listed(UUID contactId, String threadKey, Instant at) {
-        return new TimelineEntry(contactId, Channel.EMAIL, Direction.INBOUND, "EMAIL", at, threadKey, "subject", "text of…",
-                null, Intent.QUESTION, Priority.NORMAL, "general", "evt-" + contactId);
+        return new TimelineEntry(contactId, Channel.EMAIL, Direction.INBOUND, ContactKind.EMAIL, at, threadKey, "subject",
+                "text of…", null, Intent.QUESTION, Priority.NORMAL, "general", "evt-" + contactId, Map.of());
     }
 
     static ConversationEntry read(UUID contactId, String threadKey, Instant at) {
-        return new ConversationEntry(contactId, Channel.EMAIL, Direction.INBOUND, "EMAIL", at, threadKey, "subject",
-                "text of " + contactId, false, null, Intent.QUESTION, Priority.NORMAL, "general", "evt-" + contactId, null, List.of());
+        return new ConversationEntry(contactId, Channel.EMAIL, Direction.INBOUND, ContactKind.EMAIL, at, threadKey, "subject",
+                "text of " + contactId, false, null, Intent.QUESTION, Priority.NORMAL, "general", "evt-" + contactId, null, List.of(),
+                Map.of());
     }
 }

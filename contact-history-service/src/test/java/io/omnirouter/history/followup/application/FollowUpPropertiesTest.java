@@ -23,6 +23,8 @@ class FollowUpPropertiesTest {
         FollowUpSettings settings = bind(Map.of()).toSettings();
         assertThat(settings.emailReply()).isEqualTo(Duration.ofHours(2));
         assertThat(settings.chatReply()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(settings.socialMessageReply()).isEqualTo(Duration.ofHours(1));
+        assertThat(settings.publicCommentReply()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.callback()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.survey()).isEqualTo(Duration.ofDays(2));
         assertThat(settings.thankYou()).isEqualTo(Duration.ofDays(1));
@@ -38,12 +40,14 @@ class FollowUpPropertiesTest {
     void everyNumberIsConfigurableIncludingCalendarsPerQueue() {
         FollowUpProperties properties = bind(Map.of(
                 "omnirouter.history.followup.due.email-reply", "4h",
+                "omnirouter.history.followup.due.public-comment-reply", "10m",
                 "omnirouter.history.followup.escalation[0].overdue-by", "30m",
                 "omnirouter.history.followup.escalation[0].queue", "team-leads",
                 "omnirouter.history.followup.calendars.complaints.zone", "Europe/Ljubljana",
                 "omnirouter.history.followup.calendars.complaints.hours.MONDAY", "08:00-16:00"));
         FollowUpSettings settings = properties.toSettings();
         assertThat(settings.emailReply()).isEqualTo(Duration.ofHours(4));
+        assertThat(settings.publicCommentReply()).isEqualTo(Duration.ofMinutes(10));
         assertThat(settings.escalation().top()).isEqualTo(1);
         assertThat(settings.escalation().queueOf(1)).isEqualTo("team-leads");
         // Monday 2026-11-23 15:00 in Ljubljana (14:00 UTC) + 2 h working time = next Monday 09:00 local.
@@ -67,5 +71,9 @@ class FollowUpPropertiesTest {
                 .toSettings()).hasMessageContaining("omnirouter.history.followup.escalation");
         assertThatThrownBy(() -> bind(Map.of("omnirouter.history.followup.due.callback", "0s")))
                 .hasStackTraceContaining("omnirouter.history.followup.due.callback must be positive");
+        assertThatThrownBy(() -> bind(Map.of("omnirouter.history.followup.due.social-message-reply", "-1m")))
+                .hasStackTraceContaining("omnirouter.history.followup.due.social-message-reply must be positive");
+        assertThatThrownBy(() -> bind(Map.of("omnirouter.history.followup.due.public-comment-reply", "0s")))
+                .hasStackTraceContaining("omnirouter.history.followup.due.public-comment-reply must be positive");
     }
 }

@@ -1,8 +1,9 @@
 package io.omnirouter.history.followup.model;
 
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.ContactKind;
 import io.omnirouter.history.consent.model.ConsentChange;
 import io.omnirouter.history.consent.model.ConsentPurpose;
-import io.omnirouter.history.contact.model.Channel;
 import io.omnirouter.history.contact.model.ChannelDetails;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
@@ -13,6 +14,9 @@ import io.omnirouter.identifiers.IdentifierType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Contacts of one customer for the follow-up rules, written as the story reads. */
@@ -29,7 +33,7 @@ final class Contacts {
         private final Instant occurredAt;
         private Channel channel = Channel.EMAIL;
         private Direction direction = Direction.INBOUND;
-        private String kind = "EMAIL";
+        private ContactKind kind = ContactKind.EMAIL;
         private String threadKey = "email:root@mail";
         private String agentId;
         private Intent intent = Intent.QUESTION;
@@ -41,34 +45,35 @@ final class Contacts {
         private Boolean resolved;
         private Integer rating;
         private final List<ConsentChange> consents = new ArrayList<>();
+        private final Map<String, String> facts = new TreeMap<>();
 
         private Builder(Instant occurredAt) {
             this.occurredAt = occurredAt;
         }
 
         Builder inboundEmail(String thread) {
-            channel = Channel.EMAIL; direction = Direction.INBOUND; kind = "EMAIL"; threadKey = thread;
+            channel = Channel.EMAIL; direction = Direction.INBOUND; kind = ContactKind.EMAIL; threadKey = thread;
             return this;
         }
 
         Builder outboundEmail(String thread, String agent) {
-            channel = Channel.EMAIL; direction = Direction.OUTBOUND; kind = "EMAIL"; threadKey = thread; agentId = agent;
+            channel = Channel.EMAIL; direction = Direction.OUTBOUND; kind = ContactKind.EMAIL; threadKey = thread; agentId = agent;
             return this;
         }
 
         Builder call(Direction dir, String outcome, String callId, String agent) {
-            channel = Channel.PHONE; direction = dir; kind = "CALL_" + outcome; callOutcome = outcome;
+            channel = Channel.PHONE; direction = dir; kind = ContactKind.valueOf("CALL_" + outcome); callOutcome = outcome;
             threadKey = "phone:" + callId; agentId = agent; queue = "phone";
             return this;
         }
 
-        Builder chat(String kind, String author, String session) {
+        Builder chat(ContactKind kind, String author, String session) {
             channel = Channel.CHAT; this.kind = kind; chatAuthor = author; threadKey = "chat:" + session;
             direction = "CUSTOMER".equals(author) ? Direction.INBOUND : Direction.OUTBOUND;
             return this;
         }
 
-        Builder shop(String kind, String order) {
+        Builder shop(ContactKind kind, String order) {
             channel = Channel.WEBSHOP; direction = Direction.INBOUND; this.kind = kind; threadKey = "order:" + order;
             intent = Intent.ORDER;
             return this;
@@ -107,8 +112,26 @@ final class Contacts {
 
         /** A web-shop CONSENT_CHANGED event, its own thread. */
         Builder consentChanged(String event) {
-            channel = Channel.WEBSHOP; direction = Direction.INBOUND; kind = "CONSENT_CHANGED"; threadKey = "webshop:" + event;
+            channel = Channel.WEBSHOP; direction = Direction.INBOUND; kind = ContactKind.CONSENT_CHANGED; threadKey = "webshop:" + event;
             intent = Intent.OTHER;
+            return this;
+        }
+
+        /**
+         * A social contact on {@code platform} (lower case): a private message ({@code SOCIAL_MESSAGE}) or a public
+         * comment ({@code SOCIAL_COMMENT}), from the customer (INBOUND) or an agent's reply (OUTBOUND), in the
+         * conversation {@code conversation}; details as channel.social sends them.
+         */
+        Builder social(ContactKind kind, Direction dir, String platform, String conversation) {
+            channel = Channel.SOCIAL; this.kind = kind; direction = dir; threadKey = "social:" + platform + ":" + conversation;
+            facts.put("platform", platform.toUpperCase(Locale.ROOT));
+            facts.put("visibility", kind == ContactKind.SOCIAL_COMMENT ? "PUBLIC_COMMENT" : "PRIVATE_MESSAGE");
+            agentId = dir == Direction.OUTBOUND ? "agent-1" : null;
+            return this;
+        }
+
+        Builder intent(Intent value) {
+            intent = value;
             return this;
         }
 
@@ -118,12 +141,12 @@ final class Contacts {
         }
 
         Contact build() {
-            UUID id = UUID.nameUUIDFromBytes((occurredAt + kind + threadKey + direction + consents).getBytes());
+            UUID id = UUID.nameUUIDFromBytes((occurredAt + kind.name() + threadKey + direction + consents).getBytes());
             return new Contact(id, "evt-" + id, "test", null, channel, direction, kind, occurredAt, occurredAt,
                     List.of(new Identifier(IdentifierType.EMAIL, "ana@example.com")), null, null, threadKey,
                     threadKey, null, null, false, agentId, intent, Priority.NORMAL, queue,
                     new ChannelDetails(null, callOutcome, null, callbackRequestedAt, null, List.of(), promisedReplyBy,
-                            chatAuthor, resolved, rating, null, null, null),
+                            chatAuthor, resolved, rating, null, null, null, facts),
                     List.of(), consents);
         }
     }

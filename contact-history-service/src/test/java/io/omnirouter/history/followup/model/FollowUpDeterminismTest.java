@@ -2,9 +2,11 @@ package io.omnirouter.history.followup.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnirouter.contact.ContactKind;
 import io.omnirouter.history.consent.model.ConsentPurpose;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
+import io.omnirouter.history.contact.model.Intent;
 import io.omnirouter.history.contact.model.Priority;
 import java.time.Duration;
 import java.time.Instant;
@@ -253,20 +255,27 @@ class FollowUpDeterminismTest {
             String thread = "email:m" + random.nextInt(2);
             String agent = "agent-" + random.nextInt(3);
             ConsentPurpose purpose = random.nextBoolean() ? ConsentPurpose.MARKETING_SURVEYS : ConsentPurpose.THANK_YOU_MESSAGES;
-            return switch (random.nextInt(13)) {
+            String conversation = "dm" + random.nextInt(2);
+            return switch (random.nextInt(16)) {
                 case 0, 1 -> Contacts.at(at).inboundEmail(thread).build();
                 case 2 -> Contacts.at(at).outboundEmail(thread, agent).build();
                 case 3 -> Contacts.at(at).outboundEmail(thread, agent).promising(at.plus(Duration.ofHours(1 + random.nextInt(30)))).build();
                 case 4 -> Contacts.at(at).call(Direction.INBOUND, "MISSED", "c" + random.nextInt(1000), null).build();
                 case 5 -> Contacts.at(at).call(Direction.OUTBOUND, "ANSWERED", "c" + random.nextInt(1000), agent).build();
                 case 6 -> Contacts.at(at).call(Direction.INBOUND, "ANSWERED", "c" + random.nextInt(1000), agent).build();
-                case 7 -> Contacts.at(at).chat("CHAT_MESSAGE", "CUSTOMER", "s" + random.nextInt(2)).build();
-                case 8 -> Contacts.at(at).chat("CHAT_MESSAGE", "AGENT", "s" + random.nextInt(2)).build();
-                case 9 -> Contacts.at(at).chat("CHAT_MESSAGE", "CUSTOMER", "s" + random.nextInt(2)).complaint("complaints").build();
+                case 7 -> Contacts.at(at).chat(ContactKind.CHAT_MESSAGE, "CUSTOMER", "s" + random.nextInt(2)).build();
+                case 8 -> Contacts.at(at).chat(ContactKind.CHAT_MESSAGE, "AGENT", "s" + random.nextInt(2)).build();
+                case 9 -> Contacts.at(at).chat(ContactKind.CHAT_MESSAGE, "CUSTOMER", "s" + random.nextInt(2)).complaint("complaints").build();
                 // Consents given and withdrawn, by themselves or with an order: SURVEY and THANK_YOU follow them.
                 case 11 -> Contacts.at(at).consentChanged("c" + random.nextInt(1000)).consent(purpose, random.nextBoolean()).build();
-                case 12 -> Contacts.at(at).shop("ORDER_DELIVERED", "o" + random.nextInt(2)).consent(purpose, random.nextBoolean()).build();
-                default -> Contacts.at(at).shop(random.nextBoolean() ? "ORDER_DELIVERED" : "REVIEW_SUBMITTED", "o" + random.nextInt(2))
+                case 12 -> Contacts.at(at).shop(ContactKind.ORDER_DELIVERED, "o" + random.nextInt(2)).consent(purpose, random.nextBoolean()).build();
+                // channel.social: private messages and unhappy public comments owe replies, an agent's answer keeps them.
+                case 13 -> Contacts.at(at).social(random.nextBoolean() ? ContactKind.SOCIAL_MESSAGE : ContactKind.SOCIAL_COMMENT,
+                        Direction.INBOUND, "instagram", conversation).intent(random.nextBoolean() ? Intent.COMPLAINT : Intent.QUESTION).build();
+                case 14 -> Contacts.at(at).social(random.nextBoolean() ? ContactKind.SOCIAL_MESSAGE : ContactKind.SOCIAL_COMMENT,
+                        Direction.OUTBOUND, "instagram", conversation).build();
+                case 15 -> Contacts.at(at).chat(ContactKind.CHAT_MESSAGE, random.nextBoolean() ? "BOT" : "SYSTEM", "s" + random.nextInt(2)).build();
+                default -> Contacts.at(at).shop(random.nextBoolean() ? ContactKind.ORDER_DELIVERED : ContactKind.REVIEW_SUBMITTED, "o" + random.nextInt(2))
                         .rating(1 + random.nextInt(5)).build();
             };
         }

@@ -2,9 +2,11 @@ package io.omnirouter.history.followup.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnirouter.contact.ContactKind;
 import io.omnirouter.history.consent.model.ConsentPurpose;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
+import io.omnirouter.history.contact.model.Intent;
 import io.omnirouter.history.contact.model.Priority;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -75,16 +77,95 @@ class PromiseKeepingTest {
 
     @Test
     void chatMessagesAreAnsweredWithinFifteenMinutes() {
-        receive(Contacts.at(T0).chat("CHAT_MESSAGE", "CUSTOMER", "s1").build());
+        receive(Contacts.at(T0).chat(ContactKind.CHAT_MESSAGE, "CUSTOMER", "s1").build());
         assertThat(only(TaskType.REPLY).dueAt()).isEqualTo(T0.plus(Duration.ofMinutes(15)));
-        receive(Contacts.at(T0.plusSeconds(120)).chat("CHAT_MESSAGE", "AGENT", "s1").build());
+        receive(Contacts.at(T0.plusSeconds(120)).chat(ContactKind.CHAT_MESSAGE, "AGENT", "s1").build());
         assertThat(only(TaskType.REPLY).status()).isEqualTo(TaskStatus.CLOSED);
     }
 
     @Test
     void aContactFormNeedsAReplyToo() {
-        receive(Contacts.at(T0).shop("CONTACT_FORM", "none").build());
+        receive(Contacts.at(T0).shop(ContactKind.CONTACT_FORM, "none").build());
         assertThat(only(TaskType.REPLY).dueAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
+    }
+
+    /** A bot's greeting or the chat system's "an agent will be with you shortly" is written to the customer, but answers nothing. */
+    @Test
+    void aChatMessageOfABotOrTheSystemIsNoReplyOnlyAnAgentsIs() {
+        receive(Contacts.at(T0).chat(ContactKind.CHAT_MESSAGE, "CUSTOMER", "s1").build());
+        receive(Contacts.at(T0.plusSeconds(5)).chat(ContactKind.CHAT_MESSAGE, "BOT", "s1").build());
+        receive(Contacts.at(T0.plusSeconds(10)).chat(ContactKind.CHAT_MESSAGE, "SYSTEM", "s1").build());
+        assertThat(only(TaskType.REPLY).isOpen()).as("bot and system messages leave the reply owed").isTrue();
+
+        receive(Contacts.at(T0.plusSeconds(120)).chat(ContactKind.CHAT_MESSAGE, "AGENT", "s1").build());
+        assertThat(only(TaskType.REPLY).status()).isEqualTo(TaskStatus.CLOSED);
+        assertThat(only(TaskType.REPLY).closedAt()).isEqualTo(T0.plusSeconds(120));
+    }
+
+    // --- channel.social: private messages and public comments ---
+
+    @Test
+    void aPrivateSocialMessageNeedsAReplyWithinAnHourKeptByTheAgentsReplyInTheSameConversation() {
+        receive(Contacts.at(T0).social(ContactKind.SOCIAL_MESSAGE, Direction.INBOUND, "whatsapp", "c1").build());
+        FollowUpTask reply = only(TaskType.REPLY);
+        assertThat(reply.dueAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(reply.threadKey()).isEqualTo("social:whatsapp:c1");
+
+        receive(Contacts.at(T0.plusSeconds(600)).social(ContactKind.SOCIAL_MESSAGE, Direction.OUTBOUND, "whatsapp", "other").build());
+        assertThat(only(TaskType.REPLY).isOpen()).as("a reply in another conversation").isTrue();
+
+        receive(Contacts.at(T0.plusSeconds(900)).social(ContactKind.SOCIAL_MESSAGE, Direction.OUTBOUND, "whatsapp", "c1").build());
+        assertThat(only(TaskType.REPLY).status()).isEqualTo(TaskStatus.CLOSED);
+        assertThat(only(TaskType.REPLY).closedByContactId()).isNotNull();
+    }
+
+    @Test
+    void anOutboundSocialAcknowledgementIsNoReplyItPromisesOne() {
+        receive(Contacts.at(T0).social(ContactKind.SOCIAL_MESSAGE, Direction.INBOUND, "messenger", "c1").build());
+        Instant promised = T0.plus(Duration.ofHours(4));
+        receive(Contacts.at(T0.plusSeconds(60)).social(ContactKind.SOCIAL_MESSAGE, Direction.OUTBOUND, "messenger", "c1")
+                .promising(promised).build());
+        assertThat(only(TaskType.REPLY).status()).isEqualTo(TaskStatus.SUPERSEDED);
+        assertThat(only(TaskType.PROMISED_REPLY).isOpen()).isTrue();
+
+        receive(Contacts.at(T0.plus(Duration.ofHours(2))).social(ContactKind.SOCIAL_MESSAGE, Direction.OUTBOUND, "messenger", "c1").build());
+        assertThat(only(TaskType.PROMISED_REPLY).status()).isEqualTo(TaskStatus.CLOSED);
+    }
+
+    @Test
+    void aPublicComplaintNeedsAReplyWithinThirtyMinutesAndAnOwnerTheReplyKeepsOnlyTheFirst() {
+        receive(Contacts.at(T0).social(ContactKind.SOCIAL_COMMENT, Direction.INBOUND, "facebook", "post-9").complaint("complaints").build());
+        assertThat(only(TaskType.REPLY).dueAt()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+        assertThat(only(TaskType.REPLY).changeReason()).contains("public complaint");
+        assertThat(only(TaskType.COMPLAINT).dueAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
+        assertThat(only(TaskType.COMPLAINT).priority()).isEqualTo(Priority.HIGH);
+
+        receive(Contacts.at(T0.plusSeconds(600)).social(ContactKind.SOCIAL_COMMENT, Direction.OUTBOUND, "facebook", "post-9").build());
+        assertThat(only(TaskType.REPLY).status()).isEqualTo(TaskStatus.CLOSED);
+        assertThat(only(TaskType.COMPLAINT).isOpen()).as("an agent completes a complaint").isTrue();
+    }
+
+    @Test
+    void aLowRatedPublicCommentNeedsAQuickReplyAndRecoveryAPrivateAnswerInItsConversationKeepsTheReply() {
+        receive(Contacts.at(T0).social(ContactKind.SOCIAL_COMMENT, Direction.INBOUND, "instagram", "post-1")
+                .intent(Intent.FEEDBACK).rating(2).build());
+        assertThat(tasks()).extracting(FollowUpTask::type).containsExactlyInAnyOrder(TaskType.REPLY, TaskType.RECOVERY);
+        assertThat(only(TaskType.REPLY).dueAt()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+
+        receive(Contacts.at(T0.plusSeconds(300)).social(ContactKind.SOCIAL_MESSAGE, Direction.OUTBOUND, "instagram", "post-1").build());
+        assertThat(only(TaskType.REPLY).status()).isEqualTo(TaskStatus.CLOSED);
+    }
+
+    @Test
+    void aPlainOrHappyPublicCommentNeedsNoReplyAndAPrivateMessageOnlyTheUsualOne() {
+        receive(Contacts.at(T0).social(ContactKind.SOCIAL_COMMENT, Direction.INBOUND, "instagram", "post-1").build());
+        receive(Contacts.at(T0.plusSeconds(60)).social(ContactKind.SOCIAL_COMMENT, Direction.INBOUND, "instagram", "post-2")
+                .intent(Intent.FEEDBACK).rating(3).build());
+        assertThat(tasks()).isEmpty();
+
+        receive(Contacts.at(T0.plusSeconds(120)).social(ContactKind.SOCIAL_MESSAGE, Direction.INBOUND, "instagram", "dm-1")
+                .intent(Intent.FEEDBACK).rating(1).build());
+        assertThat(only(TaskType.REPLY).dueAt()).as("a private message is no public comment").isEqualTo(T0.plusSeconds(120).plus(Duration.ofHours(1)));
     }
 
     @Test
@@ -147,7 +228,7 @@ class PromiseKeepingTest {
     @Test
     void aComplaintOnAnyChannelGetsAnOwnerAndADeadlineInItsQueue() {
         receive(Contacts.at(T0.minusSeconds(3600)).outboundEmail("email:earlier", "agent-7").build());
-        receive(Contacts.at(T0).chat("CHAT_MESSAGE", "CUSTOMER", "s1").complaint("complaints").build());
+        receive(Contacts.at(T0).chat(ContactKind.CHAT_MESSAGE, "CUSTOMER", "s1").complaint("complaints").build());
         FollowUpTask complaint = only(TaskType.COMPLAINT);
         assertThat(complaint.queue()).isEqualTo("complaints");
         assertThat(complaint.assignee()).isEqualTo("agent-7");
@@ -161,42 +242,42 @@ class PromiseKeepingTest {
 
     @Test
     void aSecondComplaintMessageInTheSameThreadIsTheSamePromise() {
-        receive(Contacts.at(T0).chat("CHAT_MESSAGE", "CUSTOMER", "s1").complaint("complaints").build());
-        receive(Contacts.at(T0.plusSeconds(30)).chat("CHAT_MESSAGE", "CUSTOMER", "s1").complaint("complaints").build());
+        receive(Contacts.at(T0).chat(ContactKind.CHAT_MESSAGE, "CUSTOMER", "s1").complaint("complaints").build());
+        receive(Contacts.at(T0.plusSeconds(30)).chat(ContactKind.CHAT_MESSAGE, "CUSTOMER", "s1").complaint("complaints").build());
         assertThat(tasks().stream().filter(t -> t.type() == TaskType.COMPLAINT)).hasSize(1);
     }
 
     @Test
     void anUnhappyOrUnresolvedChatNeedsRecovery() {
-        receive(Contacts.at(T0).chat("CHAT_ENDED", "SYSTEM", "s1").rating(1).build());
+        receive(Contacts.at(T0).chat(ContactKind.CHAT_ENDED, "SYSTEM", "s1").rating(1).build());
         assertThat(only(TaskType.RECOVERY).dueAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
         startOver();
-        receive(Contacts.at(T0).chat("CHAT_ENDED", "SYSTEM", "s2").resolved(false).build());
+        receive(Contacts.at(T0).chat(ContactKind.CHAT_ENDED, "SYSTEM", "s2").resolved(false).build());
         assertThat(only(TaskType.RECOVERY).changeReason()).isEqualTo("chat ended unresolved");
         startOver();
-        receive(Contacts.at(T0).chat("CHAT_ENDED", "SYSTEM", "s3").resolved(true).rating(4).build());
+        receive(Contacts.at(T0).chat(ContactKind.CHAT_ENDED, "SYSTEM", "s3").resolved(true).rating(4).build());
         assertThat(tasks()).isEmpty();
     }
 
     @Test
     void aCancelledOrderOrAReturnNeedsFollowUp() {
-        receive(Contacts.at(T0).shop("ORDER_CANCELLED", "o1").build());
-        receive(Contacts.at(T0).shop("RETURN_REQUESTED", "o2").build());
+        receive(Contacts.at(T0).shop(ContactKind.ORDER_CANCELLED, "o1").build());
+        receive(Contacts.at(T0).shop(ContactKind.RETURN_REQUESTED, "o2").build());
         assertThat(tasks()).extracting(FollowUpTask::type).containsExactly(TaskType.ORDER_FOLLOW_UP, TaskType.ORDER_FOLLOW_UP);
     }
 
     @Test
     void aDeliveredOrderGetsASurveyInTwoDaysClosedWhenAnswered() {
-        receive(Contacts.at(T0).shop("ORDER_DELIVERED", "o1").build());
+        receive(Contacts.at(T0).shop(ContactKind.ORDER_DELIVERED, "o1").build());
         assertThat(only(TaskType.SURVEY).dueAt()).isEqualTo(T0.plus(Duration.ofDays(2)));
-        receive(Contacts.at(T0.plus(Duration.ofDays(1))).shop("REVIEW_SUBMITTED", "o1").rating(5).build());
+        receive(Contacts.at(T0.plus(Duration.ofDays(1))).shop(ContactKind.REVIEW_SUBMITTED, "o1").rating(5).build());
         assertThat(only(TaskType.SURVEY).status()).isEqualTo(TaskStatus.CLOSED);
         assertThat(only(TaskType.THANK_YOU).dueAt()).isEqualTo(T0.plus(Duration.ofDays(2)));
     }
 
     @Test
     void aLowReviewNeedsRecoveryAndAThankYou() {
-        receive(Contacts.at(T0).shop("REVIEW_SUBMITTED", "o1").rating(2).build());
+        receive(Contacts.at(T0).shop(ContactKind.REVIEW_SUBMITTED, "o1").rating(2).build());
         assertThat(tasks()).extracting(FollowUpTask::type).containsExactly(TaskType.RECOVERY, TaskType.THANK_YOU);
     }
 
@@ -213,7 +294,7 @@ class PromiseKeepingTest {
     @Test
     void anOptedOutCustomersDeliveredOrderOpensNoSurveyWhileTheirEmailStillOpensAReply() {
         receive(optOut(T0, ConsentPurpose.MARKETING_SURVEYS));
-        receive(Contacts.at(T0.plus(Duration.ofHours(1))).shop("ORDER_DELIVERED", "o1").build());
+        receive(Contacts.at(T0.plus(Duration.ofHours(1))).shop(ContactKind.ORDER_DELIVERED, "o1").build());
         receive(Contacts.at(T0.plus(Duration.ofHours(2))).inboundEmail("email:m1").build());
 
         assertThat(tasks()).extracting(FollowUpTask::type).containsExactly(TaskType.REPLY);
@@ -221,13 +302,13 @@ class PromiseKeepingTest {
 
     @Test
     void aDeliveredOrderThatItselfWithdrawsTheSurveyConsentOpensNoSurvey() {
-        receive(Contacts.at(T0).shop("ORDER_DELIVERED", "o1").consent(ConsentPurpose.MARKETING_SURVEYS, false).build());
+        receive(Contacts.at(T0).shop(ContactKind.ORDER_DELIVERED, "o1").consent(ConsentPurpose.MARKETING_SURVEYS, false).build());
         assertThat(tasks()).isEmpty();
     }
 
     @Test
     void anOptOutAfterADeliveredOrderCancelsTheOpenSurveyNamingTheConsentAndLeavesTheComplaint() {
-        Contact delivered = Contacts.at(T0).shop("ORDER_DELIVERED", "o1").build();
+        Contact delivered = Contacts.at(T0).shop(ContactKind.ORDER_DELIVERED, "o1").build();
         receive(delivered);
         receive(Contacts.at(T0.plusSeconds(30)).inboundEmail("email:m1").complaint("complaints").build());
         UUID survey = TaskIds.of(TaskType.SURVEY, delivered.contactId());
@@ -251,8 +332,8 @@ class PromiseKeepingTest {
 
     @Test
     void anOptOutOfThankYouMessagesCancelsNoSurveyAndAnOptOutAfterASurveyIsClosedChangesNothing() {
-        receive(Contacts.at(T0).shop("ORDER_DELIVERED", "o1").build());
-        receive(Contacts.at(T0.plus(Duration.ofHours(1))).shop("REVIEW_SUBMITTED", "o1").rating(2).build());
+        receive(Contacts.at(T0).shop(ContactKind.ORDER_DELIVERED, "o1").build());
+        receive(Contacts.at(T0.plus(Duration.ofHours(1))).shop(ContactKind.REVIEW_SUBMITTED, "o1").rating(2).build());
         assertThat(only(TaskType.SURVEY).status()).isEqualTo(TaskStatus.CLOSED);
         receive(optOut(T0.plus(Duration.ofHours(2)), ConsentPurpose.MARKETING_SURVEYS));
         assertThat(only(TaskType.SURVEY).status()).isEqualTo(TaskStatus.CLOSED);
@@ -266,11 +347,11 @@ class PromiseKeepingTest {
     @Test
     void optingInAgainLetsTheNextDeliveredOrderOpenASurvey() {
         receive(optOut(T0, ConsentPurpose.MARKETING_SURVEYS));
-        receive(Contacts.at(T0.plus(Duration.ofHours(1))).shop("ORDER_DELIVERED", "o1").build());
+        receive(Contacts.at(T0.plus(Duration.ofHours(1))).shop(ContactKind.ORDER_DELIVERED, "o1").build());
         receive(optIn(T0.plus(Duration.ofHours(2)), ConsentPurpose.MARKETING_SURVEYS));
         assertThat(tasks()).as("opting in opens nothing by itself").isEmpty();
 
-        Contact second = Contacts.at(T0.plus(Duration.ofHours(3))).shop("ORDER_DELIVERED", "o2").build();
+        Contact second = Contacts.at(T0.plus(Duration.ofHours(3))).shop(ContactKind.ORDER_DELIVERED, "o2").build();
         receive(second);
         assertThat(only(TaskType.SURVEY).triggerContactId()).isEqualTo(second.contactId());
     }
@@ -278,12 +359,12 @@ class PromiseKeepingTest {
     @Test
     void theSameConsentStoryInEveryArrivalOrderYieldsTheSameTasks() {
         List<Contact> story = List.of(
-                Contacts.at(T0).shop("ORDER_DELIVERED", "o1").build(),
+                Contacts.at(T0).shop(ContactKind.ORDER_DELIVERED, "o1").build(),
                 optOut(T0.plus(Duration.ofHours(1)), ConsentPurpose.MARKETING_SURVEYS),
-                Contacts.at(T0.plus(Duration.ofHours(2))).shop("ORDER_DELIVERED", "o2").build(),
-                Contacts.at(T0.plus(Duration.ofHours(3))).shop("REVIEW_SUBMITTED", "o2").rating(5).build(),
+                Contacts.at(T0.plus(Duration.ofHours(2))).shop(ContactKind.ORDER_DELIVERED, "o2").build(),
+                Contacts.at(T0.plus(Duration.ofHours(3))).shop(ContactKind.REVIEW_SUBMITTED, "o2").rating(5).build(),
                 optIn(T0.plus(Duration.ofHours(4)), ConsentPurpose.MARKETING_SURVEYS),
-                Contacts.at(T0.plus(Duration.ofHours(5))).shop("ORDER_DELIVERED", "o3").consent(ConsentPurpose.THANK_YOU_MESSAGES, false).build());
+                Contacts.at(T0.plus(Duration.ofHours(5))).shop(ContactKind.ORDER_DELIVERED, "o3").consent(ConsentPurpose.THANK_YOU_MESSAGES, false).build());
         story.forEach(this::receive);
         Instant end = T0.plus(Duration.ofDays(10));
         clock(end);

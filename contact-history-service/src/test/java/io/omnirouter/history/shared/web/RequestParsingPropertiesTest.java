@@ -7,8 +7,9 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
-import io.omnirouter.history.contact.model.Channel;
+import io.omnirouter.contact.Channel;
 import io.omnirouter.history.contact.model.TimelineCursor;
+import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.history.followup.model.TaskStatus;
 import io.omnirouter.history.shared.InvalidRequestException;
 import io.omnirouter.identifiers.IdentifierNormalizer;
@@ -129,12 +130,7 @@ class RequestParsingPropertiesTest {
     @Test
     void anIdentifierIsNormalizedOrRefusedByName() {
         qt().forAll(identifierLike(), Generate.enumValues(IdentifierType.class)).checkAssert((raw, type) -> {
-            String parameter = switch (type) {
-                case PHONE -> "phone";
-                case EMAIL -> "email";
-                case SHOP_CUSTOMER_ID -> "shopCustomerId";
-                case CHAT_VISITOR_ID -> "chatVisitorId";
-            };
+            String parameter = Identifier.fieldName(type);
             Supplier<String> parsing = () -> RequestParameters.identifier(NORMALIZER, parameter, type, raw);
             String normalized = parsedOrRefused(parameter, raw, parsing);
             if (normalized != null) {
@@ -257,7 +253,9 @@ class RequestParsingPropertiesTest {
         String alpha = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
         Gen<String> emails = stringsOf(alpha, 1, 20).zip(stringsOf(alpha, 1, 20), (local, domain) -> local + "@" + domain + ".com");
         Gen<String> phones = stringsOf("0123456789 +-()", 1, 25);
-        return Generate.oneOf(emails, mutated(emails), phones, mutated(phones), hostile());
+        Gen<String> handles = Generate.pick(List.of("instagram", "WhatsApp", "messenger", "")).zip(stringsOf(alpha + "@._ ", 0, 20),
+                (platform, handle) -> platform + ":" + handle);
+        return Generate.oneOf(emails, mutated(emails), phones, mutated(phones), handles, mutated(handles), hostile());
     }
 
     /** A valid-looking value with one character inserted, replaced or removed, or cut short. */

@@ -35,8 +35,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The router's inbound adapter: consumes the four channel topics in batches, each batch inside one Kafka
- * transaction together with its output and its consumer offsets (exactly-once read-process-write).
+ * The router's inbound adapter: consumes every channel topic ({@link ContractTopic#channels()}) in batches, each
+ * batch inside one Kafka transaction together with its output and its consumer offsets (exactly-once
+ * read-process-write).
  *
  * <p>Per record: decode (Confluent wire format) → skip a duplicate eventId → route; then, for the batch, seal the
  * contacts' personal fields under their data keys ({@link SealingContacts}) and publish each {@code ContactEvent}
@@ -77,8 +78,8 @@ public class ChannelEventListener {
         this.clock = clock;
     }
 
-    @KafkaListener(id = "router", topics = {"channel.phone", "channel.email", "channel.chat", "channel.webshop"},
-            batch = "true")
+    // Every channel topic of the contract: a channel added there is consumed without a change here.
+    @KafkaListener(id = "router", topics = "#{T(io.omnirouter.schemas.ContractTopic).channelTopicNames()}", batch = "true")
     public void route(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
         Set<TopicPartition> partitions = new HashSet<>();
         records.forEach(record -> partitions.add(new TopicPartition(record.topic(), record.partition())));

@@ -30,7 +30,9 @@ public enum Rejection {
     OCCURRED_TOO_EARLY("meta.occurredAt %s is before %s: not a plausible event time (seconds sent as milliseconds?)"),
     /** The event time, the allowed skew, the router's clock. */
     OCCURRED_IN_THE_FUTURE("meta.occurredAt %s is more than %s in the future (router clock %s): adapter clock or unit wrong"),
-    NO_CUSTOMER_IDENTIFIER("no customer identifier: customer.phone, email, shopCustomerId and chatVisitorId are all empty"),
+    /** No argument: every identifier absent or blank. */
+    NO_CUSTOMER_IDENTIFIER("no customer identifier: customer.phone, email, shopCustomerId, chatVisitorId and socialHandle"
+            + " (channel.social's customerHandle) are all empty"),
     /** Why each present identifier was dropped, joined by "; ". */
     NO_USABLE_CUSTOMER_IDENTIFIER("no usable customer identifier: %s"),
     /** The duration. */

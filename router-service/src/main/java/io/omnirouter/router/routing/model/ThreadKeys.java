@@ -1,14 +1,16 @@
 package io.omnirouter.router.routing.model;
 
+import io.omnirouter.channel.SocialPlatform;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The conversation a contact belongs to (README.md, "The Kafka contract" and "router-service" step 5). Keys carry a channel prefix so that ids of
- * different systems never collide.
+ * different systems never collide. Each channel's {@code ChannelMapping} picks its key here.
  *
  * <p>A key is the {@code contact.events} record key and a PostgreSQL b-tree entry (the timeline's
  * {@code (customer_id, thread_key, occurred_at)} index), so it is bounded: an id of at most
@@ -55,6 +57,16 @@ public final class ThreadKeys {
     /** By order when there is one; an order-less shop event (contact form, abandoned cart) is its own thread. */
     public static String webShop(String orderId, String eventId) {
         return orderId == null || orderId.isBlank() ? "webshop:" + bounded(eventId.strip()) : "order:" + bounded(orderId.strip());
+    }
+
+    /**
+     * A social conversation: {@code social:<platform>:<conversationId>}, the platform in lower case, because
+     * conversation and post ids are the platform's own and two platforms may issue the same one. The platform is
+     * bounded together with the id, so that {@code "social:"} stays the prefix and the key within
+     * {@value #MAX_KEY_LENGTH} characters like every other.
+     */
+    public static String social(SocialPlatform platform, String conversationId) {
+        return "social:" + bounded(platform.name().toLowerCase(Locale.ROOT) + ":" + conversationId.strip());
     }
 
     /** A Message-ID without the angle brackets and white space mail headers wrap it in. */

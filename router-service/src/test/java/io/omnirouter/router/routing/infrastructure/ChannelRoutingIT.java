@@ -12,9 +12,13 @@ import io.omnirouter.channel.CustomerSegment;
 import io.omnirouter.channel.Direction;
 import io.omnirouter.channel.EmailEvent;
 import io.omnirouter.channel.EventMeta;
+import io.omnirouter.channel.SocialMessageEvent;
+import io.omnirouter.channel.SocialPlatform;
+import io.omnirouter.channel.SocialVisibility;
 import io.omnirouter.channel.WebShopEvent;
 import io.omnirouter.channel.WebShopEventKind;
 import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.contact.ContactKind;
 import io.omnirouter.contact.Intent;
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.schemas.DeadLetterHeaders;
@@ -281,8 +285,72 @@ class ChannelRoutingIT {
                     customer, null, null, null, null);
             case WEBSHOP -> new WebShopEvent(meta(eventId), WebShopEventKind.ORDER_PLACED, customer,
                     CustomerSegment.B2C, "O-" + eventId, 4200L, "EUR", null, null, List.of());
+            case SOCIAL -> social(eventId, "conversation-" + eventId, "@visitor-" + eventId).setCustomer(customer).build();
             default -> throw new IllegalArgumentException(topic.name());
         };
+    }
+
+    private static SocialMessageEvent.Builder social(String eventId, String conversationId, String handle) {
+        return SocialMessageEvent.newBuilder().setMeta(meta(eventId)).setPlatform(SocialPlatform.WHATSAPP)
+                .setVisibility(SocialVisibility.PRIVATE_MESSAGE).setConversationId(conversationId).setMessageId("wamid-" + eventId)
+                .setDirection(Direction.INBOUND).setCustomerHandle(handle).setCustomer(new CustomerRef());
+    }
+
+    @Test
+    void aWhatsAppMessageArrivesOnContactEventsWithItsHandleKindAndDetailsAndNoneOfItsPersonalDataInClear() {
+        String eventId = "social-" + UUID.randomUUID();
+        String conversation = "wa-conversation-" + eventId;
+        SocialMessageEvent message = social(eventId, conversation, "38641555888")
+                .setCustomer(CustomerRef.newBuilder().setPhone("041 555 888").setName("Maja Kranjc").build())
+                .setReplyToId("wamid-earlier-" + eventId)
+                .setText("Can I still change the delivery address of parcel 5521?")
+                .setAttachmentNames(List.of("label-5521.jpg"))
+                .build();
+        send(ContractTopic.SOCIAL, conversation, message);
+
+        ConsumerRecord<byte[], byte[]> out = probe.awaitOne(r -> r.topic().equals(ContractTopic.CONTACT_EVENTS.topic())
+                && contacts.deserialize(r.topic(), r.value()).getSourceEventId().equals(eventId), TIMEOUT);
+
+        String raw = new String(out.value(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                + new String(out.key(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String personal : List.of("38641555888", "41555888", "Maja", "Kranjc", "delivery address", "5521", "wa-conversation",
+                "wamid-", "label")) {
+            assertThat(raw).as("raw key and value of the contact").doesNotContainIgnoringCase(personal);
+        }
+        ContactEvent sealed = contacts.deserialize(out.topic(), out.value());
+        assertThat(SealedContacts.isSealed(sealed)).isTrue();
+        assertThat(sealed.getThreadKey()).isEqualTo(sealedContacts.hashedThreadKey("social:whatsapp:" + conversation))
+                .startsWith("social:");
+        assertThat(sealed.getDetails()).as("never personal, so in clear")
+                .containsEntry("platform", "WHATSAPP").containsEntry("visibility", "PRIVATE_MESSAGE");
+        ContactEvent contact = opened(sealed);
+        assertThat(contact.getChannel()).isEqualTo(io.omnirouter.contact.Channel.SOCIAL);
+        assertThat(contact.getContactKind()).isEqualTo(ContactKind.SOCIAL_MESSAGE);
+        assertThat(contact.getKind()).isEqualTo("SOCIAL_MESSAGE");
+        assertThat(contact.getIdentifiers().getSocialHandle()).isEqualTo("whatsapp:38641555888");
+        assertThat(contact.getIdentifiers().getPhone()).isEqualTo("+38641555888");
+        assertThat(contact.getCustomerName()).isEqualTo("Maja Kranjc");
+        assertThat(contact.getThreadKey()).isEqualTo(sealed.getThreadKey());
+        assertThat(contact.getChannelRef()).isEqualTo("wamid-" + eventId);
+        assertThat(contact.getInReplyTo()).isEqualTo("wamid-earlier-" + eventId);
+        assertThat(contact.getText()).isEqualTo("Can I still change the delivery address of parcel 5521?");
+        assertThat(contact.getAttachmentNames()).containsExactly("label-5521.jpg");
+        assertThat(contact.getQueue()).as("the shipped queue rules").isEqualTo("social");
+    }
+
+    @Test
+    void aSocialMessageWithoutItsConversationGoesToTheDeadLetterTopicWithTheReason() {
+        String eventId = "social-bad-" + UUID.randomUUID();
+        SocialMessageEvent threadless = social(eventId, " ", "@someone").build();
+        assertDeadLetteredThenNextRoutes(ContractTopic.SOCIAL, serializer.serialize(ContractTopic.SOCIAL.topic(), threadless),
+                "conversationId is required and must not be blank");
+    }
+
+    @Test
+    void aSocialMessageWhoseOnlyIdentifierIsAnUnusableHandleGoesToTheDeadLetterTopicSayingWhy() {
+        SocialMessageEvent unusable = social("social-handle-" + UUID.randomUUID(), "c-" + UUID.randomUUID(), "ana novak").build();
+        assertDeadLetteredThenNextRoutes(ContractTopic.SOCIAL, serializer.serialize(ContractTopic.SOCIAL.topic(), unusable),
+                "no usable customer identifier: SOCIAL_HANDLE identifier rejected");
     }
 
     @Test
@@ -296,6 +364,7 @@ class ChannelRoutingIT {
 
         ContactEvent contact = awaitContact(eventId);
         assertThat(contact.getKind()).isEqualTo("CONSENT_CHANGED");
+        assertThat(contact.getContactKind()).isEqualTo(ContactKind.CONSENT_CHANGED);
         assertThat(contact.getConsents()).containsExactlyElementsOf(consents);
         assertThat(contact.getThreadKey()).isEqualTo(sealedContacts.hashedThreadKey("webshop:" + eventId));
     }

@@ -10,19 +10,19 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's dead-letter section is where adapter teams read why their records were refused: every kind of
- * rejection must be listed there with its reason as the router writes it ({@code <…>} where the template has an
- * argument).
+ * The dead-letter section of the Kafka contract (docs/kafka-contract.md, linked from README.md "The Kafka contract")
+ * is where adapter teams read why their records were refused: every kind of rejection must be listed there with its
+ * reason as the router writes it ({@code <…>} where the template has an argument).
  */
 class RejectionReadmeTest {
 
     @Test
-    void theReadmeListsEveryRejectionWithItsReason() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("..", "README.md"));
+    void theKafkaContractListsEveryRejectionWithItsReason() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("..", "docs", "kafka-contract.md"));
         for (Rejection rejection : Rejection.values()) {
             String row = lines.stream().filter(line -> line.startsWith("| `" + rejection.name() + "` |")).findFirst().orElse(null);
-            assertThat(row).as("README row of " + rejection).isNotNull();
-            assertThat(row).as("README reason of " + rejection).containsPattern(asReadmeText(rejection.template()));
+            assertThat(row).as("docs/kafka-contract.md row of " + rejection).isNotNull();
+            assertThat(row).as("docs/kafka-contract.md reason of " + rejection).containsPattern(asReadmeText(rejection.template()));
         }
     }
 

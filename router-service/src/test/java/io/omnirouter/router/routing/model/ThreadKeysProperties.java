@@ -8,9 +8,11 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import io.omnirouter.channel.SocialPlatform;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -45,10 +47,14 @@ class ThreadKeysProperties {
     }
 
     @Test
-    void chatPhoneAndShopKeysAreBoundedNonBlankAndDeterministic() {
-        qt().forAll(ids(), maybeIds()).checkAssert((id, orderId) -> {
+    void chatPhoneShopAndSocialKeysAreBoundedNonBlankAndDeterministic() {
+        qt().forAll(ids(), maybeIds(), Generate.enumValues(SocialPlatform.class)).checkAssert((id, orderId, platform) -> {
             assertWellFormed(ThreadKeys.chat(id), "chat:");
             assertWellFormed(ThreadKeys.phone(id), "phone:");
+            String social = ThreadKeys.social(platform, id);
+            assertWellFormed(social, "social:");
+            assertThat(social).startsWith("social:" + platform.name().toLowerCase(Locale.ROOT) + ":");
+            assertThat(ThreadKeys.social(platform, new String(id.toCharArray()))).isEqualTo(social);
             String shop = ThreadKeys.webShop(orderId, id);
             assertWellFormed(shop, orderId == null || orderId.isBlank() ? "webshop:" : "order:");
             assertThat(ThreadKeys.webShop(orderId, id)).isEqualTo(shop);
@@ -90,6 +96,17 @@ class ThreadKeysProperties {
         assertThat(ThreadKeys.email("<reply@mail.example>", hugeRoot, List.of(hugeRoot))).isEqualTo(rootKey);
         assertThat(ThreadKeys.email("<other@mail.example>", null, List.of("<" + "r".repeat(1_000_000) + "@mail.example.org>")))
                 .isNotEqualTo(rootKey);
+    }
+
+    @Test
+    void aSocialConversationIsKeyedByItsPlatformAndIdAndALongIdIsBoundedWithThePlatform() {
+        assertThat(ThreadKeys.social(SocialPlatform.WHATSAPP, " wa-conversation-1 ")).isEqualTo("social:whatsapp:wa-conversation-1");
+        assertThat(ThreadKeys.social(SocialPlatform.INSTAGRAM, "post-1")).isNotEqualTo(ThreadKeys.social(SocialPlatform.FACEBOOK, "post-1"));
+
+        String longPost = "p".repeat(5_000);
+        String key = ThreadKeys.social(SocialPlatform.INSTAGRAM, longPost);
+        assertThat(key).hasSize(ThreadKeys.MAX_ID_LENGTH + "social:".length()).startsWith("social:instagram:pppp").contains("~sha256:");
+        assertThat(key).isNotEqualTo(ThreadKeys.social(SocialPlatform.FACEBOOK, longPost));
     }
 
     /** Every "<>" mail would otherwise have shared the thread "email:" with every other. */
