@@ -1,4 +1,4 @@
--- channel.social (ContactEvent v4, README.md "The Kafka contract"): the identifier type SOCIAL_HANDLE, and the channel's
+-- channel.social (ContactEvent v4, docs/kafka-contract.md): the identifier type SOCIAL_HANDLE, and the channel's
 -- facts no other field holds (ContactEvent.details).
 
 -- An identifier of the new type belongs to a customer like the others (contact-history-service/docs/

@@ -16,7 +16,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./omnirouter bench}: see {@link Benchmark} for what a run does and README/bench/RESULTS.md for the latest table. */
+/** {@code ./omnirouter bench}: see {@link Benchmark} for what a run does and README.md "Benchmark" and bench/RESULTS.md for the latest table. */
 @Command(name = "omnirouter bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Starts the local stack (Kafka, registry, PostgreSQL, both services, as ./omnirouter up does, on the same fixed "

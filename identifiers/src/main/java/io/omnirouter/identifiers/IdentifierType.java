@@ -1,6 +1,6 @@
 package io.omnirouter.identifiers;
 
-/** The kinds of customer identifier a channel can carry ({@code CustomerRef}, README.md "The Kafka contract"). */
+/** The kinds of customer identifier a channel can carry ({@code CustomerRef}, docs/kafka-contract.md). */
 public enum IdentifierType {
     PHONE,
     EMAIL,

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./omnirouter cli …}: the ops engineer's tools for the topics of the Kafka contract (README.md, "The Kafka contract").
+ * {@code ./omnirouter cli …}: the ops engineer's tools for the topics of the Kafka contract (docs/kafka-contract.md).
  * Connection options are global: they may stand before or after the subcommand.
  */
 @Command(name = "omnirouter cli",

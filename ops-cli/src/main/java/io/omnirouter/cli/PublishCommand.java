@@ -44,7 +44,6 @@ import picocli.CommandLine.Spec;
         footer = {"",
                 "Examples:",
                 "  omnirouter cli publish channel.email emails.jsonl",
-                "  omnirouter cli publish channel.social ops-cli/examples/channel.social.jsonl",
                 "  omnirouter cli publish channel.webshop orders.jsonl --key-field orderId",
                 "  omnirouter cli publish channel.email broken.txt --raw    (malformed on purpose)"})
 final class PublishCommand implements Callable<Integer> {

@@ -9,8 +9,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
- * The headers of a dead-letter record ({@code <source topic>.DLT}), part of the Kafka contract (README.md, "The
- * Kafka contract").
+ * The headers of a dead-letter record ({@code <source topic>.DLT}), part of the Kafka contract
+ * (docs/kafka-contract.md).
  * The value and key stay the original bytes, untouched; these headers say why and where from. All values
  * are UTF-8 strings so that ops tools and humans can read them without knowing Java's int encoding.
  */

@@ -9,7 +9,7 @@ import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * One record an adapter would publish: the channel topic, the record key the contract prescribes for it and the Avro
- * value (README.md, "The Kafka contract"; {@link ContractTopic#keyFields()}).
+ * value (docs/kafka-contract.md; {@link ContractTopic#keyFields()}).
  */
 public record ChannelEvent(ContractTopic topic, String key, SpecificRecordBase value) {
 

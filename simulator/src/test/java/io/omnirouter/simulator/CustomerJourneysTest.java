@@ -320,7 +320,7 @@ class CustomerJourneysTest {
     }
 
 
-    /** The first of its topic's key fields that is set (README.md, "The Kafka contract"). */
+    /** The first of its topic's key fields that is set (docs/kafka-contract.md). */
     private static String expectedKey(SpecificRecordBase value) {
         return ContractTopic.channelOf(value).orElseThrow().recordKey(value).orElseThrow();
     }

@@ -111,6 +111,11 @@ public final class RunningServices implements BeforeAllCallback {
         return Started.startHistory(started.agentPassword());
     }
 
+    /** The password of the local users ({@code agent}, {@code supervisor}, {@code ops}) of these services. */
+    public String password() {
+        return started.agentPassword();
+    }
+
     /** A GET as an agent (HTTP Basic), asking for JSON. */
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(as("agent", started.history(), path).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());

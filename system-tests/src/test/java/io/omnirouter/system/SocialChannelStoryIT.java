@@ -12,6 +12,7 @@ import io.omnirouter.channel.SocialMessageEvent;
 import io.omnirouter.channel.SocialPlatform;
 import io.omnirouter.channel.SocialVisibility;
 import io.omnirouter.schemas.ContractTopic;
+import io.omnirouter.testing.HeadlessChromium;
 import io.omnirouter.testing.WithRealInfrastructure;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -24,12 +25,18 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The fifth channel end to end (docs/channels.md): a social adapter publishes to {@code channel.social}, the router and
  * the history run as processes from their jars. WhatsApp gives the customer's number, so the WhatsApp conversation
  * joins the same person's calls and e-mails; its follow-up rows open tasks and an agent's reply on the thread closes
- * them (contact-history-service/docs/follow-up-policy.md).
+ * them (contact-history-service/docs/follow-up-policy.md); the agent finds the person in the console, in a real Chromium.
  */
 @WithRealInfrastructure
 class SocialChannelStoryIT {
@@ -87,6 +94,35 @@ class SocialChannelStoryIT {
                         task -> task != null && !task.get("status").asText().equals("OPEN"));
         assertThat(kept.get("status").asText()).isEqualTo("CLOSED");
         assertThat(kept.get("closedLate").asBoolean()).isFalse();
+
+        // What the agent sees: the person found by the number as a caller says it, all four contacts, the platform shown.
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            WebDriver browser = chromium.browser();
+            logIn(browser, "agent");
+            new Select(browser.findElement(By.id("lookup-type"))).selectByValue("phone");
+            browser.findElement(By.id("lookup-value")).sendKeys("041 " + phone.substring(6));
+            browser.findElement(By.id("lookup-submit")).click();
+            WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+            try {
+                wait.until(driver -> driver.findElements(By.cssSelector("#timeline-body tr")).size() == 4);
+                WebElement whatsApp = browser.findElement(By.cssSelector("tr[data-contact-id='" + message.get("contactId").asText() + "']"));
+                assertThat(whatsApp.findElement(By.cssSelector(".channel.SOCIAL")).getText()).isEqualTo("Social");
+                assertThat(whatsApp.findElement(By.cssSelector(".contact-details")).getText()).isEqualTo("WhatsApp · private message");
+                assertThat(browser.findElement(By.id("timeline-body")).getText()).contains("Phone", "Email");
+            } finally {
+                chromium.screenshot("social-story.png");
+            }
+        }
+    }
+
+    private static void logIn(WebDriver browser, String user) {
+        browser.get(services.history().baseUrl() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(services.password());
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lookup-value")));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 /**
- * channel.social on the real engines, as the router maps it (README.md "The Kafka contract"): a WhatsApp customer is
+ * channel.social on the real engines, as the router maps it (docs/kafka-contract.md): a WhatsApp customer is
  * one customer with their e-mail and calls, found by their handle; a private message owes a reply that the agent's
  * answer in the conversation keeps; a public complaint owes a quick reply and an owner
  * (contact-history-service/docs/follow-up-policy.md).

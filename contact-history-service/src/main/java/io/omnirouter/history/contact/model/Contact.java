@@ -15,7 +15,7 @@ import java.util.UUID;
  * are normalized, subject and text already bounded by the router. Nullable: tenant, customerName,
  * language, subject, text, agentId. {@code consents}: what the customer gave or withdrew with it (web shop), in
  * the order sent; empty for most contacts. {@code channel} and {@code kind} are the contract's own enums (plain
- * data, README.md "The Kafka contract"): a new channel or kind needs no change of this record.
+ * data, docs/kafka-contract.md): a new channel or kind needs no change of this record.
  */
 public record Contact(
         UUID contactId,

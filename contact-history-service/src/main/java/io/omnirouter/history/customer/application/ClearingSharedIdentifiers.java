@@ -10,7 +10,7 @@ import io.omnirouter.history.customer.model.SharingCleared;
 import org.springframework.stereotype.Service;
 
 /**
- * Clears a shared identifier (docs/identity-resolution.md, "Clearing a shared identifier"): a supervisor decides that
+ * Clears a shared identifier (contact-history-service/docs/identity-resolution-and-rebuild.md, "Clearing a shared identifier"): a supervisor decides that
  * an identifier marked shared is the customer's own after all. The decision is recorded and the identifier's
  * component re-derived with it at its time: from then on the identifier links again, or the merge protection marks it
  * shared again when a contact after the clearing breaks a rule.

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sends records that can never be processed to {@code <source topic>.DLT}: the original key and value
  * bytes untouched, the original headers, and the {@link DeadLetterHeaders} saying why and where from
- * (README.md, "The Kafka contract"). Returns only once the broker has them all, so the caller may commit the source offsets.
+ * (docs/kafka-contract.md). Returns only once the broker has them all, so the caller may commit the source offsets.
  */
 @Component
 public class DeadLetterPublisher {

@@ -66,7 +66,9 @@ final class SocialMessageMapping implements ChannelMapping<SocialMessageEvent> {
 
     @Override
     public String threadKey(SocialMessageEvent message) {
-        return ThreadKeys.social(message.getPlatform(), message.getConversationId());
+        // The platform is part of the id: conversation and post ids are the platform's own, and two platforms may
+        // issue the same one. It is bounded together with the id, so "social:" stays the prefix.
+        return ThreadKeys.of("social", platform(message) + ":" + message.getConversationId().strip());
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The customer's language as a BCP 47 tag ({@code CustomerRef.language}, README.md "The Kafka contract"). A value that is not one
+ * The customer's language as a BCP 47 tag ({@code CustomerRef.language}, docs/kafka-contract.md). A value that is not one
  * ("English", {@code sl_SI}, markup) is dropped with a warning rather than rejecting the contact: the customer still
  * waits for an answer, the queue rules on language just do not apply.
  */

@@ -1,15 +1,13 @@
 package io.omnirouter.router.routing.model;
 
-import io.omnirouter.channel.SocialPlatform;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The conversation a contact belongs to (README.md, "The Kafka contract" and "router-service" step 5). Keys carry a channel prefix so that ids of
+ * The conversation a contact belongs to (docs/kafka-contract.md and "router-service" step 5). Keys carry a channel prefix so that ids of
  * different systems never collide. Each channel's {@code ChannelMapping} picks its key here.
  *
  * <p>A key is the {@code contact.events} record key and a PostgreSQL b-tree entry (the timeline's
@@ -23,8 +21,10 @@ public final class ThreadKeys {
 
     /** Longest id kept verbatim; 200 characters are at most 800 UTF-8 bytes, far below a b-tree entry's 2,704. */
     public static final int MAX_ID_LENGTH = 200;
-    /** The longest prefix, {@code "webshop:"}, plus a bounded id. */
-    public static final int MAX_KEY_LENGTH = 8 + MAX_ID_LENGTH;
+    /** Letters of the longest prefix, {@code "webshop"}. */
+    public static final int MAX_PREFIX_LETTERS = 7;
+    /** The longest prefix and its colon, plus a bounded id. */
+    public static final int MAX_KEY_LENGTH = MAX_PREFIX_LETTERS + 1 + MAX_ID_LENGTH;
     private static final String HASH_MARK = "~sha256:";
     private static final int KEPT_PREFIX_LENGTH = MAX_ID_LENGTH - HASH_MARK.length() - 64;
 
@@ -60,13 +60,17 @@ public final class ThreadKeys {
     }
 
     /**
-     * A social conversation: {@code social:<platform>:<conversationId>}, the platform in lower case, because
-     * conversation and post ids are the platform's own and two platforms may issue the same one. The platform is
-     * bounded together with the id, so that {@code "social:"} stays the prefix and the key within
-     * {@value #MAX_KEY_LENGTH} characters like every other.
+     * The key of a channel's own conversations, {@code <prefix>:<id>}: a new channel's mapping picks its prefix (its
+     * name in lower case, at most {@value #MAX_PREFIX_LETTERS} letters, so that every key stays within
+     * {@value #MAX_KEY_LENGTH} characters) and needs nothing else here. The id is stripped and bounded.
+     *
+     * @throws IllegalArgumentException when the prefix is not 1 to {@value #MAX_PREFIX_LETTERS} lower-case letters
      */
-    public static String social(SocialPlatform platform, String conversationId) {
-        return "social:" + bounded(platform.name().toLowerCase(Locale.ROOT) + ":" + conversationId.strip());
+    public static String of(String prefix, String id) {
+        if (!prefix.matches("[a-z]{1," + MAX_PREFIX_LETTERS + "}")) {
+            throw new IllegalArgumentException("a thread key prefix is 1 to " + MAX_PREFIX_LETTERS + " lower-case letters, got '" + prefix + "'");
+        }
+        return prefix + ':' + bounded(id.strip());
     }
 
     /** A Message-ID without the angle brackets and white space mail headers wrap it in. */

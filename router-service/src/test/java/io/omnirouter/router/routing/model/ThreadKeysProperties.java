@@ -51,10 +51,10 @@ class ThreadKeysProperties {
         qt().forAll(ids(), maybeIds(), Generate.enumValues(SocialPlatform.class)).checkAssert((id, orderId, platform) -> {
             assertWellFormed(ThreadKeys.chat(id), "chat:");
             assertWellFormed(ThreadKeys.phone(id), "phone:");
-            String social = ThreadKeys.social(platform, id);
+            String social = ThreadKeys.of("social", platform.name().toLowerCase(Locale.ROOT) + ":" + id);
             assertWellFormed(social, "social:");
             assertThat(social).startsWith("social:" + platform.name().toLowerCase(Locale.ROOT) + ":");
-            assertThat(ThreadKeys.social(platform, new String(id.toCharArray()))).isEqualTo(social);
+            assertThat(ThreadKeys.of("social", platform.name().toLowerCase(Locale.ROOT) + ":" + new String(id.toCharArray()))).isEqualTo(social);
             String shop = ThreadKeys.webShop(orderId, id);
             assertWellFormed(shop, orderId == null || orderId.isBlank() ? "webshop:" : "order:");
             assertThat(ThreadKeys.webShop(orderId, id)).isEqualTo(shop);
@@ -99,14 +99,15 @@ class ThreadKeysProperties {
     }
 
     @Test
-    void aSocialConversationIsKeyedByItsPlatformAndIdAndALongIdIsBoundedWithThePlatform() {
-        assertThat(ThreadKeys.social(SocialPlatform.WHATSAPP, " wa-conversation-1 ")).isEqualTo("social:whatsapp:wa-conversation-1");
-        assertThat(ThreadKeys.social(SocialPlatform.INSTAGRAM, "post-1")).isNotEqualTo(ThreadKeys.social(SocialPlatform.FACEBOOK, "post-1"));
+    void aChannelsOwnKeyIsItsPrefixAndItsBoundedIdAndAPrefixLongerThanWebshopIsRefused() {
+        assertThat(ThreadKeys.of("social", " whatsapp:wa-conversation-1 ")).isEqualTo("social:whatsapp:wa-conversation-1");
 
-        String longPost = "p".repeat(5_000);
-        String key = ThreadKeys.social(SocialPlatform.INSTAGRAM, longPost);
+        String key = ThreadKeys.of("social", "instagram:" + "p".repeat(5_000));
         assertThat(key).hasSize(ThreadKeys.MAX_ID_LENGTH + "social:".length()).startsWith("social:instagram:pppp").contains("~sha256:");
-        assertThat(key).isNotEqualTo(ThreadKeys.social(SocialPlatform.FACEBOOK, longPost));
+        assertThat(key).isNotEqualTo(ThreadKeys.of("social", "facebook:" + "p".repeat(5_000)));
+        assertThatThrownBy(() -> ThreadKeys.of("telegram", "c-1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 to 7 lower-case letters");
+        assertThatThrownBy(() -> ThreadKeys.of("Social", "c-1")).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Every "<>" mail would otherwise have shared the thread "email:" with every other. */
