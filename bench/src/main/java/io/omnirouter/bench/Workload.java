@@ -3,10 +3,12 @@ package io.omnirouter.bench;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import io.omnirouter.channel.CustomerRef;
+import io.omnirouter.channel.SocialMessageEvent;
 import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
 import io.omnirouter.simulator.ChannelEvent;
@@ -115,6 +117,11 @@ final class Workload implements AutoCloseable {
         }
         if (ref.getChatVisitorId() != null && !ref.getChatVisitorId().isBlank()) {
             return Optional.of(Map.entry("chatVisitorId", ref.getChatVisitorId()));
+        }
+        // A Messenger or Instagram customer often has nothing but the handle (the identifier SOCIAL_HANDLE).
+        if (event.value() instanceof SocialMessageEvent social && !social.getCustomerHandle().isBlank()) {
+            return Optional.of(Map.entry("socialHandle",
+                    social.getPlatform().name().toLowerCase(Locale.ROOT) + ":" + social.getCustomerHandle()));
         }
         return Optional.empty();
     }
