@@ -119,6 +119,8 @@
 
   // --- lookup ----------------------------------------------------------------------------------------------
 
+  // One box (issue 14): with "Everything" chosen, the search (GET /api/customers/search) reads what was typed every way
+  // it can be, a name too; one of the other choices is the lookup of that identifier type alone.
   async function lookup(event) {
     event.preventDefault();
     if (state.asOf) {
@@ -129,28 +131,92 @@
     }
     const type = $('lookup-type').value;
     const value = $('lookup-value').value.trim();
+    showResults([], false);
     if (!value) {
-      showStatus('Type an identifier to search for.', true);
+      showStatus('Type a name, an identifier or an order to search for.', true);
       $('lookup-value').focus();
       return;
     }
     showStatus('Searching…');
     try {
+      if (type === 'any') {
+        await search(value);
+        return;
+      }
       const result = await api(`api/customers/lookup?${new URLSearchParams({ [type]: value })}`);
       if (result.status === 404) {
-        showStatus(`No customer has that ${$('lookup-type').selectedOptions[0].textContent.toLowerCase()}.`, true);
+        showStatus(`No customer has that ${$('lookup-type').selectedOptions[0].textContent.replace(' only', '').toLowerCase()}.`, true);
         return;
       }
       if (result.status !== 200) {
         showStatus(problemText(result), true);
         return;
       }
-      await openCustomer(result.body.customerId, result.body);
-      showStatus('');
-      $('customer-heading').focus();
+      await openFound(result.body.customerId, result.body);
     } catch (error) {
       fail(error);
     }
+  }
+
+  async function search(value) {
+    const result = await api(`api/customers/search?${new URLSearchParams({ q: value })}`);
+    if (result.status !== 200) {
+      showStatus(problemText(result), true);
+      return;
+    }
+    const customers = result.body.customers || [];
+    if (customers.length === 0) {
+      showStatus('No customer matches that: no name, identifier or order.', true);
+    } else if (customers.length === 1) {
+      await openFound(customers[0].customerId);
+    } else {
+      showStatus(`${customers.length}${result.body.nextCursor ? '+' : ''} customers match: pick one.`);
+      showResults(customers, Boolean(result.body.nextCursor));
+      $('search-results-heading').focus();
+    }
+  }
+
+  const MATCHED_BY = {
+    EMAIL: 'e-mail', PHONE: 'phone', SHOP_CUSTOMER_ID: 'shop customer id', ORDER_ID: 'order', CHAT_VISITOR_ID: 'chat visitor id',
+    SOCIAL_HANDLE: 'social handle', NAME: 'name',
+  };
+
+  // The short list to pick from: name, identifiers, last contact; each opens its customer.
+  function showResults(customers, more) {
+    $('search-results').hidden = customers.length === 0;
+    $('search-results-more').hidden = !more;
+    $('search-results-list').replaceChildren(...customers.map((customer) => {
+      const name = (customer.names && customer.names[0]) || 'No name given';
+      const open = el('button', { className: 'link', text: name, attrs: { type: 'button' } });
+      open.addEventListener('click', () => openFound(customer.customerId).catch(fail));
+      return el('li', { attrs: { 'data-customer-id': customer.customerId } }, [
+        open,
+        (customer.names || []).length > 1 ? el('span', { className: 'muted', text: ` also ${customer.names.slice(1).join(', ')}` }) : null,
+        el('span', { className: 'result-identifiers', text: (customer.identifiers || []).map((identifier) =>
+          identifier.value + (identifier.shared ? ' (shared)' : '')).join(' · ') || 'no identifiers' }),
+        el('span', { className: 'result-meta' }, [
+          document.createTextNode(`found by ${MATCHED_BY[customer.matchedBy] || label(customer.matchedBy)} · last contact `),
+          time(customer.lastContactAt),
+        ]),
+      ]);
+    }));
+  }
+
+  async function openFound(customerId, known) {
+    showResults([], false);
+    await openCustomer(customerId, known);
+    showStatus('');
+    $('customer-heading').focus();
+  }
+
+  // "/" anywhere but in a field: to the search box, as in most web applications.
+  function focusSearchOnSlash(event) {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+    event.preventDefault();
+    $('lookup-value').focus();
+    $('lookup-value').select();
   }
 
   // --- customer --------------------------------------------------------------------------------------------
@@ -820,6 +886,7 @@
 
   document.addEventListener('DOMContentLoaded', () => {
     $('lookup-form').addEventListener('submit', lookup);
+    document.addEventListener('keydown', focusSearchOnSlash);
     $('older').addEventListener('click', loadOlder);
     $('thread-close').addEventListener('click', closeThread);
     $('note-form').addEventListener('submit', addNote);

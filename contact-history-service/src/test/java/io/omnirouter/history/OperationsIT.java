@@ -21,6 +21,10 @@ class OperationsIT extends HistoryIntegrationTest {
         assertThat(docs.at("/components/securitySchemes/bearerAuth/scheme").asString()).isEqualTo("bearer");
         assertThat(docs.at("/paths/~1api~1customers~1{customerId}~1threads~1{threadKey}/get/parameters").valueStream()
                 .map(parameter -> parameter.get("name").asString())).contains("customerId", "threadKey", "limit", "cursor");
+        // The one search box (issue 14), with its errors.
+        assertThat(docs.at("/paths/~1api~1customers~1search/get/parameters").valueStream()
+                .map(parameter -> parameter.get("name").asString())).containsExactly("q", "limit", "cursor");
+        assertThat(docs.at("/paths/~1api~1customers~1search/get/responses").propertyNames()).contains("200", "400", "401");
     }
 
     @Test

@@ -141,6 +141,7 @@ class RebuildIT extends HistoryIntegrationTest {
         // A row lost from a live table comes back from the log.
         jdbc.update("DELETE FROM customer_note WHERE customer_id = ?::uuid", bobId);
 
+        List<String> contactIndexesBefore = contactIndexes();
         JsonNode started = json(mvc.post().uri("/api/ops/rebuild"), 202);
         assertThat(started.get("state").asString()).isEqualTo("RUNNING");
         await().pollInSameThread().atMost(Duration.ofSeconds(120)).until(() -> !json(mvc.get().uri("/api/ops/rebuild"), 200).get("state").asString().equals("RUNNING"));
@@ -162,6 +163,12 @@ class RebuildIT extends HistoryIntegrationTest {
         assertThat(published(contactIds)).as("followup.tasks: every (task id, version) of the story, once, with one content")
                 .isEqualTo(publishedBefore);
         assertThat(json(mvc.get().uri("/api/customers/{id}", bobId), 200).get("merges").get(0).get("undone").asBoolean()).isTrue();
+        // The switched-in contact table has the live one's indexes, the search's among them (V37), copied from the catalog.
+        assertThat(contactIndexes()).isEqualTo(contactIndexesBefore)
+                .anyMatch(index -> index.startsWith("CREATE INDEX contact_customer_name_search_idx ON public.contact USING gin"))
+                .anyMatch(index -> index.startsWith("CREATE INDEX contact_order_id_idx ON public.contact"));
+        assertThat(json(mvc.get().uri("/api/customers/search").param("q", "o-" + token), 200).get("customers").get(0)
+                .get("matchedBy").asString()).isEqualTo("ORDER_ID");
 
         // Live consumption resumed.
         String later = "later-" + token + "@example.com";
@@ -189,6 +196,11 @@ class RebuildIT extends HistoryIntegrationTest {
         rows.put("agent_absence", rows("agent_absence t WHERE agent_id = ?", absent));
         rows.put("follow_up_task", rows("follow_up_task t WHERE trigger_contact_id = ANY (?)", (Object) contacts));
         return rows;
+    }
+
+    private List<String> contactIndexes() {
+        return jdbc.queryForList("SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = 'public.contact'::regclass"
+                + " ORDER BY 1", String.class);
     }
 
     private List<String> rows(String from, Object... args) {

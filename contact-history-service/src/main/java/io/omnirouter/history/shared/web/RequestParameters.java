@@ -137,14 +137,7 @@ public final class RequestParameters {
      * characters, no control characters (PostgreSQL refuses NUL in text; CR and LF would forge log lines).
      */
     public static String text(String parameter, String raw) {
-        String trimmed = trimmedWithin(parameter, raw, MAX_TEXT_LENGTH);
-        if (trimmed == null) {
-            return null;
-        }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw InvalidRequestException.of(parameter, parameter + " must not contain control characters");
-        }
-        return trimmed;
+        return raw == null || raw.isBlank() ? null : requiredText(parameter, raw, MAX_TEXT_LENGTH);
     }
 
     /**
@@ -177,11 +170,21 @@ public final class RequestParameters {
 
     /** As {@link #text}, but required. */
     public static String requiredText(String parameter, String raw) {
-        String text = text(parameter, raw);
-        if (text == null) {
+        return requiredText(parameter, raw, MAX_TEXT_LENGTH);
+    }
+
+    /**
+     * As {@link #requiredText(String, String)}, at most {@code max} characters once trimmed (a search's query).
+     */
+    public static String requiredText(String parameter, String raw, int max) {
+        String trimmed = trimmedWithin(parameter, raw, max);
+        if (trimmed == null) {
             throw InvalidRequestException.of(parameter, parameter + " is required");
         }
-        return text;
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw InvalidRequestException.of(parameter, parameter + " must not contain control characters");
+        }
+        return trimmed;
     }
 
     /**

@@ -1,0 +1,127 @@
+package io.omnirouter.history.console;
+
+import static io.omnirouter.history.ContactEvents.contact;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.CustomerIdentifiers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console's one search box (issue 14), in a real headless Chromium ({@link ConsoleBrowserTest}): nothing to choose
+ * first; one match opens the customer, several are a list to pick from, none says so, and {@code /} goes to the box.
+ */
+class CustomerSearchConsoleIT extends ConsoleBrowserTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-04T08:00:00Z");
+    private static final String PHONE = "+38641123456";
+
+    private String token;
+    private String email;
+    private String orderId;
+    private String anaId;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void anaNovakovaWroteCalledAndOrdered() {
+        token = UUID.randomUUID().toString().substring(0, 8);
+        email = "ana." + token + "@example.com";
+        orderId = "ORD-" + token;
+        publish(contact(Channel.EMAIL, T0).setCustomerName("Ana Nováková")
+                        .setIdentifiers(CustomerIdentifiers.newBuilder().setEmail(email).build()).build(),
+                contact(Channel.PHONE, T0.plus(Duration.ofHours(1)))
+                        .setIdentifiers(CustomerIdentifiers.newBuilder().setEmail(email).setPhone(PHONE).build()).build(),
+                contact(Channel.WEBSHOP, T0.plus(Duration.ofHours(2))).setKind("ORDER_PLACED").setOrderId(orderId)
+                        .setThreadKey("order:" + orderId).setIdentifiers(CustomerIdentifiers.newBuilder().setEmail(email).build()).build());
+        anaId = awaitCustomer("email", email);
+        await().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/customers/{id}", anaId), 200).get("contactCount").asInt() == 3);
+        wait = new WebDriverWait(browser, BROWSER_PATIENCE);
+    }
+
+    @Test
+    void anAgentFindsTheCustomerByEMailPhoneNameOrOrderWithoutChoosingWhatTheyTyped() {
+        logIn("agent");
+
+        for (String typed : List.of("  " + email.toUpperCase() + " ", "041 123 456", "novakova", orderId)) {
+            searchFor(typed);
+            wait.until(ExpectedConditions.textToBe(By.id("customer-id"), anaId));
+            assertThat(browser.findElement(By.id("identifiers")).getText()).as(typed).contains(email, PHONE);
+            assertThat(browser.findElement(By.id("search-results")).isDisplayed()).as(typed).isFalse();
+            // Cleared for the next search: a customer shown before proves nothing.
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('customer-id').textContent = '';");
+        }
+    }
+
+    @Test
+    void severalMatchesAreAShortListToPickFrom() {
+        String other = "marta." + token + "@example.com";
+        publish(contact(Channel.EMAIL, T0.plus(Duration.ofDays(1))).setCustomerName("Marta Novak")
+                .setIdentifiers(CustomerIdentifiers.newBuilder().setEmail(other).build()).build());
+        String martaId = awaitCustomer("email", other);
+        logIn("agent");
+
+        searchFor("NOVAK");
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-results")));
+        List<WebElement> results = browser.findElements(By.cssSelector("#search-results-list li"));
+        try {
+            assertThat(results).hasSize(2);
+            assertThat(results.get(0).getAttribute("data-customer-id")).as("most recently in contact first").isEqualTo(martaId);
+            assertThat(results.get(0).getText()).contains("Marta Novak", other, "found by name");
+            assertThat(results.get(1).getText()).contains("Ana Nováková", email, PHONE);
+            assertThat(browser.findElement(By.id("status")).getText()).contains("2 customers match");
+        } finally {
+            screenshot("customer-search.png");
+        }
+
+        results.get(1).findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("customer-id"), anaId));
+        assertThat(browser.findElement(By.id("search-results")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void noMatchSaysSo() {
+        logIn("agent");
+
+        searchFor("nobody-" + token + "@example.com");
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "No customer matches that"));
+        assertThat(browser.findElement(By.id("customer")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void theSlashKeyGoesToTheSearchBoxButNotFromAFieldBeingTypedIn() {
+        logIn("agent");
+        searchFor(email);
+        wait.until(ExpectedConditions.textToBe(By.id("customer-id"), anaId));
+        WebElement note = browser.findElement(By.id("note-text"));
+        note.sendKeys("see order 1/2");
+        assertThat(note.getAttribute("value")).isEqualTo("see order 1/2");
+
+        browser.findElement(By.id("customer-heading")).click();
+        new Actions(browser).sendKeys("/").perform();
+
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("lookup-value");
+        assertThat(browser.findElement(By.id("lookup-value")).getAttribute("value")).as("the slash is not typed").isEqualTo(email);
+    }
+
+    private void searchFor(String typed) {
+        WebElement box = browser.findElement(By.id("lookup-value"));
+        box.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        box.sendKeys(typed);
+        browser.findElement(By.id("lookup-submit")).click();
+    }
+}
