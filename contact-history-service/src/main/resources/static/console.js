@@ -206,7 +206,12 @@
     showResults([], false);
     await openCustomer(customerId, known);
     showStatus('');
-    $('customer-heading').focus();
+    // To the customer, unless the agent went on into a field while it loaded: focus moved then would take their typing.
+    const active = document.activeElement;
+    if (!active || active === document.body || ['lookup-value', 'lookup-submit', 'lookup-type'].includes(active.id)
+        || $('search-results').contains(active)) {
+      $('customer-heading').focus();
+    }
   }
 
   // "/" anywhere but in a field: to the search box, as in most web applications.
