@@ -15,6 +15,7 @@
     streamBroken: false,   // the stream failed since it was last open (it resumes by itself when it reopens)
     refreshing: null,      // the refresh of the newest contacts in progress
     refreshAgain: false,   // another one was asked for meanwhile
+    user: null,            // the signed-in user's name (GET /api/me)
     roles: [],             // of the signed-in user (GET /api/me)
     csrf: null,            // { header, token } of the session, fetched before the first change
     tasks: [],             // open tasks of the customer shown
@@ -107,6 +108,7 @@
       if (me.status === 200) {
         $('signed-in').textContent = `Signed in as ${me.body.name} (${me.body.roles.join(', ') || 'no role'})`;
         state.roles = me.body.roles || [];
+        state.user = me.body.name;
         if (me.body.csrf && me.body.csrf.token) state.csrf = { header: me.body.csrf.headerName, token: me.body.csrf.token };
         const tab = (view) => document.querySelector(`.view-tab[data-view="${view}"]`);
         tab('queues').hidden = !state.roles.some((role) => role === 'SUPERVISOR' || role === 'OPS');
@@ -245,6 +247,8 @@
     } else {
       openStream();
     }
+    // Panels in files of their own (presence.js, …) follow the customer shown through this event.
+    document.dispatchEvent(new CustomEvent('omnirouter:customer-shown', { detail: { customerId, asOf: state.asOf } }));
   }
 
   // The customer as the API showed it at a past instant ("what did the agent see at 10:32?"), or now again.
@@ -888,6 +892,10 @@
       fail(error);
     }
   }
+
+  // What the console's other files (one per panel) share with this one: the API calls and the page helpers.
+  window.omnirouterConsole = Object.freeze({ api, post, el, time, span, fail, showStatus, problemText,
+    currentUser: () => ({ user: state.user, roles: state.roles }) });
 
   document.addEventListener('DOMContentLoaded', () => {
     $('lookup-form').addEventListener('submit', lookup);
