@@ -235,6 +235,7 @@
     state.customerId = customerId;
     $('customer').hidden = false;
     $('customer-id').textContent = customerId;
+    $('customer-name').textContent = 'Customer';
     closeThread();
     await loadProfile(known);
     await loadConsents();
@@ -363,12 +364,28 @@
     $('first-contact').replaceChildren(time(profile.firstContactAt));
     $('last-contact').replaceChildren(time(profile.lastContactAt));
     $('contact-count').textContent = profile.contactCount ?? '—';
+    renderHeader(profile);
     $('identifiers').replaceChildren(...(profile.identifiers || []).map((identifier) => el('li', {}, [
       el('span', { className: 'type', text: label(identifier.type) }),
       el('span', { text: identifier.value }),
       identifier.shared ? el('span', { className: 'badge', text: 'shared', attrs: { title: 'no longer links customers' } }) : null,
     ])));
     renderLineage(profile.merges || []);
+  }
+
+  // Who the customer is, as the channels named them: the latest name large (the id small beside it), the other names,
+  // language, segment, the real open task count and the agent who last handled them.
+  function renderHeader(profile) {
+    const names = profile.names || [];
+    $('customer-name').textContent = names.length ? names[0] : 'Unnamed customer';
+    $('other-names').textContent = names.slice(1).join(' · ');
+    $('other-names-fact').hidden = names.length < 2;
+    $('open-task-count').textContent = profile.openTaskCount ?? '—';
+    $('customer-language').textContent = profile.language || '—';
+    $('customer-segment').textContent = profile.segment || '—';
+    const handler = profile.lastHandler;
+    $('last-handler').replaceChildren(...(handler ? [el('span', { text: `${handler.agentId}, ` }), time(handler.at)] : [el('span', { text: '—' })]));
+    document.title = `${names.length ? names[0] : 'Customer'} · Omnirouter`;
   }
 
   // The merges that made this customer, oldest first, each with its cause; undone ones stay, marked.

@@ -359,6 +359,44 @@ class AgentConsoleIT extends ConsoleBrowserTest {
         return browser.findElements(By.cssSelector("#timeline-body tr"));
     }
 
+    @Test
+    void theHeaderShowsTheCustomersNameLanguageSegmentOpenTasksAndLastHandlerOnALaptopScreen() {
+        String email = "header-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        CustomerIdentifiers byEmail = CustomerIdentifiers.newBuilder().setEmail(email).build();
+        publish(contact(Channel.EMAIL, T0).setIdentifiers(byEmail).setCustomerName("Ana Novak").setLanguage("sl")
+                        .setSubject("Damaged parcel").setIntent(Intent.COMPLAINT).build(),
+                contact(Channel.WEBSHOP, T0.plus(Duration.ofMinutes(5))).setIdentifiers(byEmail).setCustomerName("Ana Nováková")
+                        .setSegment("B2B").setKind("ORDER_PLACED").build(),
+                contact(Channel.PHONE, T0.plus(Duration.ofMinutes(30))).setIdentifiers(byEmail).setDirection(Direction.OUTBOUND)
+                        .setKind("CALL_ANSWERED").setCallOutcome("ANSWERED").setAgentId("agent-7").setText(null).build());
+        awaitContacts(email, 3);
+        String customerId = awaitCustomer("email", email);
+        long openTasks = json(mvc.get().uri("/api/customers/{id}", customerId), 200).get("openTaskCount").asLong();
+        assertThat(openTasks).as("a complaint and the call's written summary are owed").isPositive();
+
+        onALaptopScreen();
+        logIn("agent");
+        browser.findElement(By.id("lookup-value")).sendKeys(email);
+        browser.findElement(By.id("lookup-submit")).click();
+
+        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
+        wait.until(ExpectedConditions.textToBe(By.id("customer-name"), "Ana Nováková"));
+        assertThat(browser.findElement(By.id("customer-id")).getText()).isEqualTo(customerId);
+        assertThat(browser.findElement(By.id("other-names")).getText()).isEqualTo("Ana Novak");
+        assertThat(browser.findElement(By.id("customer-language")).getText()).isEqualTo("sl");
+        assertThat(browser.findElement(By.id("customer-segment")).getText()).isEqualTo("B2B");
+        assertThat(browser.findElement(By.id("open-task-count")).getText()).isEqualTo(Long.toString(openTasks));
+        assertThat(browser.findElement(By.id("last-handler")).getText()).startsWith("agent-7, ");
+        assertThat(browser.getTitle()).startsWith("Ana Nováková");
+        // Readable at 1366×768: the name and the facts are on the first screen, and nothing makes the page scroll sideways.
+        WebElement name = browser.findElement(By.id("customer-name"));
+        assertThat(name.getRect().getY() + name.getRect().getHeight()).isLessThan(768);
+        assertThat((Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).isLessThanOrEqualTo(0L);
+        screenshot("customer-header-1366x768.png");
+        assertNoSeriousAccessibilityViolations("the customer view");
+    }
+
     private void awaitContacts(String email, int contacts) {
         String customerId = awaitCustomer("email", email);
         await().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/customers/{id}/timeline", customerId), 200)

@@ -1,8 +1,13 @@
 package io.omnirouter.history.console;
 
 import io.omnirouter.history.HistoryIntegrationTest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnirouter.testing.AccessibilityViolation;
 import io.omnirouter.testing.HeadlessChromium;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
@@ -47,5 +52,17 @@ abstract class ConsoleBrowserTest extends HistoryIntegrationTest {
 
     protected void screenshot(String name) {
         chromium.screenshot(name);
+    }
+
+    /** The smallest screen the console is made for (issue 14: readable at 1366×768). */
+    protected void onALaptopScreen() {
+        chromium.resizeTo(1366, 768);
+    }
+
+    /** axe-core (from npm, run in this Chromium) finds no serious or critical violation on what the page shows now. */
+    protected void assertNoSeriousAccessibilityViolations(String view) {
+        List<AccessibilityViolation> violations = chromium.seriousAccessibilityViolations();
+        assertThat(violations).as("serious or critical accessibility violations on %s:%n%s", view,
+                violations.stream().map(AccessibilityViolation::describe).collect(Collectors.joining("\n"))).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package io.omnirouter.history.customer.application;
 
 import io.omnirouter.history.customer.model.AttributedContact;
+import io.omnirouter.history.customer.model.ContactFacts;
 import io.omnirouter.history.customer.model.Customer;
 import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.history.customer.model.IdentifierState;
@@ -95,6 +96,9 @@ public interface CustomerStore {
     Optional<Customer> find(UUID customerId);
 
     long contactCount(UUID customerId);
+
+    /** What the customer's contacts say about them, with at most {@code namesShown} names. */
+    ContactFacts contactFactsOf(UUID customerId, int namesShown);
 
     /** Merges into the customer or into customers merged into it, standing and undone. */
     List<MergeLineage> lineageOf(UUID customerId);

@@ -22,10 +22,12 @@ public class LookingUpCustomers {
 
     private final CustomerStore customers;
     private final OpenTaskCounts openTasks;
+    private final ProfileProperties properties;
 
-    public LookingUpCustomers(CustomerStore customers, OpenTaskCounts openTasks) {
+    public LookingUpCustomers(CustomerStore customers, OpenTaskCounts openTasks, ProfileProperties properties) {
         this.customers = customers;
         this.openTasks = openTasks;
+        this.properties = properties;
     }
 
     /**
@@ -73,6 +75,7 @@ public class LookingUpCustomers {
     /** Joins the caller's transaction; {@code customerId} must be a customer that was not merged away. */
     CustomerProfile profileOf(UUID customerId) {
         return new CustomerProfile(customers.find(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId)),
-                customers.contactCount(customerId), openTasks.openTasksOf(customerId), customers.lineageOf(customerId));
+                customers.contactCount(customerId), openTasks.openTasksOf(customerId), customers.lineageOf(customerId),
+                customers.contactFactsOf(customerId, properties.namesShown()));
     }
 }

@@ -6,6 +6,7 @@ import static io.omnirouter.history.shared.jdbc.JdbcValues.timestamp;
 
 import io.omnirouter.history.customer.application.CustomerStore;
 import io.omnirouter.history.customer.model.AttributedContact;
+import io.omnirouter.history.customer.model.ContactFacts;
 import io.omnirouter.history.customer.model.ContactIdentity;
 import io.omnirouter.history.customer.model.ContactKey;
 import io.omnirouter.history.customer.model.Customer;
@@ -18,6 +19,7 @@ import io.omnirouter.history.customer.model.Merge;
 import io.omnirouter.history.customer.model.MergeLineage;
 import io.omnirouter.history.customer.model.MergeSuppression;
 import io.omnirouter.history.customer.model.SharingCleared;
+import io.omnirouter.history.shared.jdbc.ContactNames;
 import io.omnirouter.history.shared.jdbc.IdentifierColumns;
 import io.omnirouter.identifiers.IdentifierType;
 import java.nio.ByteBuffer;
@@ -114,6 +116,18 @@ class JdbcCustomerStore implements CustomerStore {
     private static final String EXISTS = "SELECT EXISTS (SELECT 1 FROM customer WHERE customer_id = ?)";
     private static final String IDS_ANSWERING_WITH = "SELECT ?::uuid UNION SELECT origin_customer_id FROM contact WHERE customer_id = ?";
     private static final String CONTACT_COUNT = "SELECT count(*) FROM contact WHERE customer_id = ?";
+    // Each of the three off contact_timeline_idx (customer_id, occurred_at DESC, contact_id DESC), newest first, up to
+    // the first contact that gives it: for almost every customer the first few index entries.
+    private static final String CONTACT_FACTS = """
+            SELECT (SELECT language FROM contact WHERE customer_id = ? AND language IS NOT NULL AND btrim(language) <> ''
+                     ORDER BY occurred_at DESC, contact_id DESC LIMIT 1) AS language,
+                   (SELECT segment FROM contact WHERE customer_id = ? AND segment IS NOT NULL AND btrim(segment) <> ''
+                     ORDER BY occurred_at DESC, contact_id DESC LIMIT 1) AS segment,
+                   handler.agent_id, handler.occurred_at
+              FROM (SELECT 1) AS one
+              LEFT JOIN LATERAL (SELECT agent_id, occurred_at FROM contact
+                                  WHERE customer_id = ? AND agent_id IS NOT NULL AND btrim(agent_id) <> ''
+                                  ORDER BY occurred_at DESC, contact_id DESC LIMIT 1) AS handler ON true""";
     private static final String MEMBERS = "(SELECT ?::uuid UNION ALL SELECT customer_id FROM customer WHERE merged_into = ?)";
     private static final String LINEAGE = "SELECT " + MERGE_COLUMNS + ", NULL::timestamptz AS undone_at FROM customer_merge"
             + " WHERE survivor_id IN " + MEMBERS
@@ -292,6 +306,16 @@ class JdbcCustomerStore implements CustomerStore {
     public long contactCount(UUID customerId) {
         Long count = jdbc.queryForObject(CONTACT_COUNT, Long.class, customerId);
         return count == null ? 0 : count;
+    }
+
+    @Override
+    public ContactFacts contactFactsOf(UUID customerId, int namesShown) {
+        List<String> names = ContactNames.of(jdbc, List.of(customerId), namesShown).getOrDefault(customerId, List.of());
+        return jdbc.queryForObject(CONTACT_FACTS, (rs, row) -> {
+            String agent = rs.getString("agent_id");
+            return new ContactFacts(names, rs.getString("language"), rs.getString("segment"),
+                    agent == null ? null : new ContactFacts.LastHandler(agent, instant(rs, "occurred_at")));
+        }, customerId, customerId, customerId);
     }
 
     @Override

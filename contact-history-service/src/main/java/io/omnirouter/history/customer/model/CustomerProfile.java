@@ -11,11 +11,14 @@ import java.util.Objects;
  * @param openTaskCount follow-up tasks open for the customer, those of customers merged into it included
  * @param lineage       merges into this customer (or into customers merged into it), standing and undone,
  *                      oldest first
+ * @param facts         names, language, segment and last handler, as its contacts give them
  */
-public record CustomerProfile(Customer customer, long contactCount, long openTaskCount, List<MergeLineage> lineage) {
+public record CustomerProfile(Customer customer, long contactCount, long openTaskCount, List<MergeLineage> lineage,
+                              ContactFacts facts) {
 
     public CustomerProfile {
         Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(facts, "facts");
         lineage = lineage.stream()
                 .sorted(Comparator.comparing((MergeLineage entry) -> entry.merge().mergedAt())
                         .thenComparing(entry -> entry.merge().mergeId(), Uuids.ORDER))

@@ -10,6 +10,7 @@ import io.omnirouter.history.search.model.Candidate;
 import io.omnirouter.history.search.model.ExactKey;
 import io.omnirouter.history.search.model.MatchedBy;
 import io.omnirouter.history.search.model.SearchCursor;
+import io.omnirouter.history.shared.jdbc.ContactNames;
 import io.omnirouter.identifiers.IdentifierType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -56,16 +57,6 @@ class JdbcCustomerSearchIndex implements CustomerSearchIndex {
              LIMIT ?""";
     private static final String NAME_CONTAINS = " AND public.search_fold(c.customer_name) LIKE '%' || public.search_fold(?) || '%' ESCAPE '\\'";
     private static final String AFTER_CURSOR = " AND (cu.last_contact_at, cu.customer_id) < (?, ?)";
-    // Off contact_timeline_idx (customer_id, …): the contacts of the page's customers only.
-    private static final String NAMES = """
-            SELECT customer_id, customer_name
-              FROM (SELECT customer_id, customer_name,
-                           row_number() OVER (PARTITION BY customer_id ORDER BY max(occurred_at) DESC, customer_name) AS n
-                      FROM contact
-                     WHERE customer_id = ANY (?::uuid[]) AND customer_name IS NOT NULL AND btrim(customer_name) <> ''
-                     GROUP BY customer_id, customer_name) AS named
-             WHERE n <= ?
-             ORDER BY customer_id, n""";
     // Off customer_identifier_customer_idx, in the profile's order (JdbcCustomerStore's IDENTIFIERS_OF).
     private static final String IDENTIFIERS = """
             SELECT customer_id, type, value, shared FROM customer_identifier WHERE customer_id = ANY (?::uuid[])
@@ -106,16 +97,7 @@ class JdbcCustomerSearchIndex implements CustomerSearchIndex {
 
     @Override
     public Map<UUID, List<String>> names(Collection<UUID> customerIds, int perCustomer) {
-        Map<UUID, List<String>> names = new LinkedHashMap<>();
-        if (!customerIds.isEmpty()) {
-            jdbc.query(NAMES, ps -> {
-                ps.setArray(1, uuids(ps, customerIds));
-                ps.setInt(2, perCustomer);
-            }, rs -> {
-                names.computeIfAbsent(rs.getObject("customer_id", UUID.class), id -> new ArrayList<>()).add(rs.getString("customer_name"));
-            });
-        }
-        return names;
+        return ContactNames.of(jdbc, customerIds, perCustomer);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.omnirouter.history.customer.application;
 
 import io.omnirouter.history.customer.model.AttributedContact;
+import io.omnirouter.history.customer.model.ContactFacts;
 import io.omnirouter.history.customer.model.ContactIdentity;
 import io.omnirouter.history.customer.model.Customer;
 import io.omnirouter.history.customer.model.CustomerState;
@@ -145,6 +146,11 @@ class InMemoryCustomerStore implements CustomerStore {
 
     @Override
     public long contactCount(UUID customerId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ContactFacts contactFactsOf(UUID customerId, int namesShown) {
         throw new UnsupportedOperationException();
     }
 

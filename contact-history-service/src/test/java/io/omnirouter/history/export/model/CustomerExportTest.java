@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.history.consent.model.Consents;
 import io.omnirouter.history.contact.model.Priority;
+import io.omnirouter.history.customer.model.ContactFacts;
 import io.omnirouter.history.customer.model.Customer;
 import io.omnirouter.history.customer.model.CustomerProfile;
 import io.omnirouter.history.customer.model.Identifier;
@@ -33,7 +34,7 @@ class CustomerExportTest {
         CustomerProfile profile = new CustomerProfile(customer(), 0, 0, List.of(
                 new MergeLineage(merge(HIGH, T0.plusSeconds(60)), null),
                 new MergeLineage(merge(OTHER, T0.plusSeconds(30)), T0.plusSeconds(90)),
-                new MergeLineage(merge(LOW, T0), null)));
+                new MergeLineage(merge(LOW, T0), null)), ContactFacts.NONE);
 
         CustomerExport export = CustomerExport.of(T0, profile, List.of(), List.of(), List.of(), new Consents());
 
@@ -78,7 +79,7 @@ class CustomerExportTest {
     }
 
     private static CustomerProfile profile() {
-        return new CustomerProfile(customer(), 0, 0, List.of());
+        return new CustomerProfile(customer(), 0, 0, List.of(), ContactFacts.NONE);
     }
 
     private static Customer customer() {
