@@ -363,9 +363,9 @@ class AgentConsoleIT extends ConsoleBrowserTest {
     void theHeaderShowsTheCustomersNameLanguageSegmentOpenTasksAndLastHandlerOnALaptopScreen() {
         String email = "header-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         CustomerIdentifiers byEmail = CustomerIdentifiers.newBuilder().setEmail(email).build();
-        publish(contact(Channel.EMAIL, T0).setIdentifiers(byEmail).setCustomerName("Ana Novak").setLanguage("sl")
+        publish(contact(Channel.EMAIL, T0).setIdentifiers(byEmail).setCustomerName("Petra Zupan").setLanguage("sl")
                         .setSubject("Damaged parcel").setIntent(Intent.COMPLAINT).build(),
-                contact(Channel.WEBSHOP, T0.plus(Duration.ofMinutes(5))).setIdentifiers(byEmail).setCustomerName("Ana Nováková")
+                contact(Channel.WEBSHOP, T0.plus(Duration.ofMinutes(5))).setIdentifiers(byEmail).setCustomerName("Petra Zupančič")
                         .setSegment("B2B").setKind("ORDER_PLACED").build(),
                 contact(Channel.PHONE, T0.plus(Duration.ofMinutes(30))).setIdentifiers(byEmail).setDirection(Direction.OUTBOUND)
                         .setKind("CALL_ANSWERED").setCallOutcome("ANSWERED").setAgentId("agent-7").setText(null).build());
@@ -380,14 +380,14 @@ class AgentConsoleIT extends ConsoleBrowserTest {
         browser.findElement(By.id("lookup-submit")).click();
 
         WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
-        wait.until(ExpectedConditions.textToBe(By.id("customer-name"), "Ana Nováková"));
+        wait.until(ExpectedConditions.textToBe(By.id("customer-name"), "Petra Zupančič"));
         assertThat(browser.findElement(By.id("customer-id")).getText()).isEqualTo(customerId);
-        assertThat(browser.findElement(By.id("other-names")).getText()).isEqualTo("Ana Novak");
+        assertThat(browser.findElement(By.id("other-names")).getText()).isEqualTo("Petra Zupan");
         assertThat(browser.findElement(By.id("customer-language")).getText()).isEqualTo("sl");
         assertThat(browser.findElement(By.id("customer-segment")).getText()).isEqualTo("B2B");
         assertThat(browser.findElement(By.id("open-task-count")).getText()).isEqualTo(Long.toString(openTasks));
         assertThat(browser.findElement(By.id("last-handler")).getText()).startsWith("agent-7, ");
-        assertThat(browser.getTitle()).startsWith("Ana Nováková");
+        assertThat(browser.getTitle()).startsWith("Petra Zupančič");
         // Readable at 1366×768: the name and the facts are on the first screen, and nothing makes the page scroll sideways.
         WebElement name = browser.findElement(By.id("customer-name"));
         assertThat(name.getRect().getY() + name.getRect().getHeight()).isLessThan(768);

@@ -27,18 +27,18 @@ class CustomerProfileIT extends HistoryIntegrationTest {
     @Test
     void showsTheNamesGivenMostRecentFirstAndTheLatestLanguageSegmentAndHandler() {
         String address = "header-" + UUID.randomUUID() + "@example.com";
-        publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).setCustomerName("Ana Novak").setLanguage("sl")
+        publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).setCustomerName("Petra Zupan").setLanguage("sl")
                         .setAgentId("agent-3").build(),
-                contact(Channel.WEBSHOP, T0.plusSeconds(3600)).setIdentifiers(email(address)).setCustomerName("A. Novak")
+                contact(Channel.WEBSHOP, T0.plusSeconds(3600)).setIdentifiers(email(address)).setCustomerName("P. Zupan")
                         .setLanguage("en").setSegment("B2B").build(),
                 contact(Channel.PHONE, T0.plusSeconds(5400)).setIdentifiers(email(address)).setDirection(Direction.OUTBOUND)
                         .setAgentId("agent-7").build(),
-                contact(Channel.EMAIL, T0.plusSeconds(7200)).setIdentifiers(email(address)).setCustomerName("Ana Novak").build());
+                contact(Channel.EMAIL, T0.plusSeconds(7200)).setIdentifiers(email(address)).setCustomerName("Petra Zupan").build());
         String customerId = awaitContacts(address, 4);
 
         JsonNode profile = json(mvc.get().uri("/api/customers/{id}", customerId), 200);
 
-        assertThat(profile.get("names").valueStream().map(JsonNode::asString)).containsExactly("Ana Novak", "A. Novak");
+        assertThat(profile.get("names").valueStream().map(JsonNode::asString)).containsExactly("Petra Zupan", "P. Zupan");
         assertThat(profile.get("language").asString()).isEqualTo("en");
         assertThat(profile.get("segment").asString()).isEqualTo("B2B");
         assertThat(profile.get("lastHandler").get("agentId").asString()).isEqualTo("agent-7");
@@ -77,7 +77,7 @@ class CustomerProfileIT extends HistoryIntegrationTest {
     void aMergedCustomersContactsCountAndItsIdAnswersWithTheSurvivorsHeader() {
         String address = "merged-header-" + UUID.randomUUID() + "@example.com";
         String phone = "+3864" + (1_000_000 + (int) (Math.random() * 8_999_999));
-        publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).setCustomerName("Ana Novak").setLanguage("sl").build(),
+        publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).setCustomerName("Petra Zupan").setLanguage("sl").build(),
                 contact(Channel.PHONE, T0.plusSeconds(60)).setIdentifiers(CustomerIdentifiers.newBuilder().setPhone(phone).build())
                         .setCustomerName("Caller Ana").setAgentId("agent-2").build());
         String byEmail = awaitContacts(address, 1);
@@ -91,7 +91,7 @@ class CustomerProfileIT extends HistoryIntegrationTest {
         for (String id : List.of(byEmail, byPhone)) {
             JsonNode profile = json(mvc.get().uri("/api/customers/{id}", id), 200);
             assertThat(profile.get("customerId").asString()).isEqualTo(survivor);
-            assertThat(profile.get("names").valueStream().map(JsonNode::asString)).containsExactly("Caller Ana", "Ana Novak");
+            assertThat(profile.get("names").valueStream().map(JsonNode::asString)).containsExactly("Caller Ana", "Petra Zupan");
             assertThat(profile.get("language").asString()).isEqualTo("sl");
             assertThat(profile.get("lastHandler").get("agentId").asString()).isEqualTo("agent-2");
         }
@@ -100,22 +100,22 @@ class CustomerProfileIT extends HistoryIntegrationTest {
     @Test
     void asOfAPastInstantTheHeaderIsWhatItWasThen() {
         String address = "header-as-of-" + UUID.randomUUID() + "@example.com";
-        publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).setCustomerName("Ana Novak").setLanguage("sl")
+        publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).setCustomerName("Petra Zupan").setLanguage("sl")
                 .setAgentId("agent-3").build());
         String customerId = awaitContacts(address, 1);
         Instant before = Instant.now();
         await().atMost(PATIENCE).until(() -> Instant.now().isAfter(before));
 
-        publish(contact(Channel.EMAIL, T0.plusSeconds(60)).setIdentifiers(email(address)).setCustomerName("Ana N.")
+        publish(contact(Channel.EMAIL, T0.plusSeconds(60)).setIdentifiers(email(address)).setCustomerName("Petra Z.")
                 .setLanguage("de").setAgentId("agent-9").build());
         awaitContacts(address, 2);
 
         JsonNode then = json(mvc.get().uri("/api/customers/{id}", customerId).param("asOf", before.toString()), 200);
-        assertThat(then.get("names").valueStream().map(JsonNode::asString)).containsExactly("Ana Novak");
+        assertThat(then.get("names").valueStream().map(JsonNode::asString)).containsExactly("Petra Zupan");
         assertThat(then.get("language").asString()).isEqualTo("sl");
         assertThat(then.get("lastHandler").get("agentId").asString()).isEqualTo("agent-3");
         JsonNode now = json(mvc.get().uri("/api/customers/{id}", customerId), 200);
-        assertThat(now.get("names").valueStream().map(JsonNode::asString)).containsExactly("Ana N.", "Ana Novak");
+        assertThat(now.get("names").valueStream().map(JsonNode::asString)).containsExactly("Petra Z.", "Petra Zupan");
         assertThat(now.get("language").asString()).isEqualTo("de");
         assertThat(now.get("lastHandler").get("agentId").asString()).isEqualTo("agent-9");
     }
