@@ -14,7 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,11 +27,13 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -142,6 +146,30 @@ public abstract class HistoryIntegrationTest {
         return json(mvc.get().uri("/api/customers/lookup").param(identifier, value), 200).get("customerId").asString();
     }
 
+    /**
+     * Another instance of the service beside this one: the same application in a context of its own (web server on a
+     * random port, connection pool, consumers, workers) on the same Kafka, registry and database, with the same local
+     * users. Its {@code local.server.port} is where it listens. The caller closes it.
+     *
+     * @param arguments more settings, as command-line arguments ({@code --name=value}), which override application.yml
+     */
+    protected static ConfigurableApplicationContext startAnotherInstance(String... arguments) {
+        List<String> settings = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + RealInfrastructure.kafkaBootstrapServers(),
+                "--omnirouter.schema-registry.url=" + RealInfrastructure.registryUrl(),
+                "--spring.datasource.url=" + RealInfrastructure.jdbcUrl(),
+                "--spring.datasource.username=" + RealInfrastructure.dbUser(),
+                "--spring.datasource.password=" + RealInfrastructure.dbPassword(),
+                "--omnirouter.personal-data.master-key=" + PersonalDataTestKeys.MASTER_KEY,
+                "--omnirouter.personal-data.hash-key=" + PersonalDataTestKeys.HASH_KEY,
+                "--omnirouter.security.local-password=" + PASSWORD,
+                "--logging.level.kafka=WARN", "--logging.level.org.apache.kafka=WARN"));
+        settings.addAll(List.of(arguments));
+        // Command-line arguments: they override application.yml (builder "properties" would not).
+        return new SpringApplicationBuilder(ContactHistoryApplication.class).run(settings.toArray(String[]::new));
+    }
+
     /** The service's address, e.g. {@code http://localhost:PORT}. */
     protected String baseUrl() {
         return "http://localhost:" + port;
@@ -149,8 +177,13 @@ public abstract class HistoryIntegrationTest {
 
     /** A request to the running service as one of the local users, by HTTP Basic. */
     protected HttpRequest.Builder request(String path, String user) {
+        return request(baseUrl(), path, user);
+    }
+
+    /** A request to an instance at {@code baseUrl} ({@link #startAnotherInstance}) as one of the local users, by HTTP Basic. */
+    protected static HttpRequest.Builder request(String baseUrl, String path, String user) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(baseUrl() + path)).header(HttpHeaders.AUTHORIZATION, "Basic " + credentials);
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header(HttpHeaders.AUTHORIZATION, "Basic " + credentials);
     }
 
     /** A GET of the running service as one of the local users, by HTTP Basic, which must answer {@code expectedStatus}. */

@@ -40,6 +40,11 @@ abstract class ConsoleBrowserTest extends HistoryIntegrationTest {
     }
 
     protected void logIn(String user) {
+        logIn(browser, user);
+    }
+
+    /** Signs a browser in as one of the local users: this test's, or another one it started ({@link HeadlessChromium}). */
+    protected void logIn(WebDriver browser, String user) {
         browser.get(baseUrl() + "/");
         WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
         wait.until(ExpectedConditions.urlContains("/login"));

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.ContactEvent;
 import io.omnirouter.contact.CustomerIdentifiers;
-import io.omnirouter.history.ContactHistoryApplication;
 import io.omnirouter.history.HistoryIntegrationTest;
 import io.omnirouter.history.contact.infrastructure.ContactEventsListener;
 import io.omnirouter.history.customer.model.ContactIdentity;
@@ -16,8 +15,6 @@ import io.omnirouter.history.customer.model.IdentityResolution;
 import io.omnirouter.history.customer.model.MergeProtection;
 import io.omnirouter.identifiers.IdentifierNormalizer;
 import io.omnirouter.identifiers.IdentifierType;
-import io.omnirouter.testing.PersonalDataTestKeys;
-import io.omnirouter.testing.RealInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +25,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -163,20 +159,8 @@ class ConcurrentIngestIT extends HistoryIntegrationTest {
      * gives it a partition (and this instance the other two).
      */
     private static ConfigurableApplicationContext startSecondInstance() {
-        // Command-line arguments: they override application.yml (builder "properties" would not).
-        return new SpringApplicationBuilder(ContactHistoryApplication.class).run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + RealInfrastructure.kafkaBootstrapServers(),
-                "--omnirouter.schema-registry.url=" + RealInfrastructure.registryUrl(),
-                "--spring.datasource.url=" + RealInfrastructure.jdbcUrl(),
-                "--spring.datasource.username=" + RealInfrastructure.dbUser(),
-                "--spring.datasource.password=" + RealInfrastructure.dbPassword(),
-                "--omnirouter.personal-data.master-key=" + PersonalDataTestKeys.MASTER_KEY,
-                "--omnirouter.personal-data.hash-key=" + PersonalDataTestKeys.HASH_KEY,
-                "--spring.kafka.consumer.client-id=a-second-instance",
-                "--omnirouter.history.ingest.concurrency=1",
-                "--omnirouter.security.local-password=" + PASSWORD,
-                "--logging.level.kafka=WARN", "--logging.level.org.apache.kafka=WARN");
+        return startAnotherInstance("--spring.kafka.consumer.client-id=a-second-instance",
+                "--omnirouter.history.ingest.concurrency=1");
     }
 
     private static String normalized(IdentifierType type, String raw) {

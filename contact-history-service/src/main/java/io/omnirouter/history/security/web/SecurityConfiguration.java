@@ -89,6 +89,9 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/customers/*/consents").hasAnyRole(AGENT, SUPERVISOR)
                 // Notes are what agents write for the next agent.
                 .requestMatchers(HttpMethod.POST, "/api/customers/*/notes").hasAnyRole(AGENT, SUPERVISOR)
+                // Presence (who else is looking at a customer, heartbeats included: no change to the customer) is for
+                // those who work customers.
+                .requestMatchers("/api/customers/*/viewers", "/api/customers/*/viewers/me").hasAnyRole(AGENT, SUPERVISOR)
                 // Changes to customers: unmerge, clearing a shared identifier.
                 .requestMatchers(HttpMethod.POST, "/api/customers/**").hasRole(SUPERVISOR)
                 .requestMatchers(HttpMethod.PUT, "/api/customers/**").hasRole(SUPERVISOR)
