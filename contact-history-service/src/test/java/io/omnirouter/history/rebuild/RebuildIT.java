@@ -121,8 +121,10 @@ class RebuildIT extends HistoryIntegrationTest {
         ContactEvent afterClearing = contact(Channel.PHONE, Instant.now()).setIdentifiers(ids(switchboard, null, null)).build();
         publish(afterClearing);
         contactIds.add(UUID.fromString(afterClearing.getContactId()));
-        await().pollInSameThread().atMost(PATIENCE).until(() -> switchboardHolder.equals(jdbc.queryForObject(
-                "SELECT customer_id::text FROM contact WHERE contact_id = ?::uuid", String.class, afterClearing.getContactId())));
+        // queryForList: until the contact is stored there is no row, and the wait goes on (queryForObject would throw).
+        await().pollInSameThread().atMost(PATIENCE).until(() -> jdbc.queryForList(
+                "SELECT customer_id::text FROM contact WHERE contact_id = ?::uuid", String.class, afterClearing.getContactId())
+                .contains(switchboardHolder));
         awaitFollowUpsApplied();
 
         Map<String, List<String>> before = projections(contactIds, mergeId, switchboard, absent);
