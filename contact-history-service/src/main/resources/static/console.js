@@ -911,7 +911,10 @@
   }
 
   // What the console's other files (one per panel) share with this one: the API calls and the page helpers.
-  window.omnirouterConsole = Object.freeze({ api, post, el, time, span, fail, showStatus, problemText,
+  // csrfToken for the changes post() does not send (PUT, DELETE); knownCsrf without a fetch (a page that is closing);
+  // forgetCsrf after a 403 (perhaps a new session).
+  window.omnirouterConsole = Object.freeze({ api, post, el, time, span, fail, showStatus, problemText, csrfToken,
+    knownCsrf: () => state.csrf, forgetCsrf: () => { state.csrf = null; },
     currentUser: () => ({ user: state.user, roles: state.roles }) });
 
   document.addEventListener('DOMContentLoaded', () => {

@@ -5,7 +5,7 @@
 'use strict';
 
 (() => {
-  const { fail, showStatus, currentUser } = window.omnirouterConsole;
+  const { fail, showStatus, currentUser, csrfToken, knownCsrf, forgetCsrf } = window.omnirouterConsole;
   const $ = (id) => document.getElementById(id);
 
   const presence = {
@@ -13,21 +13,10 @@
     generation: 0,        // bumped whenever the customer or the visibility changes: a stale heartbeat loop stops
     timer: null,
     intervalMs: 10000,    // until the API says (heartbeatIntervalMillis)
-    csrf: null,           // { header, token } of the session
   };
 
-  // console.js's post() sends POST only. A heartbeat is a PUT and leaving a DELETE, with the session's CSRF token found
-  // where post() finds it: the sign-out form of the session (Spring Security's page).
-  async function csrfToken() {
-    if (!presence.csrf) {
-      const page = await fetch('logout', { credentials: 'same-origin', headers: { Accept: 'text/html' } });
-      const input = new DOMParser().parseFromString(await page.text(), 'text/html').querySelector('input[name="_csrf"]');
-      if (!input) throw new Error('the session has no CSRF token: reload the page');
-      presence.csrf = { header: 'X-CSRF-TOKEN', token: input.value };
-    }
-    return presence.csrf;
-  }
-
+  // console.js's post() sends POST only: a heartbeat is a PUT and leaving a DELETE, with the session's CSRF token
+  // (console.js's csrfToken).
   // keepalive: the request outlives the page (sendBeacon cannot send a DELETE with the CSRF header).
   function send(method, customerId, csrf, keepalive = false) {
     return fetch(`api/customers/${encodeURIComponent(customerId)}/viewers/me`, {
@@ -62,7 +51,7 @@
         return stop();
       }
       if (response.status === 403) {
-        presence.csrf = null; // perhaps a new session; a user who may not view gets no presence line
+        forgetCsrf(); // perhaps a new session; a user who may not view gets no presence line
         if (!mayView()) return render([]);
       }
       if (response.status === 200) {
@@ -89,7 +78,8 @@
     stop();
     presence.customerId = null;
     render([]);
-    if (customerId && presence.csrf) send('DELETE', customerId, presence.csrf, keepalive).catch(() => {});
+    const csrf = knownCsrf();
+    if (customerId && csrf) send('DELETE', customerId, csrf, keepalive).catch(() => {});
   }
 
   document.addEventListener('omnirouter:customer-shown', (event) => {
