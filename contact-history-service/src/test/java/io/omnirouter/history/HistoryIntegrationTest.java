@@ -147,6 +147,19 @@ public abstract class HistoryIntegrationTest {
     }
 
     /**
+     * Waits until the customer owning the identifier holds {@code contacts} contacts and returns its id. Contacts
+     * published together may be resolved in any order: a customer made for a later contact that arrived first is
+     * merged into the customer of the earliest contact once that one arrives, so only the customer holding them all
+     * has the id that stays.
+     */
+    protected String awaitCustomerWithContacts(String identifier, String value, int contacts) {
+        awaitCustomer(identifier, value);
+        Awaitility.await().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/customers/lookup").param(identifier, value), 200)
+                .get("contactCount").asInt() == contacts);
+        return json(mvc.get().uri("/api/customers/lookup").param(identifier, value), 200).get("customerId").asString();
+    }
+
+    /**
      * Another instance of the service beside this one: the same application in a context of its own (web server on a
      * random port, connection pool, consumers, workers) on the same Kafka, registry and database, with the same local
      * users. Its {@code local.server.port} is where it listens. The caller closes it.

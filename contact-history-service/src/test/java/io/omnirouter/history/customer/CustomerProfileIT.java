@@ -34,7 +34,7 @@ class CustomerProfileIT extends HistoryIntegrationTest {
                 contact(Channel.PHONE, T0.plusSeconds(5400)).setIdentifiers(email(address)).setDirection(Direction.OUTBOUND)
                         .setAgentId("agent-7").build(),
                 contact(Channel.EMAIL, T0.plusSeconds(7200)).setIdentifiers(email(address)).setCustomerName("Petra Zupan").build());
-        String customerId = awaitContacts(address, 4);
+        String customerId = awaitCustomerWithContacts("email", address, 4);
 
         JsonNode profile = json(mvc.get().uri("/api/customers/{id}", customerId), 200);
 
@@ -49,7 +49,7 @@ class CustomerProfileIT extends HistoryIntegrationTest {
     void aCustomerNoChannelNamedHasNoNameLanguageSegmentOrHandler() {
         String address = "unnamed-" + UUID.randomUUID() + "@example.com";
         publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).setCustomerName("   ").build());
-        String customerId = awaitContacts(address, 1);
+        String customerId = awaitCustomerWithContacts("email", address, 1);
 
         JsonNode profile = json(mvc.get().uri("/api/customers/{id}", customerId), 200);
 
@@ -65,7 +65,7 @@ class CustomerProfileIT extends HistoryIntegrationTest {
         for (int i = 1; i <= 7; i++) {
             publish(contact(Channel.CHAT, T0.plusSeconds(i)).setIdentifiers(email(address)).setCustomerName("Name " + i).build());
         }
-        String customerId = awaitContacts(address, 7);
+        String customerId = awaitCustomerWithContacts("email", address, 7);
 
         JsonNode profile = json(mvc.get().uri("/api/customers/{id}", customerId), 200);
 
@@ -80,13 +80,13 @@ class CustomerProfileIT extends HistoryIntegrationTest {
         publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).setCustomerName("Petra Zupan").setLanguage("sl").build(),
                 contact(Channel.PHONE, T0.plusSeconds(60)).setIdentifiers(CustomerIdentifiers.newBuilder().setPhone(phone).build())
                         .setCustomerName("Caller Ana").setAgentId("agent-2").build());
-        String byEmail = awaitContacts(address, 1);
+        String byEmail = awaitCustomerWithContacts("email", address, 1);
         String byPhone = awaitCustomer("phone", phone);
         assertThat(byPhone).isNotEqualTo(byEmail);
 
         publish(contact(Channel.PHONE, T0.plusSeconds(120)).setDirection(Direction.OUTBOUND)
                 .setIdentifiers(CustomerIdentifiers.newBuilder().setPhone(phone).setEmail(address).build()).build());
-        String survivor = awaitContacts(address, 3);
+        String survivor = awaitCustomerWithContacts("email", address, 3);
 
         for (String id : List.of(byEmail, byPhone)) {
             JsonNode profile = json(mvc.get().uri("/api/customers/{id}", id), 200);
@@ -102,13 +102,13 @@ class CustomerProfileIT extends HistoryIntegrationTest {
         String address = "header-as-of-" + UUID.randomUUID() + "@example.com";
         publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).setCustomerName("Petra Zupan").setLanguage("sl")
                 .setAgentId("agent-3").build());
-        String customerId = awaitContacts(address, 1);
+        String customerId = awaitCustomerWithContacts("email", address, 1);
         Instant before = Instant.now();
         await().atMost(PATIENCE).until(() -> Instant.now().isAfter(before));
 
         publish(contact(Channel.EMAIL, T0.plusSeconds(60)).setIdentifiers(email(address)).setCustomerName("Petra Z.")
                 .setLanguage("de").setAgentId("agent-9").build());
-        awaitContacts(address, 2);
+        awaitCustomerWithContacts("email", address, 2);
 
         JsonNode then = json(mvc.get().uri("/api/customers/{id}", customerId).param("asOf", before.toString()), 200);
         assertThat(then.get("names").valueStream().map(JsonNode::asString)).containsExactly("Petra Zupan");
@@ -118,13 +118,5 @@ class CustomerProfileIT extends HistoryIntegrationTest {
         assertThat(now.get("names").valueStream().map(JsonNode::asString)).containsExactly("Petra Z.", "Petra Zupan");
         assertThat(now.get("language").asString()).isEqualTo("de");
         assertThat(now.get("lastHandler").get("agentId").asString()).isEqualTo("agent-9");
-    }
-
-    /** The customer holding {@code address}, once it holds {@code contacts} contacts. */
-    private String awaitContacts(String address, int contacts) {
-        awaitCustomer("email", address);
-        await().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/customers/lookup").param("email", address), 200)
-                .get("contactCount").asInt() == contacts);
-        return json(mvc.get().uri("/api/customers/lookup").param("email", address), 200).get("customerId").asString();
     }
 }

@@ -47,8 +47,7 @@ class CustomerSearchIT extends HistoryIntegrationTest {
                         .setThreadKey("order:" + orderId).setCustomerName("A. Novakova")
                         .setIdentifiers(CustomerIdentifiers.newBuilder().setEmail(email).setShopCustomerId("shop-" + token).build())
                         .build());
-        anaId = awaitCustomer("email", email);
-        await().atMost(PATIENCE).until(() -> json(mvc.get().uri("/api/customers/{id}", anaId), 200).get("contactCount").asInt() == 3);
+        anaId = awaitCustomerWithContacts("email", email, 3);
     }
 
     @Test
