@@ -20,6 +20,9 @@
     csrf: null,            // { header, token } of the session, fetched before the first change
     tasks: [],             // open tasks of the customer shown
     queue: '',             // the queue shown in the Queues view ('' = all)
+    queueCounts: null,     // { open, overdue } of that queue, counted in the database
+    queueTasks: [],        // its open tasks shown, soonest due first
+    queueNext: null,       // the cursor of the next page of them (null: all shown)
     opsTimer: null,        // refreshes the Ops view while it is shown
   };
   const OPS_REFRESH_MS = 5000;
@@ -111,8 +114,10 @@
         state.user = me.body.name;
         if (me.body.csrf && me.body.csrf.token) state.csrf = { header: me.body.csrf.headerName, token: me.body.csrf.token };
         const tab = (view) => document.querySelector(`.view-tab[data-view="${view}"]`);
-        tab('queues').hidden = !state.roles.some((role) => role === 'SUPERVISOR' || role === 'OPS');
+        tab('queues').hidden = state.roles.length === 0;
         tab('ops').hidden = !state.roles.includes('OPS');
+        // Views in files of their own (work.js, …) show their tabs by the roles.
+        document.dispatchEvent(new CustomEvent('omnirouter:signed-in', { detail: { user: state.user, roles: state.roles } }));
       }
     } catch (error) {
       fail(error);
@@ -590,8 +595,15 @@
         attrs: { type: 'button', 'aria-label': `Complete the ${label(task.type).toLowerCase()} task due ${task.dueAt}` },
       });
       complete.addEventListener('click', () => completeTask(task, complete));
-      // A past instant is for reading: nothing is completed in it.
+      // Claim: the task becomes the signed-in agent's (from the queue, or from a colleague).
+      const claim = el('button', {
+        className: 'small secondary', text: 'Claim',
+        attrs: { type: 'button', 'aria-label': `Claim the ${label(task.type).toLowerCase()} task due ${task.dueAt}` },
+      });
+      claim.addEventListener('click', () => claimTask(task, claim));
+      // A past instant is for reading: nothing is completed or claimed in it.
       complete.hidden = Boolean(state.asOf);
+      claim.hidden = Boolean(state.asOf) || task.assignee === state.user;
       return el('tr', {
         className: Date.parse(task.dueAt) < shownNow() ? 'overdue' : '',
         attrs: { 'data-task-id': task.taskId },
@@ -603,7 +615,7 @@
         el('td', { text: task.queue || '—' }),
         el('td', { text: task.assignee || '—' }),
         el('td', { text: String(task.escalationTier ?? 0) }),
-        el('td', {}, [complete]),
+        el('td', { className: 'task-actions' }, [claim, complete]),
       ]);
     }));
     $('tasks-empty').hidden = state.tasks.length > 0;
@@ -612,28 +624,43 @@
       ? `(${state.tasks.length}${overdue ? `, ${overdue} overdue` : ''})` : '';
   }
 
-  async function completeTask(task, button) {
+  // One of the actions on a task (POST api/tasks/{id}/complete, /claim, /assign, /release): its outcome told by
+  // report (the status line of the view acting); the lists showing the task are reloaded (the live stream also tells
+  // other consoles).
+  async function actOnTask(task, action, body, done, report = showStatus) {
+    const result = await post(`api/tasks/${encodeURIComponent(task.taskId)}/${action}`, body);
+    if (result.status === 200) {
+      report(done);
+    } else if (result.status === 202) {
+      // Accepted on agent.actions, not applied within the API's wait: the live stream shows it once it is.
+      report('Accepted; the task lists show it once it is applied.');
+    } else if (result.status === 409) {
+      report(problemText(result));
+    } else {
+      report(problemText(result), true);
+    }
+    if (state.customerId) await loadTasks();
+    if (!$('view-queues').hidden) await loadQueues();
+    document.dispatchEvent(new CustomEvent('omnirouter:task-acted', { detail: { taskId: task.taskId, action } }));
+    return result;
+  }
+
+  async function withButton(button, work) {
     button.disabled = true;
     try {
-      const result = await post(`api/tasks/${encodeURIComponent(task.taskId)}/complete`);
-      if (result.status === 200) {
-        showStatus(`${label(task.type)} task completed.`);
-      } else if (result.status === 202) {
-        // Accepted on agent.actions, not applied within the API's wait: the live stream shows it once it is.
-        showStatus('Completion accepted; the task list shows it once it is applied.');
-      } else if (result.status === 409) {
-        showStatus('That task was closed meanwhile.');
-      } else {
-        showStatus(problemText(result), true);
-      }
-      await loadTasks();
-      if (!$('view-queues').hidden) await loadQueues();
+      await work();
     } catch (error) {
       fail(error);
     } finally {
       button.disabled = false;
     }
   }
+
+  const completeTask = (task, button) => withButton(button, () => actOnTask(task, 'complete', undefined,
+    `${label(task.type)} task completed.`));
+
+  const claimTask = (task, button) => withButton(button, () => actOnTask(task, 'claim', undefined,
+    `${label(task.type)} task claimed: it is in My work.`));
 
   // The times left move with the clock, not only with events.
   function tickTimesLeft() {
@@ -648,8 +675,12 @@
 
   // --- queues (supervisors) --------------------------------------------------------------------------------
 
-  // The counts are the database's (GET /api/tasks/counts: every open task); the list below them is a page of the
-  // newest open tasks, as many as the API gives at once.
+  // The counts are the database's (GET /api/tasks/counts: every open task); the list below them is the queue's open
+  // tasks soonest due first (overdue leading), QUEUE_PAGE at a time from the API's cursor (order=DUE), "More" for the
+  // next page. Agents and supervisors claim from it; OPS only reads.
+  const QUEUE_PAGE = 25;
+  const mayWorkTasks = () => state.roles.some((role) => role === 'AGENT' || role === 'SUPERVISOR');
+
   async function loadQueues() {
     try {
       const counted = await api('api/tasks/counts');
@@ -678,33 +709,60 @@
       const total = { open: counted.body.open, overdue: counted.body.overdue };
       $('queue-summary').replaceChildren(queueButton('', 'All queues', total),
         ...[...summary.keys()].sort().map((queue) => queueButton(queue, queue, summary.get(queue))));
-
-      const filter = state.queue ? { status: 'OPEN', queue: state.queue } : { status: 'OPEN' };
-      const tasks = (await api(`api/tasks?${new URLSearchParams(filter)}`)).body?.tasks || [];
-      const counts = state.queue ? summary.get(state.queue) || { open: tasks.length } : total;
-      $('queue-caption').textContent = (state.queue ? `Open tasks of the queue ${state.queue}` : 'Open tasks of every queue')
-        + (tasks.length < counts.open ? ` (the newest ${tasks.length} of ${counts.open})` : '');
-      $('queue-tasks-body').replaceChildren(...tasks.slice().sort(byDue).map((task) => {
-        const customer = el('button', { className: 'link', text: String(task.customerId).slice(0, 8) + '…',
-          attrs: { type: 'button', title: task.customerId, 'aria-label': `Open customer ${task.customerId}` } });
-        customer.addEventListener('click', () => {
-          showView('customers');
-          openCustomer(task.customerId).catch(fail);
-        });
-        return el('tr', { className: task.overdue ? 'overdue' : '', attrs: { 'data-task-id': task.taskId } }, [
-          el('td', {}, [el('strong', { text: label(task.type) })]),
-          el('td', {}, [customer]),
-          el('td', { className: 'time' }, [time(task.dueAt)]),
-          el('td', {}, [timeLeft(task)]),
-          el('td', { text: task.queue }),
-          el('td', { text: task.assignee || '—' }),
-          el('td', { text: String(task.escalationTier ?? 0) }),
-        ]);
-      }));
-      $('queue-empty').hidden = tasks.length > 0;
+      state.queueCounts = state.queue ? summary.get(state.queue) || { open: 0, overdue: 0 } : total;
+      state.queueTasks = [];
+      state.queueNext = null;
+      await loadQueuePage();
     } catch (error) {
       fail(error);
     }
+  }
+
+  // The next page of the queue shown, appended to the rows shown.
+  async function loadQueuePage() {
+    const queue = state.queue;
+    const filter = { status: 'OPEN', order: 'DUE', limit: String(QUEUE_PAGE) };
+    if (queue) filter.queue = queue;
+    if (state.queueNext) filter.cursor = state.queueNext;
+    const page = await api(`api/tasks?${new URLSearchParams(filter)}`);
+    if (queue !== state.queue) return;
+    if (page.status !== 200) {
+      showStatus(problemText(page), true);
+      return;
+    }
+    state.queueTasks = state.queueTasks.concat(page.body.tasks || []);
+    state.queueNext = page.body.nextCursor || null;
+    renderQueueTasks();
+  }
+
+  function renderQueueTasks() {
+    const tasks = state.queueTasks;
+    const counts = state.queueCounts;
+    $('queue-caption').textContent = (state.queue ? `Open tasks of the queue ${state.queue}` : 'Open tasks of every queue')
+      + ` (${tasks.length} of ${counts.open} shown)`;
+    $('queue-tasks-body').replaceChildren(...tasks.map((task) => {
+      const what = `the ${label(task.type).toLowerCase()} task due ${task.dueAt}`;
+      // The accessible name starts with the visible text (WCAG 2.5.3).
+      const shortId = `${String(task.customerId).slice(0, 8)}…`;
+      const customer = el('button', { className: 'link', text: shortId,
+        attrs: { type: 'button', title: task.customerId, 'aria-label': `${shortId} open the customer of ${what}` } });
+      customer.addEventListener('click', () => showCustomer(task.customerId));
+      const claim = el('button', { className: 'small secondary', text: 'Claim', attrs: { type: 'button', 'aria-label': `Claim ${what}` } });
+      claim.addEventListener('click', () => claimTask(task, claim));
+      claim.hidden = !mayWorkTasks() || task.assignee === state.user;
+      return el('tr', { className: task.overdue ? 'overdue' : '', attrs: { 'data-task-id': task.taskId } }, [
+        el('td', {}, [el('strong', { text: label(task.type) })]),
+        el('td', {}, [customer]),
+        el('td', { className: 'time' }, [time(task.dueAt)]),
+        el('td', {}, [timeLeft(task)]),
+        el('td', { text: task.queue }),
+        el('td', { text: task.assignee || '—' }),
+        el('td', { text: String(task.escalationTier ?? 0) }),
+        el('td', { className: 'task-actions' }, [claim]),
+      ]);
+    }));
+    $('queue-empty').hidden = tasks.length > 0;
+    $('queue-more').hidden = !state.queueNext;
   }
 
   // --- ops -------------------------------------------------------------------------------------------------
@@ -789,7 +847,9 @@
 
   function showView(view) {
     for (const tab of document.querySelectorAll('.view-tab')) tab.setAttribute('aria-pressed', String(tab.dataset.view === view));
-    for (const name of ['customers', 'queues', 'ops']) $(`view-${name}`).hidden = name !== view;
+    for (const pane of document.querySelectorAll('#main > .view')) pane.hidden = pane.id !== `view-${view}`;
+    // Views in files of their own (work.js, …) load when shown.
+    document.dispatchEvent(new CustomEvent('omnirouter:view-shown', { detail: { view } }));
     clearInterval(state.opsTimer);
     state.opsTimer = null;
     if (view === 'queues') {
@@ -913,7 +973,14 @@
   // What the console's other files (one per panel) share with this one: the API calls and the page helpers.
   // csrfToken for the changes post() does not send (PUT, DELETE); knownCsrf without a fetch (a page that is closing);
   // forgetCsrf after a 403 (perhaps a new session).
-  window.omnirouterConsole = Object.freeze({ api, post, el, time, span, fail, showStatus, problemText, csrfToken,
+  // Opens a customer in the customers view, from another view.
+  function showCustomer(customerId) {
+    showView('customers');
+    openCustomer(customerId).catch(fail);
+  }
+
+  window.omnirouterConsole = Object.freeze({ api, post, el, time, span, label, timeLeft, actOnTask, withButton, showCustomer,
+    fail, showStatus, problemText, csrfToken,
     knownCsrf: () => state.csrf, forgetCsrf: () => { state.csrf = null; },
     currentUser: () => ({ user: state.user, roles: state.roles }) });
 
@@ -926,6 +993,7 @@
     $('as-of-form').addEventListener('submit', showAsOf);
     $('as-of-now').addEventListener('click', showNow);
     $('queues-refresh').addEventListener('click', loadQueues);
+    $('queue-more').addEventListener('click', () => withButton($('queue-more'), loadQueuePage));
     for (const tab of document.querySelectorAll('.view-tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
     setInterval(tickTimesLeft, 30000);
     showSignedIn();

@@ -4,12 +4,15 @@ import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.followup.model.AgentAbsence;
 import io.omnirouter.history.followup.model.FollowUpTask;
 import io.omnirouter.history.followup.model.OpenTaskCount;
+import io.omnirouter.history.followup.model.TaskCursor;
 import io.omnirouter.history.followup.model.TaskDecision;
+import io.omnirouter.history.followup.model.TaskOrder;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -35,11 +38,25 @@ public interface FollowUpStore {
      * Filters of GET /api/tasks; null = any.
      *
      * @param customerId the customer's tasks and those of customers merged into it
+     * @param assignee   an agent's tasks (assigned or suggested); {@link #NOBODY}: the tasks nobody has
+     * @param order      the order answered in
+     * @param after      where the previous page ended (in {@code order}); null: from the start
      */
-    record TaskQuery(UUID customerId, String status, String type, String queue, String assignee) {
+    record TaskQuery(UUID customerId, String status, String type, String queue, String assignee, TaskOrder order,
+                     TaskCursor after) {
+
+        /** The assignee filter of tasks nobody has: in their queue for anyone to claim. */
+        public static final String NOBODY = "";
+
+        public TaskQuery {
+            Objects.requireNonNull(order, "order");
+            if (after != null && after.order() != order) {
+                throw new IllegalArgumentException("a cursor of the order " + after.order() + " in a list by " + order);
+            }
+        }
 
         public TaskQuery forCustomer(UUID customer) {
-            return new TaskQuery(customer, status, type, queue, assignee);
+            return new TaskQuery(customer, status, type, queue, assignee, order, after);
         }
     }
 

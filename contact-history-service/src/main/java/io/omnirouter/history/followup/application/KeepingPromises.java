@@ -14,6 +14,7 @@ import io.omnirouter.history.followup.model.OpenTaskCount;
 import io.omnirouter.history.followup.model.PromiseKeeping;
 import io.omnirouter.history.followup.model.TaskChanged;
 import io.omnirouter.history.followup.model.TaskDecision;
+import io.omnirouter.history.followup.model.TaskPage;
 import io.omnirouter.history.followup.model.TaskRevisions;
 import io.omnirouter.history.shared.event.DomainEvents;
 import io.omnirouter.history.shared.InvalidRequestException;
@@ -189,6 +190,11 @@ public class KeepingPromises {
         return decide(actionId, taskId, TaskDecision.Kind.ASSIGN, agent.trim(), at);
     }
 
+    /** The task goes back to its queue at {@code at}, assigned to nobody, by {@code agent}'s action {@code actionId}. */
+    public FollowUpTask release(UUID actionId, UUID taskId, String agent, Instant at) {
+        return decide(actionId, taskId, TaskDecision.Kind.RELEASE, agent, at);
+    }
+
     /**
      * A task as it must be for an agent's decision: open.
      *
@@ -207,18 +213,18 @@ public class KeepingPromises {
      * Tasks matching the query. A customer id is taken as the customer goes by now (an agent may hold the id of a
      * customer merged or re-derived a moment ago), and its tasks include those of customers merged into it.
      */
-    public List<FollowUpTask> search(FollowUpStore.TaskQuery query, Integer limit) {
+    public TaskPage search(FollowUpStore.TaskQuery query, Integer limit) {
         int max = properties.api().maxPageSize();
         int size = limit == null ? max : limit;
         if (size < 1 || size > max) {
             throw InvalidRequestException.of("limit", "limit must be between 1 and " + max);
         }
         if (query.customerId() == null) {
-            return store.search(query, size);
+            return TaskPage.of(store.search(query, size + 1), size, query.order());
         }
         return customers.currentId(query.customerId())
-                .map(current -> store.search(query.forCustomer(current), size))
-                .orElse(List.of());
+                .map(current -> TaskPage.of(store.search(query.forCustomer(current), size + 1), size, query.order()))
+                .orElse(new TaskPage(List.of(), null));
     }
 
     /** Open and overdue tasks by type and queue, every task counted (the console's queues, the ops gauges). */

@@ -7,10 +7,11 @@ import io.omnirouter.history.shared.action.model.AgentAction.AbsenceEnded;
 import io.omnirouter.history.shared.action.model.AgentAction.AbsenceSet;
 import io.omnirouter.history.shared.action.model.AgentAction.TaskAssigned;
 import io.omnirouter.history.shared.action.model.AgentAction.TaskCompleted;
+import io.omnirouter.history.shared.action.model.AgentAction.TaskReleased;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
-/** Applies the follow-up's actions from agent.actions: completions, assignments and absences, at the action's time. */
+/** Applies the follow-up's actions from agent.actions: completions, assignments, releases and absences, at the action's time. */
 @Service
 public class TaskActions implements ActionHandler {
 
@@ -22,7 +23,7 @@ public class TaskActions implements ActionHandler {
 
     @Override
     public Set<Class<? extends AgentAction.Action>> kinds() {
-        return Set.of(TaskCompleted.class, TaskAssigned.class, AbsenceSet.class, AbsenceEnded.class);
+        return Set.of(TaskCompleted.class, TaskAssigned.class, TaskReleased.class, AbsenceSet.class, AbsenceEnded.class);
     }
 
     @Override
@@ -31,6 +32,8 @@ public class TaskActions implements ActionHandler {
             keeping.complete(action.actionId(), completed.taskId(), action.actor(), action.occurredAt());
         } else if (action.action() instanceof TaskAssigned assigned) {
             keeping.assign(action.actionId(), assigned.taskId(), assigned.assignee(), action.occurredAt());
+        } else if (action.action() instanceof TaskReleased released) {
+            keeping.release(action.actionId(), released.taskId(), action.actor(), action.occurredAt());
         } else if (action.action() instanceof AbsenceSet absence) {
             keeping.markAbsent(absence.agentId(), absence.from(), absence.until(), action.actor(), action.occurredAt());
         } else if (action.action() instanceof AbsenceEnded ended) {
@@ -46,6 +49,8 @@ public class TaskActions implements ActionHandler {
             keeping.replayDecision(action.actionId(), completed.taskId(), TaskDecision.Kind.COMPLETE, action.actor(), action.occurredAt());
         } else if (action.action() instanceof TaskAssigned assigned) {
             keeping.replayDecision(action.actionId(), assigned.taskId(), TaskDecision.Kind.ASSIGN, assigned.assignee(), action.occurredAt());
+        } else if (action.action() instanceof TaskReleased released) {
+            keeping.replayDecision(action.actionId(), released.taskId(), TaskDecision.Kind.RELEASE, action.actor(), action.occurredAt());
         } else {
             // Absences change no task by themselves: they are read when tasks are derived.
             apply(action);

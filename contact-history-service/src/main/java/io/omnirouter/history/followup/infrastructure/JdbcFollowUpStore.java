@@ -19,6 +19,7 @@ import io.omnirouter.history.followup.model.AgentAbsence;
 import io.omnirouter.history.followup.model.FollowUpTask;
 import io.omnirouter.history.followup.model.OpenTaskCount;
 import io.omnirouter.history.followup.model.TaskDecision;
+import io.omnirouter.history.followup.model.TaskOrder;
 import io.omnirouter.history.followup.model.TaskStatus;
 import io.omnirouter.history.followup.model.TaskType;
 import io.omnirouter.history.shared.jdbc.IdentifierColumns;
@@ -390,8 +391,21 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
         filter(sql, args, "status", query.status());
         filter(sql, args, "type", query.type());
         filter(sql, args, "queue", query.queue());
-        filter(sql, args, "assignee", query.assignee());
-        sql.append(" ORDER BY created_at DESC, task_id DESC LIMIT ?");
+        if (TaskQuery.NOBODY.equals(query.assignee())) {
+            sql.append(" AND assignee IS NULL");
+        } else {
+            filter(sql, args, "assignee", query.assignee());
+        }
+        // Row comparisons on (time, task_id), in the direction of the order: keyset pages served by the indexes on
+        // (created_at DESC, task_id DESC) and, for open tasks, on (…, due_at, task_id) (V20, V39).
+        boolean byDue = query.order() == TaskOrder.DUE;
+        String at = byDue ? "due_at" : "created_at";
+        if (query.after() != null) {
+            sql.append(" AND (").append(at).append(", task_id) ").append(byDue ? ">" : "<").append(" (?, ?)");
+            args.add(timestamp(query.after().at()));
+            args.add(query.after().taskId());
+        }
+        sql.append(byDue ? " ORDER BY due_at, task_id" : " ORDER BY created_at DESC, task_id DESC").append(" LIMIT ?");
         args.add(limit);
         return jdbc.query(sql.toString(), tasks, args.toArray());
     }

@@ -122,6 +122,12 @@ public record FollowUpTask(
                 "assigned to " + agent);
     }
 
+    /** Back in its queue, assigned to nobody. */
+    FollowUpTask releasedBy(String agent, Instant at) {
+        return next(status, priority, queue, escalationTier, null, closedAt, closedByContactId, closedLate, at,
+                "back to queue " + queue + " by " + agent);
+    }
+
     /** The same state, of another customer (to compare: has only the customer changed?). */
     FollowUpTask ofCustomer(UUID customer) {
         return new FollowUpTask(taskId, version, customer, type, status, triggerContactId, threadKey, triggerChannel,

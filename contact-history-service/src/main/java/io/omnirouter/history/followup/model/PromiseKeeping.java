@@ -168,6 +168,7 @@ public final class PromiseKeeping {
             changes.add(switch (decision.kind()) {
                 case ASSIGN -> reached.assignedTo(decision.agentId(), decision.decidedAt());
                 case COMPLETE -> reached.completedBy(decision.agentId(), decision.decidedAt());
+                case RELEASE -> reached.releasedBy(decision.agentId(), decision.decidedAt());
             });
             record(changes);
         }

@@ -20,7 +20,9 @@ public record TaskDecision(UUID taskId, UUID triggerContactId, Kind kind, String
         /** The agent takes (or gives) the task: it is assigned to {@code agentId}. */
         ASSIGN,
         /** The agent marks it done: COMPLETED by {@code agentId}. */
-        COMPLETE
+        COMPLETE,
+        /** The agent ({@code agentId}) gives it back to its queue: assigned to nobody. */
+        RELEASE
     }
 
     /**

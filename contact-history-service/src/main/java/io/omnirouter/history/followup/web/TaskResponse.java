@@ -30,8 +30,12 @@ public record TaskResponse(
                 t.changedAt(), t.changeReason(), t.isOpen() && now.isAfter(t.dueAt()));
     }
 
-    /** A page of tasks, newest first. */
-    record Page(List<TaskResponse> tasks) implements AboutCustomers {
+    /**
+     * A page of tasks in the order asked for.
+     *
+     * @param nextCursor the cursor of the next page; null on the last
+     */
+    record Page(List<TaskResponse> tasks, String nextCursor) implements AboutCustomers {
 
         /** A list not filtered by customer read the customers of its tasks. */
         @Override

@@ -568,6 +568,27 @@ class PromiseKeepingTest {
     }
 
     @Test
+    void aTaskGivenBackToItsQueueIsNobodysUntilItIsClaimedAgainAndStaysSoWhenReDerived() {
+        Contact mail = Contacts.at(T0).inboundEmail("email:released").build();
+        FollowUpTask opened = promises.derive(CUSTOMER, List.of(mail), List.of(), List.of(), T0).latest().get(0);
+        TaskDecision claimed = new TaskDecision(opened.taskId(), opened.triggerContactId(), TaskDecision.Kind.ASSIGN, "ana",
+                T0.plusSeconds(60), UUID.randomUUID());
+        TaskDecision released = new TaskDecision(opened.taskId(), opened.triggerContactId(), TaskDecision.Kind.RELEASE, "ana",
+                T0.plusSeconds(120), UUID.randomUUID());
+        TaskDecision claimedAgain = new TaskDecision(opened.taskId(), opened.triggerContactId(), TaskDecision.Kind.ASSIGN, "bor",
+                T0.plusSeconds(180), UUID.randomUUID());
+
+        FollowUpTask back = promises.derive(CUSTOMER, List.of(mail), List.of(released, claimed), List.of(), T0.plusSeconds(150))
+                .latest().get(0);
+        assertThat(back.assignee()).as("in its queue").isNull();
+        assertThat(back.isOpen()).isTrue();
+        assertThat(back.queue()).isEqualTo(opened.queue());
+        assertThat(back.changeReason()).contains("back to queue", "ana");
+        assertThat(promises.derive(CUSTOMER, List.of(mail), List.of(claimedAgain, released, claimed), List.of(), T0.plusSeconds(200))
+                .latest().get(0).assignee()).isEqualTo("bor");
+    }
+
+    @Test
     void aDecisionIsRefusedWhereInEventTimeItsTaskIsDoneWhateverWasAppliedBeforeIt() {
         Contact mail = Contacts.at(T0).inboundEmail("email:refusal").build();
         FollowUpTask opened = promises.derive(CUSTOMER, List.of(mail), List.of(), List.of(), T0).latest().get(0);

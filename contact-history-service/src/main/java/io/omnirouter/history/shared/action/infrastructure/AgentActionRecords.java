@@ -8,6 +8,7 @@ import io.omnirouter.action.NoteAdded;
 import io.omnirouter.action.SharedIdentifierCleared;
 import io.omnirouter.action.TaskAssigned;
 import io.omnirouter.action.TaskCompleted;
+import io.omnirouter.action.TaskReleased;
 import io.omnirouter.history.shared.action.model.AgentAction;
 import io.omnirouter.identifiers.IdentifierType;
 import java.util.Arrays;
@@ -39,6 +40,8 @@ final class AgentActionRecords {
             return new TaskCompleted(completed.taskId().toString());
         } else if (action instanceof AgentAction.TaskAssigned assigned) {
             return new TaskAssigned(assigned.taskId().toString(), assigned.assignee());
+        } else if (action instanceof AgentAction.TaskReleased released) {
+            return new TaskReleased(released.taskId().toString());
         } else if (action instanceof AgentAction.AbsenceSet absence) {
             return new AbsenceSet(absence.agentId(), absence.from(), absence.until());
         } else if (action instanceof AgentAction.AbsenceEnded ended) {
@@ -76,6 +79,8 @@ final class AgentActionRecords {
             return new AgentAction.TaskCompleted(uuid("action.taskId", completed.getTaskId()));
         } else if (body instanceof TaskAssigned assigned) {
             return new AgentAction.TaskAssigned(uuid("action.taskId", assigned.getTaskId()), required("action.assignee", assigned.getAssignee()));
+        } else if (body instanceof TaskReleased released) {
+            return new AgentAction.TaskReleased(uuid("action.taskId", released.getTaskId()));
         } else if (body instanceof AbsenceSet absence) {
             if (!absence.getFrom().isBefore(absence.getUntil())) {
                 throw new InvalidAgentActionException("action.from must be before action.until");

@@ -44,8 +44,8 @@ public record AgentAction(UUID actionId, String actor, List<String> actorRoles, 
     }
 
     /** What was done; one record type per kind of action, each applied by one {@code ActionHandler}. */
-    public sealed interface Action permits TaskCompleted, TaskAssigned, AbsenceSet, AbsenceEnded, MergeUndone, NoteAdded,
-            SharedIdentifierCleared, CustomerErased {
+    public sealed interface Action permits TaskCompleted, TaskAssigned, TaskReleased, AbsenceSet, AbsenceEnded, MergeUndone,
+            NoteAdded, SharedIdentifierCleared, CustomerErased {
     }
 
     /** The actor marked the task done. */
@@ -54,6 +54,10 @@ public record AgentAction(UUID actionId, String actor, List<String> actorRoles, 
 
     /** The actor assigned the task: to themselves (claimed it) or to a colleague (handed it over). */
     public record TaskAssigned(UUID taskId, String assignee) implements Action {
+    }
+
+    /** The actor gave the task back to its queue: nobody's until someone claims it or is assigned it. */
+    public record TaskReleased(UUID taskId) implements Action {
     }
 
     /** A supervisor marked an agent absent from {@code from} until {@code until} (exclusive). */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnirouter.history.shared.action.model.AgentAction;
+import io.omnirouter.identifiers.IdentifierType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +21,16 @@ class AgentActionRecordsTest {
     static List<AgentAction.Action> everyKind() {
         return List.of(new AgentAction.TaskCompleted(UUID.randomUUID()), new AgentAction.TaskAssigned(UUID.randomUUID(), "maja"),
                 new AgentAction.AbsenceSet("maja", AT, AT.plusSeconds(3600)), new AgentAction.AbsenceEnded("maja"),
-                new AgentAction.MergeUndone(UUID.randomUUID()), new AgentAction.NoteAdded(UUID.randomUUID(), "Calls after 16:00.\nBe kind."));
+                new AgentAction.MergeUndone(UUID.randomUUID()), new AgentAction.NoteAdded(UUID.randomUUID(), "Calls after 16:00.\nBe kind."),
+                new AgentAction.TaskReleased(UUID.randomUUID()),
+                new AgentAction.SharedIdentifierCleared(IdentifierType.EMAIL, "family@example.com"),
+                new AgentAction.CustomerErased(Map.of("EMAIL", 3, "PHONE", 1)));
+    }
+
+    @Test
+    void everyKindOfActionIsAmongThoseRoundTripped() {
+        assertThat(everyKind().stream().map(Object::getClass).distinct())
+                .containsExactlyInAnyOrder(AgentAction.Action.class.getPermittedSubclasses());
     }
 
     @ParameterizedTest
