@@ -195,6 +195,11 @@ class IdentityResolutionIT extends HistoryIntegrationTest {
                 .content("{\"type\":\"PHONE\",\"value\":\"" + typed + "\",\"reason\":\"the holder's own line\"}");
     }
 
+    /** An unmerge's answer but the time of undoing it (now for a preview, the action's time for the unmerge). */
+    private static String withoutUndoneAt(JsonNode unmerge) {
+        return unmerge.toString().replaceAll("\"undoneAt\":\"[^\"]*\"", "\"undoneAt\":_");
+    }
+
     private int lookupStatus(String parameter, String value) {
         return mvc.get().uri("/api/customers/lookup").param(parameter, value).exchange().getResponse().getStatus();
     }
@@ -219,9 +224,17 @@ class IdentityResolutionIT extends HistoryIntegrationTest {
         publish(mail, call, order, laterCall);
         String survivorId = awaitContacts(email, 4);
         String mergeId = json(mvc.get().uri("/api/customers/{id}", survivorId), 200).get("merges").get(0).get("mergeId").asString();
+        IdentitySnapshot merged = IdentitySnapshot.stored(jdbc, contactIds);
+
+        // The preview is the unmerge undone again: it changes nothing and announces nothing.
+        JsonNode preview = json(mvc.get().uri("/api/customers/{id}/merges/{mergeId}/unmerge-preview", survivorId, mergeId), 200);
+        assertThat(IdentitySnapshot.stored(jdbc, contactIds)).as("after the preview").isEqualTo(merged);
+        assertThat(events).noneMatch(CustomersUnmerged.class::isInstance);
+        assertThat(json(mvc.get().uri("/api/customers/{id}", survivorId), 200).get("contactCount").asLong()).isEqualTo(4);
 
         JsonNode unmerged = json(mvc.post().uri("/api/customers/{id}/unmerge", survivorId).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"mergeId\":\"" + mergeId + "\"}"), 200);
+        assertThat(withoutUndoneAt(preview)).as("the preview shows what the unmerge did").isEqualTo(withoutUndoneAt(unmerged));
 
         String restoredId = IdentityResolution.newCustomerIdFor(UUID.fromString(call.getContactId())).toString();
         assertThat(unmerged.get("survivor").get("customerId").asString()).isEqualTo(survivorId);
@@ -235,6 +248,9 @@ class IdentityResolutionIT extends HistoryIntegrationTest {
                 .containsExactly(new CustomersUnmerged(UUID.fromString(mergeId), UUID.fromString(survivorId), UUID.fromString(restoredId)));
         IdentitySnapshot afterUnmerge = IdentitySnapshot.stored(jdbc, contactIds);
         // The same undo again is a conflict; a merge the customer never had is not found.
+        assertThat(mvc.get().uri("/api/customers/{id}/merges/{mergeId}/unmerge-preview", survivorId, mergeId).exchange()).hasStatus(409);
+        assertThat(mvc.get().uri("/api/customers/{id}/merges/{mergeId}/unmerge-preview", survivorId, UUID.randomUUID()).exchange())
+                .hasStatus(404);
         assertThat(mvc.post().uri("/api/customers/{id}/unmerge", survivorId).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"mergeId\":\"" + mergeId + "\"}").exchange()).hasStatus(409);
         assertThat(mvc.post().uri("/api/customers/{id}/unmerge", survivorId).contentType(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package io.omnirouter.history.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import io.omnirouter.history.HistoryIntegrationTest;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 /** No customer data without authentication, roles enforced (contact-history-service/docs/security-and-console.md), CSRF for the console's session. */
 class SecurityIT extends HistoryIntegrationTest {
 
+    private static final String UNKNOWN = "6c1d7a8e-0000-4000-8000-000000000001";
     private static final String UNMERGE = "/api/customers/" + UUID.randomUUID() + "/unmerge";
 
     @ParameterizedTest
@@ -77,6 +79,14 @@ class SecurityIT extends HistoryIntegrationTest {
         // Whatever the unmerge itself answers for an unknown customer, it is not a refusal of the role.
         assertThat(mvc.post().uri(UNMERGE).contentType(MediaType.APPLICATION_JSON).content("{}").exchange().getResponse().getStatus())
                 .isNotIn(401, 403);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/absences", "/api/customers/" + UNKNOWN + "/merges/" + UNKNOWN + "/unmerge-preview"})
+    void theSupervisorsToolsAreNeitherForAgentsNorForOps(String path) {
+        assertThat(mvc.get().uri(path).exchange()).hasStatus(403).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.get().uri(path).with(user("ops").roles("OPS")).exchange()).hasStatus(403);
+        assertThat(mvc.get().uri(path).with(user("sue").roles("SUPERVISOR")).exchange().getResponse().getStatus()).isNotIn(401, 403);
     }
 
     @ParameterizedTest

@@ -80,6 +80,25 @@ public class UnmergingCustomers {
         }
     }
 
+    /**
+     * Both customers as undoing the merge now would leave them, for a supervisor to confirm: the unmerge itself, run
+     * in a transaction that is rolled back, announcing nothing. So the preview is what the same code would do, never a
+     * second guess of it; a contact arriving between preview and confirmation may still change the outcome.
+     *
+     * @throws CustomerNotFoundException    if there is no such customer
+     * @throws MergeNotFoundException       if the customer has no such standing merge
+     * @throws MergeAlreadyUndoneException  if it was undone before
+     */
+    public Unmerged preview(UUID customerId, UUID mergeId, String by, Instant at) {
+        return transaction.execute(status -> {
+            status.setRollbackOnly();
+            unmerge(customerId, mergeId, by, at, false);
+            Merge merge = customers.undoneMerge(mergeId).map(MergeLineage::merge).orElseThrow();
+            return new Unmerged(lookingUp.profileOf(customers.currentIdOf(merge.survivorId()).orElseThrow()),
+                    lookingUp.profileOf(customers.currentIdOf(merge.mergedId()).orElseThrow()));
+        });
+    }
+
     /** Both customers as they are after the merge was undone. */
     public Unmerged afterUnmerge(UUID mergeId) {
         return transaction.execute(status -> {

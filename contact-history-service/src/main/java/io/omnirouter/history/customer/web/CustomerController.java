@@ -1,5 +1,6 @@
 package io.omnirouter.history.customer.web;
 
+import io.omnirouter.history.audit.web.AboutCustomers;
 import io.omnirouter.history.audit.web.ReadsCustomerData;
 import io.omnirouter.history.customer.application.ClearingSharedIdentifiers;
 import io.omnirouter.history.customer.application.LookingUpCustomers;
@@ -14,10 +15,15 @@ import io.omnirouter.history.shared.action.web.Actors;
 import io.omnirouter.history.shared.web.RequestParameters;
 import io.omnirouter.identifiers.IdentifierNormalizer;
 import io.omnirouter.identifiers.IdentifierType;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -44,15 +50,17 @@ class CustomerController {
     private final TakingActions actions;
     private final IdentifierNormalizer normalizer;
     private final PastReads pastReads;
+    private final Clock clock;
 
     CustomerController(LookingUpCustomers lookingUp, UnmergingCustomers unmerging, ClearingSharedIdentifiers clearing,
-                       TakingActions actions, IdentifierNormalizer normalizer, PastReads pastReads) {
+                       TakingActions actions, IdentifierNormalizer normalizer, PastReads pastReads, Clock clock) {
         this.lookingUp = lookingUp;
         this.unmerging = unmerging;
         this.clearing = clearing;
         this.actions = actions;
         this.normalizer = normalizer;
         this.pastReads = pastReads;
+        this.clock = clock;
     }
 
     /**
@@ -138,6 +146,27 @@ class CustomerController {
     }
 
     /**
+     * The two customers undoing the merge would produce (role SUPERVISOR), changing nothing: what the console shows
+     * before the supervisor confirms. 404 unknown customer or merge, 409 undone before.
+     */
+    @GetMapping("/{customerId}/merges/{mergeId}/unmerge-preview")
+    @ReadsCustomerData
+    @Operation(summary = "Preview an unmerge: both customers as undoing the merge now would leave them; nothing changes (SUPERVISOR)")
+    @ApiResponse(responseCode = "200", description = "the survivor and the restored customer, as they would be")
+    @ApiResponse(responseCode = "400", description = "a customer or merge id that is not a UUID (problem details)")
+    @ApiResponse(responseCode = "404", description = "no such customer, or no such merge of it (problem details)")
+    @ApiResponse(responseCode = "409", description = "the merge was undone before (problem details)")
+    UnmergeResponse unmergePreview(@Parameter(schema = @Schema(type = "string", format = "uuid"))
+                                   @PathVariable("customerId") String rawCustomerId,
+                                   @Parameter(schema = @Schema(type = "string", format = "uuid"))
+                                   @PathVariable("mergeId") String rawMergeId, Authentication user) {
+        UUID customerId = RequestParameters.uuid("customerId", rawCustomerId);
+        UUID mergeId = RequestParameters.uuid("mergeId", rawMergeId);
+        Unmerged unmerged = unmerging.preview(customerId, mergeId, user.getName(), clock.instant());
+        return new UnmergeResponse(mergeId, CustomerResponse.of(unmerged.survivor()), CustomerResponse.of(unmerged.restored()));
+    }
+
+    /**
      * @param mergeId one of the customer's standing merges (see {@code merges} in its profile)
      * @param reason  optional: why
      */
@@ -148,7 +177,13 @@ class CustomerController {
      * @param survivor the customer the merge had gone into, without what came with the merged one
      * @param restored the merged customer, again a customer in its own right with its own contacts
      */
-    record UnmergeResponse(UUID mergeId, CustomerResponse survivor, CustomerResponse restored) {
+    record UnmergeResponse(UUID mergeId, CustomerResponse survivor, CustomerResponse restored) implements AboutCustomers {
+
+        /** A preview or an unmerge read both customers. */
+        @Override
+        public Collection<UUID> customersRead() {
+            return List.of(survivor.customerId(), restored.customerId());
+        }
     }
 
     /**

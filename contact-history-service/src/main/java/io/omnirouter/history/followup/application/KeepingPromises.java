@@ -249,6 +249,12 @@ public class KeepingPromises {
         }
     }
 
+    /** Every agent's absence on record, past ones included until ended, soonest starting first. */
+    public List<AgentAbsence> absences() {
+        return store.absences().stream()
+                .sorted(java.util.Comparator.comparing(AgentAbsence::from).thenComparing(AgentAbsence::agentId)).toList();
+    }
+
     /** @throws AbsenceNotFoundException if the agent has no absence */
     public void clearAbsence(String agentId) {
         if (!store.deleteAbsence(agentId)) {

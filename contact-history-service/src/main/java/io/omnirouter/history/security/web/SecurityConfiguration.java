@@ -85,6 +85,9 @@ class SecurityConfiguration {
                 .requestMatchers("/api/audit/**").hasRole(SUPERVISOR)
                 // Everything held about a person at once (the personal-data export): supervisors only.
                 .requestMatchers("/api/customers/*/export").hasRole(SUPERVISOR)
+                // Previewing an unmerge and listing agents' absences: the supervisors' tools, read before they act.
+                .requestMatchers(HttpMethod.GET, "/api/customers/*/merges/*/unmerge-preview").hasRole(SUPERVISOR)
+                .requestMatchers(HttpMethod.GET, "/api/absences").hasRole(SUPERVISOR)
                 // Consents are about the person, not the service: not for OPS, who reads the rest of the API.
                 .requestMatchers(HttpMethod.GET, "/api/customers/*/consents").hasAnyRole(AGENT, SUPERVISOR)
                 // Notes are what agents write for the next agent.

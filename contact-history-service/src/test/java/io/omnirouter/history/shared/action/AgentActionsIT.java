@@ -168,9 +168,16 @@ class AgentActionsIT extends HistoryIntegrationTest {
         ConsumerRecord<byte[], byte[]> record = actions.awaitOne(r -> isAction(r)
                 && Arrays.equals(r.key(), ("agent:" + agent).getBytes(StandardCharsets.UTF_8)), PATIENCE);
         assertThat(actionOf(record).getActorRoles()).extracting(CharSequence::toString).containsExactly("SUPERVISOR");
+        JsonNode listed = json(mvc.get().uri("/api/absences"), 200).get("absences");
+        assertThat(listed.valueStream().filter(absence -> absence.get("agentId").asString().equals(agent)))
+                .singleElement().satisfies(absence -> {
+                    assertThat(absence.get("from").asString()).isEqualTo("2026-12-01T00:00:00Z");
+                    assertThat(absence.get("until").asString()).isEqualTo("2026-12-08T00:00:00Z");
+                });
 
         assertThat(mvc.delete().uri("/api/agents/{id}/absence", agent).exchange()).hasStatus(204);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM agent_absence WHERE agent_id = ?", Integer.class, agent)).isZero();
+        assertThat(json(mvc.get().uri("/api/absences"), 200).get("absences").toString()).doesNotContain(agent);
         JsonNode again = json(mvc.delete().uri("/api/agents/{id}/absence", agent), 404);
         assertThat(again.get("title").asString()).isEqualTo("Absence not found");
         json(mvc.put().uri("/api/agents/{id}/absence", agent).contentType(MediaType.APPLICATION_JSON)
