@@ -51,18 +51,21 @@
     return state.csrf;
   }
 
-  async function post(path, body) {
+  // A change (POST, PUT, DELETE) with the session's CSRF token.
+  async function send(method, path, body) {
     const csrf = await csrfToken();
     const headers = { Accept: 'application/json', [csrf.header]: csrf.token };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const response = await fetch(path, {
-      method: 'POST', credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body),
+      method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (response.status === 401) throw new SessionEnded('Your session has ended.');
     if (response.status === 403) state.csrf = null; // perhaps a new session: fetch the token again next time
     const json = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
     return { status: response.status, body: json };
   }
+
+  const post = (path, body) => send('POST', path, body);
 
   function problemText(result) {
     return (result.body && (result.body.detail || result.body.title)) || `The service answered ${result.status}.`;
@@ -370,12 +373,16 @@
     $('last-contact').replaceChildren(time(profile.lastContactAt));
     $('contact-count').textContent = profile.contactCount ?? '—';
     renderHeader(profile);
-    $('identifiers').replaceChildren(...(profile.identifiers || []).map((identifier) => el('li', {}, [
+    $('identifiers').replaceChildren(...(profile.identifiers || []).map((identifier) => el('li', {
+      attrs: { 'data-type': identifier.type, 'data-value': identifier.value, 'data-shared': String(Boolean(identifier.shared)) },
+    }, [
       el('span', { className: 'type', text: label(identifier.type) }),
       el('span', { text: identifier.value }),
       identifier.shared ? el('span', { className: 'badge', text: 'shared', attrs: { title: 'no longer links customers' } }) : null,
     ])));
     renderLineage(profile.merges || []);
+    // Tools in files of their own (supervisor.js) add what the signed-in user may do to it.
+    document.dispatchEvent(new CustomEvent('omnirouter:profile-shown', { detail: { profile, asOf: state.asOf } }));
   }
 
   // Who the customer is, as the channels named them: the latest name large (the id small beside it), the other names,
@@ -979,7 +986,7 @@
     openCustomer(customerId).catch(fail);
   }
 
-  window.omnirouterConsole = Object.freeze({ api, post, el, time, span, label, timeLeft, actOnTask, withButton, showCustomer,
+  window.omnirouterConsole = Object.freeze({ api, post, send, el, time, span, label, timeLeft, actOnTask, withButton, showCustomer,
     fail, showStatus, problemText, csrfToken,
     knownCsrf: () => state.csrf, forgetCsrf: () => { state.csrf = null; },
     currentUser: () => ({ user: state.user, roles: state.roles }) });

@@ -18,6 +18,7 @@
     stream: null,       // the live stream while the view is shown
     reloadTimer: null,
     generation: 0,      // bumped by each reload from the first page: a slower older answer is dropped
+    shown: null,        // what the rows show now (tasks and cursor, as JSON)
   };
 
   const mayWork = (roles) => roles.includes('AGENT') || roles.includes('SUPERVISOR');
@@ -61,11 +62,23 @@
     render();
   }
 
+  // Rows are drawn again only when the tasks changed (a live reload mostly finds the same ones), and a form the agent
+  // has open stays open, with what was typed and the focus, while its task is still listed.
   function render() {
+    const shown = JSON.stringify([work.tasks, work.next]);
+    if (shown === work.shown) return;
+    work.shown = shown;
     const overdue = work.tasks.filter((task) => task.overdue).length;
     $('work-count').textContent = work.tasks.length
       ? `(${work.tasks.length}${work.next ? '+' : ''}${overdue ? `, ${overdue} overdue` : ''})` : '';
+    const open = document.querySelector('#work-body tr.task-form:not([hidden])');
+    const focused = open && open.contains(document.activeElement) ? document.activeElement : null;
     $('work-body').replaceChildren(...work.tasks.flatMap(row));
+    const place = open && document.querySelector(`#work-body tr.task-form[data-form-for="${CSS.escape(open.dataset.formFor)}"]`);
+    if (place) {
+      place.replaceWith(open);
+      if (focused) focused.focus();
+    }
     $('work-table').hidden = work.tasks.length === 0;
     $('work-empty').hidden = work.tasks.length > 0;
     $('work-more').hidden = !work.next;
