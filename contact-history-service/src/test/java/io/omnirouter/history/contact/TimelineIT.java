@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.channel.Direction;
+import io.omnirouter.contact.Intent;
 import io.omnirouter.history.HistoryIntegrationTest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,6 +94,38 @@ class TimelineIT extends HistoryIntegrationTest {
     }
 
     @Test
+    void channelDirectionAndIntentFiltersCombineAcrossPages() {
+        String address = "filters-" + UUID.randomUUID() + "@example.com";
+        List<ContactEvent> events = new ArrayList<>();
+        for (int i = 0; i < CONTACTS; i++) {
+            events.add(contact(i % 3 == 0 ? Channel.EMAIL : Channel.CHAT, T0.plusSeconds(60L * i)).setIdentifiers(email(address))
+                    .setDirection(i % 2 == 0 ? Direction.OUTBOUND : Direction.INBOUND)
+                    .setIntent(i % 5 == 0 ? Intent.COMPLAINT : Intent.QUESTION).build());
+        }
+        publish(events.toArray(ContactEvent[]::new));
+        String customerId = awaitStored(address, CONTACTS);
+
+        List<String> shown = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = mvc.get().uri("/api/customers/{id}/timeline", customerId).param("limit", "3")
+                    .param("channel", "email").param("direction", "outbound").param("intent", "Complaint");
+            if (cursor != null) {
+                request.param("cursor", cursor);
+            }
+            JsonNode page = json(request, 200);
+            page.get("items").forEach(item -> shown.add(item.get("contactId").asString()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+
+        // i divisible by 3, 2 and 5: every thirtieth contact.
+        assertThat(shown).hasSize(CONTACTS / 30).containsExactlyElementsOf(events.stream()
+                .filter(e -> e.getChannel() == Channel.EMAIL && e.getDirection() == Direction.OUTBOUND
+                        && e.getIntent() == Intent.COMPLAINT)
+                .sorted(TIMELINE_ORDER).map(ContactEvent::getContactId).toList());
+    }
+
+    @Test
     void longTextsAreShownAsAnExcerpt() {
         String address = "excerpt-" + UUID.randomUUID() + "@example.com";
         String text = "x".repeat(EXCERPT_LENGTH) + "the rest is in the thread view";
@@ -118,6 +152,8 @@ class TimelineIT extends HistoryIntegrationTest {
             00000000-0000-0000-0000-000000000001?limit=ten              |
             00000000-0000-0000-0000-000000000001?cursor=bm90LWEtY3Vyc29y |
             00000000-0000-0000-0000-000000000001?channel=FAX            |
+            00000000-0000-0000-0000-000000000001?direction=SIDEWAYS     |
+            00000000-0000-0000-0000-000000000001?intent=GOSSIP          |
             """)
     void badParametersAreAProblem400(String pathAndQuery) {
         var result = mvc.get().uri("/api/customers/" + pathAndQuery.replace("?", "/timeline?")

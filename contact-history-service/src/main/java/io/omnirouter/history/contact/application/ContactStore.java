@@ -1,9 +1,9 @@
 package io.omnirouter.history.contact.application;
 
-import io.omnirouter.contact.Channel;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.TimelineCursor;
 import io.omnirouter.history.contact.model.TimelineEntry;
+import io.omnirouter.history.contact.model.TimelineFilter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ public interface ContactStore {
      * Up to {@code limit} entries of the customer's timeline, newest first (occurredAt, then contact id,
      * both descending), strictly after {@code after} when given, of one channel when given.
      */
-    List<TimelineEntry> timeline(UUID customerId, Optional<Channel> channel, Optional<TimelineCursor> after, int limit,
+    List<TimelineEntry> timeline(UUID customerId, TimelineFilter filter, Optional<TimelineCursor> after, int limit,
                                  int excerptLength);
 
     /** The channel of every contact the customers hold, by contact id (an erasure's contacts and its statistics). */

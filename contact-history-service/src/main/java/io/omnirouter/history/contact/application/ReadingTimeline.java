@@ -1,7 +1,7 @@
 package io.omnirouter.history.contact.application;
 
-import io.omnirouter.contact.Channel;
 import io.omnirouter.history.contact.model.TimelineCursor;
+import io.omnirouter.history.contact.model.TimelineFilter;
 import io.omnirouter.history.contact.model.TimelinePage;
 import io.omnirouter.history.customer.application.CustomerNotFoundException;
 import io.omnirouter.history.customer.application.CustomerStore;
@@ -29,13 +29,13 @@ public class ReadingTimeline {
     /**
      * @param limit  page size, or null for the configured default
      * @param cursor the {@code next} cursor of the previous page, or null for the newest page
-     * @param channel only contacts of this channel, or null for all
+     * @param filter  which contacts to show
      * @param customerId a customer, or one merged into another (whose timeline is then the other's)
      * @throws CustomerNotFoundException if there is no such customer
      * @throws InvalidRequestException   if the limit is out of range
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public TimelinePage page(UUID customerId, Integer limit, TimelineCursor cursor, Channel channel) {
+    public TimelinePage page(UUID customerId, Integer limit, TimelineCursor cursor, TimelineFilter filter) {
         int pageSize = limit == null ? properties.defaultPageSize() : limit;
         if (pageSize < 1 || pageSize > properties.maxPageSize()) {
             throw InvalidRequestException.of("limit", "limit must be between 1 and " + properties.maxPageSize());
@@ -45,7 +45,7 @@ public class ReadingTimeline {
         UUID current = customers.currentIdOf(customerId).orElseThrow(() -> new CustomerNotFoundException(customerId));
         // One entry more than the page tells whether there is a next page.
         return TimelinePage.of(
-                contacts.timeline(current, Optional.ofNullable(channel), after, pageSize + 1, properties.excerptLength()),
+                contacts.timeline(current, filter, after, pageSize + 1, properties.excerptLength()),
                 pageSize);
     }
 }

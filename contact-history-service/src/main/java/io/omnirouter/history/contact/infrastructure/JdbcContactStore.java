@@ -17,6 +17,7 @@ import io.omnirouter.history.contact.model.Intent;
 import io.omnirouter.history.contact.model.Priority;
 import io.omnirouter.history.contact.model.TimelineCursor;
 import io.omnirouter.history.contact.model.TimelineEntry;
+import io.omnirouter.history.contact.model.TimelineFilter;
 import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.history.customer.model.IdentityResolution;
 import io.omnirouter.history.shared.jdbc.IdentifierColumns;
@@ -57,7 +58,10 @@ class JdbcContactStore implements ContactStore {
                    agent_id, intent, priority, queue, source_event_id, details
               FROM contact
              WHERE customer_id = ?""";
+    // The filters narrow the walk along contact_timeline_idx; a customer's contacts are few enough to filter there.
     private static final String CHANNEL_FILTER = " AND channel = ?";
+    private static final String DIRECTION_FILTER = " AND direction = ?";
+    private static final String INTENT_FILTER = " AND intent = ?";
     private static final String AFTER_CURSOR = " AND (occurred_at, contact_id) < (?, ?)";
     private static final String NEWEST_FIRST = " ORDER BY occurred_at DESC, contact_id DESC LIMIT ?";
 
@@ -83,13 +87,21 @@ class JdbcContactStore implements ContactStore {
     }
 
     @Override
-    public List<TimelineEntry> timeline(UUID customerId, Optional<Channel> channel, Optional<TimelineCursor> after, int limit,
+    public List<TimelineEntry> timeline(UUID customerId, TimelineFilter filter, Optional<TimelineCursor> after, int limit,
                                         int excerptLength) {
         StringBuilder sql = new StringBuilder(TIMELINE);
         List<Object> args = new ArrayList<>(List.of(excerptLength, excerptLength, customerId));
-        channel.ifPresent(c -> {
+        filter.channel().ifPresent(c -> {
             sql.append(CHANNEL_FILTER);
             args.add(c.name());
+        });
+        filter.direction().ifPresent(d -> {
+            sql.append(DIRECTION_FILTER);
+            args.add(d.name());
+        });
+        filter.intent().ifPresent(i -> {
+            sql.append(INTENT_FILTER);
+            args.add(i.name());
         });
         after.ifPresent(cursor -> {
             sql.append(AFTER_CURSOR);

@@ -3,7 +3,10 @@ package io.omnirouter.history.contact.web;
 import io.omnirouter.contact.Channel;
 import io.omnirouter.history.audit.web.ReadsCustomerData;
 import io.omnirouter.history.contact.application.ReadingTimeline;
+import io.omnirouter.history.contact.model.Direction;
+import io.omnirouter.history.contact.model.Intent;
 import io.omnirouter.history.contact.model.TimelineCursor;
+import io.omnirouter.history.contact.model.TimelineFilter;
 import io.omnirouter.history.shared.asof.PastReads;
 import io.omnirouter.history.shared.web.RequestParameters;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,7 +29,7 @@ class TimelineController {
     }
 
     /**
-     * The customer's contacts on all channels (or one), newest first, with keyset cursor pagination. Parameters
+     * The customer's contacts on all channels (or those of one channel, direction or intent), newest first, with keyset cursor pagination. Parameters
      * arrive as text and are read by {@link RequestParameters}, so that every malformed one is a 400 naming it.
      */
     @GetMapping("/api/customers/{customerId}/timeline")
@@ -38,12 +41,18 @@ class TimelineController {
                               @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
                               @Parameter(description = "only this channel (case-insensitive)", schema = @Schema(implementation = Channel.class))
                               @RequestParam(required = false) String channel,
+                              @Parameter(description = "only this direction (case-insensitive)", schema = @Schema(implementation = Direction.class))
+                              @RequestParam(required = false) String direction,
+                              @Parameter(description = "only this intent (case-insensitive)", schema = @Schema(implementation = Intent.class))
+                              @RequestParam(required = false) String intent,
                               @Parameter(description = "answer as the API would have at this past instant (ISO-8601; docs/as-of.md)")
                               @RequestParam(required = false) String asOf) {
         UUID customer = RequestParameters.uuid("customerId", customerId);
         Integer pageSize = RequestParameters.limit(limit);
         TimelineCursor after = RequestParameters.cursor(cursor);
-        Channel only = RequestParameters.oneOf("channel", channel, Channel.class);
-        return TimelineResponse.of(pastReads.nowOrAsOf(RequestParameters.asOf(asOf), () -> readingTimeline.page(customer, pageSize, after, only)));
+        TimelineFilter filter = TimelineFilter.of(RequestParameters.oneOf("channel", channel, Channel.class),
+                RequestParameters.oneOf("direction", direction, Direction.class),
+                RequestParameters.oneOf("intent", intent, Intent.class));
+        return TimelineResponse.of(pastReads.nowOrAsOf(RequestParameters.asOf(asOf), () -> readingTimeline.page(customer, pageSize, after, filter)));
     }
 }

@@ -5,6 +5,7 @@ import io.omnirouter.history.contact.application.ReadingTimeline;
 import io.omnirouter.history.contact.application.TimelineProperties;
 import io.omnirouter.history.contact.model.TimelineCursor;
 import io.omnirouter.history.contact.model.TimelineEntry;
+import io.omnirouter.history.contact.model.TimelineFilter;
 import io.omnirouter.history.contact.model.TimelinePage;
 import io.omnirouter.history.conversation.application.ConversationProperties;
 import io.omnirouter.history.conversation.application.ReadingConversations;
@@ -90,7 +91,7 @@ public class ExportingCustomers {
         List<TimelineEntry> entries = new ArrayList<>();
         TimelineCursor after = null;
         do {
-            TimelinePage page = timeline.page(customerId, timelinePages.maxPageSize(), after, null);
+            TimelinePage page = timeline.page(customerId, timelinePages.maxPageSize(), after, TimelineFilter.EVERYTHING);
             entries.addAll(page.items());
             after = page.next().orElse(null);
         } while (after != null);

@@ -3,6 +3,7 @@ package io.omnirouter.history.followup.application;
 import io.omnirouter.history.followup.model.BusinessCalendar;
 import io.omnirouter.history.followup.model.EscalationLadder;
 import io.omnirouter.history.followup.model.FollowUpSettings;
+import io.omnirouter.history.shared.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -123,6 +124,19 @@ public record FollowUpProperties(
 
     /** @param maxPageSize tasks per GET /api/tasks page (newest first) */
     public record Api(@Min(1) @Max(1000) @DefaultValue("100") int maxPageSize) {
+
+        /**
+         * The page size a request asks for, or the maximum when it names none.
+         *
+         * @throws InvalidRequestException if it is out of range
+         */
+        public int pageSize(Integer limit) {
+            int size = limit == null ? maxPageSize : limit;
+            if (size < 1 || size > maxPageSize) {
+                throw InvalidRequestException.of("limit", "limit must be between 1 and " + maxPageSize);
+            }
+            return size;
+        }
     }
 
     public FollowUpProperties {

@@ -3,6 +3,8 @@ package io.omnirouter.history.followup.application;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.followup.model.AgentAbsence;
 import io.omnirouter.history.followup.model.FollowUpTask;
+import io.omnirouter.history.followup.model.PromiseTally;
+import io.omnirouter.history.followup.model.TaskType;
 import io.omnirouter.history.followup.model.OpenTaskCount;
 import io.omnirouter.history.followup.model.TaskCursor;
 import io.omnirouter.history.followup.model.TaskDecision;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -139,6 +142,21 @@ public interface FollowUpStore {
 
     /** Newest first (creation time, then task id). */
     List<FollowUpTask> search(TaskQuery query, int limit);
+
+    /** The customer's tasks of these types (and those of customers merged into it), newest first: its promises. */
+    List<FollowUpTask> promisesOf(UUID customerId, Set<TaskType> kinds, int limit);
+
+    /**
+     * Tasks of these types by queue and type, each counted by its {@link io.omnirouter.history.followup.model.PromiseOutcome}
+     * as of {@code now}, in the database.
+     *
+     * @param customerId only this customer's (and those merged into it); null for all
+     * @param madeFrom   only those created at or after it; null for no bound
+     * @param madeUntil  only those created before it; null for no bound
+     * @param queue      only this queue's; null for all
+     */
+    List<PromiseTally> promiseTallies(Set<TaskType> kinds, UUID customerId, Instant madeFrom, Instant madeUntil, String queue,
+                                      Instant now);
 
     /** @param at when it was decided (the action's time): the row's {@code updated_at} */
     void putAbsence(String agentId, Instant from, Instant until, String by, Instant at);

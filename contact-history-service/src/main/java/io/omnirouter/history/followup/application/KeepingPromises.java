@@ -214,11 +214,7 @@ public class KeepingPromises {
      * customer merged or re-derived a moment ago), and its tasks include those of customers merged into it.
      */
     public TaskPage search(FollowUpStore.TaskQuery query, Integer limit) {
-        int max = properties.api().maxPageSize();
-        int size = limit == null ? max : limit;
-        if (size < 1 || size > max) {
-            throw InvalidRequestException.of("limit", "limit must be between 1 and " + max);
-        }
+        int size = properties.api().pageSize(limit);
         if (query.customerId() == null) {
             return TaskPage.of(store.search(query, size + 1), size, query.order());
         }

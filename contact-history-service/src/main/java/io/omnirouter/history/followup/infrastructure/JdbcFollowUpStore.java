@@ -18,6 +18,9 @@ import io.omnirouter.history.followup.application.FollowUpStore;
 import io.omnirouter.history.followup.model.AgentAbsence;
 import io.omnirouter.history.followup.model.FollowUpTask;
 import io.omnirouter.history.followup.model.OpenTaskCount;
+import io.omnirouter.history.followup.model.PromiseCounts;
+import io.omnirouter.history.followup.model.PromiseOutcome;
+import io.omnirouter.history.followup.model.PromiseTally;
 import io.omnirouter.history.followup.model.TaskDecision;
 import io.omnirouter.history.followup.model.TaskOrder;
 import io.omnirouter.history.followup.model.TaskStatus;
@@ -31,11 +34,13 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
@@ -159,6 +164,17 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
     private static final String TRIGGER_OF = """
             SELECT trigger_contact_id FROM follow_up_task WHERE task_id = ?
             UNION ALL SELECT trigger_contact_id FROM follow_up_cancelled_task WHERE task_id = ?""";
+
+    /**
+     * {@link PromiseOutcome#of} in SQL, as of the instant bound to its one placeholder: both say how a promise turned
+     * out, one for a page of promises, the other to count them all (PromiseTrackerIT holds them together).
+     */
+    static final String PROMISE_OUTCOME = """
+            CASE WHEN status = 'OPEN' AND due_at < ? THEN 'BROKEN'
+                 WHEN status = 'OPEN' THEN 'PENDING'
+                 WHEN status IN ('CLOSED', 'COMPLETED') AND closed_late THEN 'KEPT_LATE'
+                 WHEN status IN ('CLOSED', 'COMPLETED') THEN 'KEPT'
+                 ELSE 'WITHDRAWN' END""";
 
     private final JdbcTemplate jdbc;
     private final RowMapper<Contact> contacts = (rs, row) -> contact(rs);
@@ -408,6 +424,44 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
         sql.append(byDue ? " ORDER BY due_at, task_id" : " ORDER BY created_at DESC, task_id DESC").append(" LIMIT ?");
         args.add(limit);
         return jdbc.query(sql.toString(), tasks, args.toArray());
+    }
+
+    @Override
+    public List<FollowUpTask> promisesOf(UUID customerId, Set<TaskType> kinds, int limit) {
+        // Served by follow_up_task_customer_idx (customer_id, created_at DESC) for each customer answering with it.
+        return jdbc.query("SELECT " + TASK_COLUMNS + " FROM follow_up_task WHERE customer_id IN " + HELD_BY
+                        + " AND type = ANY (?) ORDER BY created_at DESC, task_id DESC LIMIT ?", tasks,
+                customerId, customerId, kinds.stream().map(Enum::name).toArray(String[]::new), limit);
+    }
+
+    @Override
+    public List<PromiseTally> promiseTallies(Set<TaskType> kinds, UUID customerId, Instant madeFrom, Instant madeUntil,
+                                             String queue, Instant now) {
+        StringBuilder sql = new StringBuilder("SELECT queue, type, " + PROMISE_OUTCOME
+                + " AS outcome, count(*) AS promises FROM follow_up_task WHERE type = ANY (?)");
+        List<Object> args = new ArrayList<>(List.of(timestamp(now), kinds.stream().map(Enum::name).toArray(String[]::new)));
+        if (customerId != null) {
+            sql.append(" AND customer_id IN " + HELD_BY);
+            args.add(customerId);
+            args.add(customerId);
+        }
+        if (madeFrom != null) {
+            sql.append(" AND created_at >= ?");
+            args.add(timestamp(madeFrom));
+        }
+        if (madeUntil != null) {
+            sql.append(" AND created_at < ?");
+            args.add(timestamp(madeUntil));
+        }
+        filter(sql, args, "queue", queue);
+        sql.append(" GROUP BY queue, type, outcome ORDER BY queue, type");
+        Map<List<String>, Map<PromiseOutcome, Long>> byQueueAndType = new LinkedHashMap<>();
+        jdbc.query(sql.toString(), rs -> {
+            byQueueAndType.computeIfAbsent(List.of(rs.getString("queue"), rs.getString("type")), key -> new EnumMap<>(PromiseOutcome.class))
+                    .put(PromiseOutcome.valueOf(rs.getString("outcome")), rs.getLong("promises"));
+        }, args.toArray());
+        return byQueueAndType.entrySet().stream().map(e -> new PromiseTally(e.getKey().get(0), TaskType.valueOf(e.getKey().get(1)),
+                PromiseCounts.of(e.getValue()))).toList();
     }
 
     private static void filter(StringBuilder sql, List<Object> args, String column, String value) {

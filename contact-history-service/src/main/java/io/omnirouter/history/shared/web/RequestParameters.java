@@ -206,13 +206,18 @@ public final class RequestParameters {
 
     /** {@code ?asOf=}: an ISO-8601 instant (e.g. 2026-12-02T10:32:00Z); null when absent. */
     public static Instant asOf(String raw) {
+        return instant("asOf", raw);
+    }
+
+    /** A query parameter holding an ISO-8601 instant (e.g. 2026-12-02T10:32:00Z); null when absent. */
+    public static Instant instant(String parameter, String raw) {
         if (raw == null) {
             return null;
         }
         try {
-            return instant("asOf", Instant.parse(raw.strip()));
+            return instant(parameter, Instant.parse(raw.strip()));
         } catch (java.time.format.DateTimeParseException e) {
-            throw InvalidRequestException.of("asOf", "asOf must be an ISO-8601 instant such as 2026-12-02T10:32:00Z");
+            throw InvalidRequestException.of(parameter, parameter + " must be an ISO-8601 instant such as 2026-12-02T10:32:00Z");
         }
     }
 
