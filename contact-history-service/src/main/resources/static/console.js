@@ -424,6 +424,10 @@
     const query = new URLSearchParams({ limit: PAGE_SIZE });
     if (cursor) query.set('cursor', cursor);
     if (state.asOf) query.set('asOf', state.asOf);
+    for (const filter of ['channel', 'direction', 'intent']) {
+      const value = $(`filter-${filter}`).value;
+      if (value) query.set(filter, value);
+    }
     return `api/customers/${encodeURIComponent(state.customerId)}/timeline?${query}`;
   }
 
@@ -589,6 +593,7 @@
       }
       state.tasks = (result.body.tasks || []).slice().sort(byDue);
       renderTasks();
+      document.dispatchEvent(new CustomEvent('omnirouter:tasks-shown', { detail: { customerId, asOf: state.asOf } }));
     } catch (error) {
       fail(error);
     }
@@ -995,6 +1000,7 @@
     $('lookup-form').addEventListener('submit', lookup);
     document.addEventListener('keydown', focusSearchOnSlash);
     $('older').addEventListener('click', loadOlder);
+    $('timeline-filters').addEventListener('change', () => loadTimeline().catch(fail));
     $('thread-close').addEventListener('click', closeThread);
     $('note-form').addEventListener('submit', addNote);
     $('as-of-form').addEventListener('submit', showAsOf);

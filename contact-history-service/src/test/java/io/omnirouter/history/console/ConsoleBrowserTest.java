@@ -1,8 +1,8 @@
 package io.omnirouter.history.console;
 
-import io.omnirouter.history.HistoryIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.omnirouter.history.HistoryIntegrationTest;
 import io.omnirouter.testing.AccessibilityViolation;
 import io.omnirouter.testing.HeadlessChromium;
 import java.time.Duration;
@@ -11,8 +11,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,6 +56,32 @@ abstract class ConsoleBrowserTest extends HistoryIntegrationTest {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lookup-value")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in"), "Signed in as " + user));
+    }
+
+    /** Opens, from the customers' view, the customer with this identifier (a lookup type as the search box lists them). */
+    protected void openCustomer(String type, String value, String customerId, WebDriverWait wait) {
+        browser.findElement(By.cssSelector(".view-tab[data-view='customers']")).click();
+        new Select(browser.findElement(By.id("lookup-type"))).selectByValue(type);
+        WebElement search = browser.findElement(By.id("lookup-value"));
+        search.clear();
+        search.sendKeys(value);
+        browser.findElement(By.id("lookup-submit")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("customer-id"), customerId));
+    }
+
+    /**
+     * Clicks the element once it is clickable, again if a view re-rendered it between finding and clicking (live lists
+     * are drawn afresh when their data arrives).
+     */
+    protected void click(By element, WebDriverWait wait) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement clickable = ExpectedConditions.elementToBeClickable(element).apply(driver);
+            if (clickable == null) {
+                return false;
+            }
+            clickable.click();
+            return true;
+        });
     }
 
     protected void screenshot(String name) {

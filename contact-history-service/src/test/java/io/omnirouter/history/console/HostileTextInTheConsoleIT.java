@@ -128,7 +128,7 @@ class HostileTextInTheConsoleIT extends ConsoleBrowserTest {
         assertThat(payloadElements()).as("elements made from record text: %s", PAYLOAD_ELEMENTS).isZero();
         // The scripts index.html loads, and not one more: a script made from record text would be another element.
         assertThat(browser.findElements(By.cssSelector("script"))).as("only the console's own scripts")
-                .extracting(script -> script.getDomAttribute("src")).containsExactly("console.js", "presence.js", "work.js", "supervisor.js");
+                .extracting(script -> script.getDomAttribute("src")).containsExactly("console.js", "presence.js", "work.js", "supervisor.js", "promises.js");
     }
 
     private long payloadElements() {

@@ -149,7 +149,7 @@ class SupervisorToolsConsoleIT extends ConsoleBrowserTest {
 
         // Her absence ends.
         browser.findElement(By.cssSelector(".view-tab[data-view='absences']")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[aria-label='End the absence of " + agent + "']"))).click();
+        click(By.cssSelector("button[aria-label='End the absence of " + agent + "']"), wait);
         wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
         assertThat(json(mvc.get().uri("/api/absences"), 200).toString()).doesNotContain(agent);
     }
@@ -186,16 +186,6 @@ class SupervisorToolsConsoleIT extends ConsoleBrowserTest {
         String survivor = awaitCustomerWithContacts("email", address, 4);
         JsonNode merge = profile(survivor).get("merges").get(0);
         return new WrongLink(address, phone, survivor, merge.get("mergedId").asString(), merge.get("mergeId").asString());
-    }
-
-    private void openCustomer(String type, String value, String customerId, WebDriverWait wait) {
-        browser.findElement(By.cssSelector(".view-tab[data-view='customers']")).click();
-        new Select(browser.findElement(By.id("lookup-type"))).selectByValue(type);
-        WebElement search = browser.findElement(By.id("lookup-value"));
-        search.clear();
-        search.sendKeys(value);
-        browser.findElement(By.id("lookup-submit")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("customer-id"), customerId));
     }
 
     private JsonNode profile(String customerId) {

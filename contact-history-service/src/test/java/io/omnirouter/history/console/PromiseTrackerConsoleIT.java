@@ -1,0 +1,103 @@
+package io.omnirouter.history.console;
+
+import static io.omnirouter.history.ContactEvents.contact;
+import static io.omnirouter.history.ContactEvents.email;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.omnirouter.channel.Direction;
+import io.omnirouter.contact.Channel;
+import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.contact.Intent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The timeline an agent reads and the promise tracker in a real headless Chromium (issue 14, items 5, 6 and 9): a
+ * broken promise shown as broken, a call's written summary beside the call, and the timeline filtered by direction.
+ */
+class PromiseTrackerConsoleIT extends ConsoleBrowserTest {
+
+    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofDays(1));
+
+    @Test
+    void theTrackerShowsABrokenPromiseAndTheCallsSummaryBesideItsCall() {
+        String address = "tracker-" + UUID.randomUUID() + "@example.com";
+        String thread = "email:<tracker-" + UUID.randomUUID() + "@mail>";
+        ContactEvent call = outbound(Channel.PHONE, T0.plus(Duration.ofHours(3)), address, "phone:" + UUID.randomUUID(), "CALL_ANSWERED")
+                .setCallOutcome("ANSWERED").setDurationSeconds(180).setText("Agreed a refund by Friday").build();
+        publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).setThreadKey(thread).setKind("EMAIL")
+                        .setSubject("Where is my refund?").build(),
+                // "We will answer within the hour", and nobody did; nor was the call after it confirmed in writing.
+                outbound(Channel.EMAIL, T0.plus(Duration.ofMinutes(5)), address, thread, "EMAIL")
+                        .setPromisedReplyBy(T0.plus(Duration.ofHours(1))).build(),
+                call);
+        String customerId = awaitCustomerWithContacts("email", address, 3);
+        logIn("agent");
+        onALaptopScreen();
+        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
+        openCustomer("email", address, customerId, wait);
+
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("promises-count"), "2 broken"));
+            assertThat(browser.findElements(By.cssSelector("#promises li[data-outcome='BROKEN']")))
+                    .extracting(WebElement::getText)
+                    .satisfiesExactly(summary -> assertThat(summary).startsWith("broken Call summary"),
+                            reply -> assertThat(reply).startsWith("broken Promised reply"));
+            WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                    "#timeline-body tr[data-contact-id='" + call.getContactId() + "'] .call-summary")));
+            assertThat(summary.getText()).startsWith("Written summary: broken, due");
+            assertNoSeriousAccessibilityViolations("the promise tracker");
+        } finally {
+            screenshot("promise-tracker.png");
+        }
+
+        // The written summary, late: the call's summary is kept late, and so is the promised reply (the same e-mail).
+        publish(outbound(Channel.EMAIL, T0.plus(Duration.ofHours(6)), address, thread, "EMAIL").setSubject("Your refund").build());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
+                "#timeline-body tr[data-contact-id='" + call.getContactId() + "'] .call-summary"), "Written summary: kept late"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("promises-count"), "2 kept late"));
+    }
+
+    @Test
+    void theTimelineFiltersByDirectionChannelAndIntent() {
+        String address = "filters-" + UUID.randomUUID() + "@example.com";
+        String thread = "email:<filters-" + UUID.randomUUID() + "@mail>";
+        publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).setThreadKey(thread).setKind("EMAIL").build(),
+                outbound(Channel.EMAIL, T0.plus(Duration.ofMinutes(10)), address, thread, "EMAIL").build(),
+                contact(Channel.CHAT, T0.plus(Duration.ofMinutes(20))).setIdentifiers(email(address)).setKind("CHAT_MESSAGE")
+                        .setIntent(Intent.COMPLAINT).build());
+        String customerId = awaitCustomerWithContacts("email", address, 3);
+        logIn("agent");
+        onALaptopScreen();
+        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
+        openCustomer("email", address, customerId, wait);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline-body tr"), 3));
+
+        new Select(browser.findElement(By.id("filter-direction"))).selectByValue("OUTBOUND");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline-body tr"), 1));
+        assertThat(browser.findElement(By.cssSelector("#timeline-body tr")).getText()).contains("Outbound");
+
+        new Select(browser.findElement(By.id("filter-direction"))).selectByValue("");
+        new Select(browser.findElement(By.id("filter-intent"))).selectByValue("COMPLAINT");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline-body tr"), 1));
+        assertThat(browser.findElement(By.cssSelector("#timeline-body tr")).getText()).contains("Chat", "Complaint");
+
+        new Select(browser.findElement(By.id("filter-channel"))).selectByValue("EMAIL");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline-empty")));
+        assertThat(browser.findElements(By.cssSelector("#timeline-body tr"))).isEmpty();
+        assertNoSeriousAccessibilityViolations("the filtered timeline");
+    }
+
+    private static ContactEvent.Builder outbound(Channel channel, Instant at, String address, String thread, String kind) {
+        return contact(channel, at).setDirection(Direction.OUTBOUND).setIdentifiers(email(address)).setThreadKey(thread)
+                .setKind(kind).setAgentId("alice");
+    }
+}
