@@ -432,6 +432,7 @@
   }
 
   async function loadTimeline() {
+    closeThread(); // it may be open inside a row about to go
     const customerId = state.customerId;
     const result = await api(timelineUrl(null));
     if (customerId !== state.customerId) return;
@@ -480,7 +481,7 @@
           const body = $('timeline-body');
           // The page is newest first: insert from the oldest new one up, each on top.
           for (const item of fresh.reverse()) {
-            body.insertBefore(row(item, true), [...body.rows].find((shown) => isOlder(shown.dataset, item)) || null);
+            body.insertBefore(row(item, true), [...body.rows].find((shown) => shown.dataset.contactId && isOlder(shown.dataset, item)) || null);
           }
           $('timeline-empty').hidden = state.shown.size > 0;
           if (fresh.length > 0) {
@@ -534,7 +535,7 @@
       className: 'link', text: item.threadKey,
       attrs: { type: 'button', 'aria-label': `Open the conversation ${item.threadKey}` },
     });
-    threadButton.addEventListener('click', () => openThread(item.threadKey));
+    threadButton.addEventListener('click', () => openThread(item.threadKey, threadButton.closest('tr')));
     const tr = el('tr', {
       className: fresh ? 'fresh' : '',
       attrs: { 'data-contact-id': item.contactId, 'data-occurred-at': item.occurredAt },
@@ -879,7 +880,8 @@
   // Thread keys may hold '/', ':' and '@': each part is encoded, the slashes stay (the API reads the rest of the path).
   const threadPath = (threadKey) => threadKey.split('/').map(encodeURIComponent).join('/');
 
-  async function openThread(threadKey) {
+  // A conversation opens inline, in a row right under the contact whose thread was clicked; closed, it goes back home.
+  async function openThread(threadKey, contactRow) {
     try {
       const customerId = state.customerId;
       const result = await api(withAsOf(`api/customers/${encodeURIComponent(customerId)}/threads/${threadPath(threadKey)}`));
@@ -905,6 +907,13 @@
             item.attachmentNames.map((name) => el('li', { text: name })))
           : null,
       ])));
+      closeThreadRow();
+      if (contactRow && contactRow.isConnected) {
+        const cell = el('td', { attrs: { colspan: String(contactRow.cells.length) } });
+        const threadRow = el('tr', { className: 'thread-row' }, [cell]);
+        contactRow.after(threadRow);
+        cell.append($('thread'));
+      }
       $('thread').hidden = false;
       $('thread-heading').focus();
     } catch (error) {
@@ -915,6 +924,14 @@
   function closeThread() {
     $('thread').hidden = true;
     $('thread-items').replaceChildren();
+    closeThreadRow();
+  }
+
+  function closeThreadRow() {
+    const threadRow = $('thread').closest('tr.thread-row');
+    if (!threadRow) return;
+    $('customer').append($('thread'));
+    threadRow.remove();
   }
 
   // --- live updates ----------------------------------------------------------------------------------------

@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The timeline an agent reads and the promise tracker in a real headless Chromium (issue 14, items 5, 6 and 9): a
- * broken promise shown as broken, a call's written summary beside the call, and the timeline filtered by direction.
+ * broken promise shown as broken, a call's written summary beside the call, a conversation opened inline, and the
+ * timeline filtered by direction, intent and channel.
  */
 class PromiseTrackerConsoleIT extends ConsoleBrowserTest {
 
@@ -67,7 +68,7 @@ class PromiseTrackerConsoleIT extends ConsoleBrowserTest {
     }
 
     @Test
-    void theTimelineFiltersByDirectionChannelAndIntent() {
+    void aConversationOpensInlineAndTheTimelineFiltersByDirectionIntentAndChannel() {
         String address = "filters-" + UUID.randomUUID() + "@example.com";
         String thread = "email:<filters-" + UUID.randomUUID() + "@mail>";
         publish(contact(Channel.EMAIL, T0).setIdentifiers(email(address)).setThreadKey(thread).setKind("EMAIL").build(),
@@ -79,6 +80,16 @@ class PromiseTrackerConsoleIT extends ConsoleBrowserTest {
         onALaptopScreen();
         WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
         openCustomer("email", address, customerId, wait);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline-body tr"), 3));
+
+        // The e-mail conversation opens inline, right under the contact clicked, and closes again.
+        WebElement reply = browser.findElements(By.cssSelector("#timeline-body tr")).get(1);
+        reply.findElement(By.cssSelector("button[aria-label^='Open the conversation']")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline-body tr.thread-row #thread-items > li"), 2));
+        assertThat(browser.findElements(By.cssSelector("#timeline-body tr")).get(2).getDomAttribute("class")).isEqualTo("thread-row");
+        assertNoSeriousAccessibilityViolations("a conversation open in the timeline");
+        screenshot("thread-inline.png");
+        browser.findElement(By.id("thread-close")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline-body tr"), 3));
 
         new Select(browser.findElement(By.id("filter-direction"))).selectByValue("OUTBOUND");
