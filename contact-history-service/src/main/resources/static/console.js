@@ -225,13 +225,37 @@
   }
 
   // "/" anywhere but in a field: to the search box, as in most web applications.
-  function focusSearchOnSlash(event) {
-    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  // The lists j and k move through, per view: the rows an agent works down.
+  const KEYBOARD_LISTS = { customers: 'timeline-body', work: 'work-body', queues: 'queue-tasks-body', absences: 'absences-body' };
+
+  // Shortcuts: '/' goes to the search box, 'j' and 'k' to the next and previous row of the view's list; never while
+  // typing in a field, and never with a modifier (the browser's own shortcuts stay).
+  function keyboardShortcut(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || !['/', 'j', 'k'].includes(event.key)) return;
     const target = event.target;
     if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
     event.preventDefault();
-    $('lookup-value').focus();
-    $('lookup-value').select();
+    if (event.key === '/') {
+      showView('customers');
+      $('lookup-value').focus();
+      $('lookup-value').select();
+    } else {
+      moveThroughList(event.key === 'j' ? 1 : -1);
+    }
+  }
+
+  function moveThroughList(step) {
+    const view = document.querySelector('#main > .view:not([hidden])');
+    const body = view && $(KEYBOARD_LISTS[view.id.replace('view-', '')]);
+    if (!body) return;
+    const rows = [...body.rows].filter((row) => !row.hidden && !row.classList.contains('thread-row'));
+    if (!rows.length) return;
+    const at = rows.indexOf(document.activeElement?.closest('tr'));
+    const next = rows[at < 0 ? (step > 0 ? 0 : rows.length - 1) : Math.min(Math.max(at + step, 0), rows.length - 1)];
+    for (const row of body.querySelectorAll('tr.selected')) row.classList.remove('selected');
+    next.tabIndex = -1;
+    next.classList.add('selected');
+    next.focus();
   }
 
   // --- customer --------------------------------------------------------------------------------------------
@@ -1015,7 +1039,7 @@
 
   document.addEventListener('DOMContentLoaded', () => {
     $('lookup-form').addEventListener('submit', lookup);
-    document.addEventListener('keydown', focusSearchOnSlash);
+    document.addEventListener('keydown', keyboardShortcut);
     $('older').addEventListener('click', loadOlder);
     $('timeline-filters').addEventListener('change', () => loadTimeline().catch(fail));
     $('thread-close').addEventListener('click', closeThread);

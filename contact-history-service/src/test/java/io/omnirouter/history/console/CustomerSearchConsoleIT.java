@@ -121,6 +121,35 @@ class CustomerSearchConsoleIT extends ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("lookup-value")).getAttribute("value")).as("the slash is not typed").isEqualTo(email);
     }
 
+    @Test
+    void jAndKMoveThroughTheTimelineButAreTypedInAField() {
+        logIn("agent");
+        searchFor(email);
+        wait.until(ExpectedConditions.textToBe(By.id("customer-id"), anaId));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline-body tr"), 3));
+        List<String> rows = browser.findElements(By.cssSelector("#timeline-body tr")).stream()
+                .map(row -> row.getDomAttribute("data-contact-id")).toList();
+
+        browser.findElement(By.id("customer-heading")).click();
+        new Actions(browser).sendKeys("j").perform();
+        assertThat(focusedRow()).isEqualTo(rows.get(0));
+        new Actions(browser).sendKeys("jj").perform();
+        assertThat(focusedRow()).isEqualTo(rows.get(2));
+        new Actions(browser).sendKeys("j").perform();
+        assertThat(focusedRow()).as("the last row stays").isEqualTo(rows.get(2));
+        new Actions(browser).sendKeys("k").perform();
+        assertThat(focusedRow()).isEqualTo(rows.get(1));
+        assertThat(browser.findElements(By.cssSelector("#timeline-body tr.selected"))).hasSize(1);
+
+        WebElement note = browser.findElement(By.id("note-text"));
+        note.sendKeys("jk");
+        assertThat(note.getAttribute("value")).isEqualTo("jk");
+    }
+
+    private String focusedRow() {
+        return browser.switchTo().activeElement().getDomAttribute("data-contact-id");
+    }
+
     private void searchFor(String typed) {
         WebElement box = browser.findElement(By.id("lookup-value"));
         box.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
