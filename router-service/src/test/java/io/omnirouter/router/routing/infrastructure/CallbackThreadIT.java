@@ -11,24 +11,20 @@ import io.omnirouter.contact.ContactEvent;
 import io.omnirouter.personal.contact.SealedContacts;
 import io.omnirouter.personal.hash.KeyedHash;
 import io.omnirouter.personal.keys.DataKeys;
-import io.omnirouter.router.RouterApplication;
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.serde.ConfluentAvroDeserializer;
 import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
 import io.omnirouter.testing.PersonalDataTestKeys;
 import io.omnirouter.testing.RealInfrastructure;
-import io.omnirouter.testing.ServiceProcess;
 import io.omnirouter.testing.TopicProbe;
 import io.omnirouter.testing.WithRealInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.utils.Utils;
@@ -36,8 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -50,26 +44,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 class CallbackThreadIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final int PARTITIONS = 6;
     private static final String PHONE = ContractTopic.PHONE.topic();
 
     private final SchemaRegistryClient registry = new SchemaRegistryClient(RealInfrastructure.registryUrl());
     private final ConfluentAvroSerializer<SpecificRecord> serializer = new ConfluentAvroSerializer<>(registry, true);
     private final ConfluentAvroDeserializer<ContactEvent> contacts = new ConfluentAvroDeserializer<>(registry, ContactEvent.class);
     private final SealedContacts hashes = new SealedContacts(KeyedHash.fromKeyset(PersonalDataTestKeys.HASH_KEY));
-    private final List<ConfigurableApplicationContext> routers = new ArrayList<>();
+    private final Routers routers = new Routers();
     private final String run = UUID.randomUUID().toString();
     private TopicProbe probe;
 
     @BeforeAll
     static void topics() {
-        // As the router declares them; before a probe asks for them, which would auto-create them with one partition.
-        List<String> topics = new ArrayList<>(List.of(ContractTopic.CONTACT_EVENTS.topic()));
-        for (ContractTopic channel : ContractTopic.channels()) {
-            topics.add(channel.topic());
-            topics.add(channel.deadLetterTopic());
-        }
-        RealInfrastructure.createTopics(PARTITIONS, topics.toArray(String[]::new));
+        Routers.declareTopics();
     }
 
     @BeforeEach
@@ -79,15 +66,13 @@ class CallbackThreadIT {
 
     @AfterEach
     void stopRoutersAndProbe() {
-        for (int i = routers.size() - 1; i >= 0; i--) {
-            routers.get(i).close();
-        }
+        routers.close();
         probe.close();
     }
 
     @Test
     void anAnsweredOutboundCallSitsInTheThreadOfTheSameCustomersMissedCallAndAnswersIt() {
-        ConfigurableApplicationContext router = startRouter("router");
+        ConfigurableApplicationContext router = routers.start("router");
         String[] number = aMobileNumber();
         String missedId = callId("missed");
         String callbackId = callIdOnAnotherPartitionThan(missedId, "callback");
@@ -109,7 +94,7 @@ class CallbackThreadIT {
 
     @Test
     void anOutboundCallToAnotherNumberOrLaterThanTheWindowAfterTheMissedCallKeepsItsOwnThread() {
-        ConfigurableApplicationContext router = startRouter("router");
+        ConfigurableApplicationContext router = routers.start("router");
         String[] number = aMobileNumber();
         String[] otherNumber = aMobileNumber();
         String longAgoId = callId("voicemail-long-ago");
@@ -131,7 +116,7 @@ class CallbackThreadIT {
 
     @Test
     void aCallbackRoutedAfterARestartIsLinkedToAMissedCallRoutedBeforeIt() {
-        ConfigurableApplicationContext first = startRouter("first");
+        ConfigurableApplicationContext first = routers.start("first");
         String[] number = aMobileNumber();
         String missedId = callId("abandoned");
         String callbackId = callIdOnAnotherPartitionThan(missedId, "callback-after-restart");
@@ -139,22 +124,12 @@ class CallbackThreadIT {
         ContactEvent missedCall = contactOf(awaitContactRecord(missedId));
 
         first.close(); // a fresh context: nothing of the first router's memory survives
-        ConfigurableApplicationContext restarted = startRouter("restarted");
+        ConfigurableApplicationContext restarted = routers.start("restarted");
         send(call(callbackId, Direction.OUTBOUND, CallOutcome.ANSWERED, number[1], Instant.now().minusSeconds(10)));
 
         ContactEvent linked = opened(restarted, contactOf(awaitContactRecord(callbackId)));
         assertThat(linked.getThreadKey()).isEqualTo(missedCall.getThreadKey());
         assertThat(linked.getInReplyTo()).isEqualTo(missedId);
-    }
-
-    /** A router of the group {@code router}, as a whole application with the default settings. */
-    private ConfigurableApplicationContext startRouter(String name) {
-        ConfigurableApplicationContext router = new SpringApplicationBuilder(RouterApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(Stream.concat(ServiceProcess.realInfrastructureArguments().stream(),
-                        Stream.of("--omnirouter.instance.id=" + name + "-" + UUID.randomUUID())).toArray(String[]::new));
-        routers.add(router);
-        return router;
     }
 
     /** A Slovenian mobile number of this test's own: nationally ({@code 041 …}) and internationally ({@code +386 41 …}). */
@@ -179,7 +154,7 @@ class CallbackThreadIT {
     }
 
     private static int partitionOf(String key) {
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % Routers.PARTITIONS;
     }
 
     private static PhoneCallEvent call(String callId, Direction direction, CallOutcome outcome, String phone, Instant occurredAt) {
