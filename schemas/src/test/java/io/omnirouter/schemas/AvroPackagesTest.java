@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 class AvroPackagesTest {
 
     @Test
-    void everyNamespaceOfTheContractIsSerializable() {
+    void everyNamespaceOfTheContractAndTheInternalTopicsIsSerializable() {
         Set<String> namespaces = new HashSet<>();
         for (ContractTopic topic : ContractTopic.values()) {
+            collect(topic.valueSchema(), namespaces, new HashSet<>());
+        }
+        for (InternalTopic topic : InternalTopic.values()) {
             collect(topic.valueSchema(), namespaces, new HashSet<>());
         }
         assertThat(Arrays.asList(AvroPackages.SERIALIZABLE.split(","))).containsExactlyInAnyOrderElementsOf(namespaces);

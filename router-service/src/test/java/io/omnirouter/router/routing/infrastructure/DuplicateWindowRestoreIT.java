@@ -8,13 +8,11 @@ import io.omnirouter.channel.Direction;
 import io.omnirouter.channel.EmailEvent;
 import io.omnirouter.channel.EventMeta;
 import io.omnirouter.contact.ContactEvent;
-import io.omnirouter.router.RouterApplication;
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.serde.ConfluentAvroDeserializer;
 import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
 import io.omnirouter.testing.RealInfrastructure;
-import io.omnirouter.testing.ServiceProcess;
 import io.omnirouter.testing.TopicProbe;
 import io.omnirouter.testing.WithRealInfrastructure;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
@@ -49,8 +46,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -73,20 +68,14 @@ class DuplicateWindowRestoreIT {
     private final SchemaRegistryClient registry = new SchemaRegistryClient(RealInfrastructure.registryUrl());
     private final ConfluentAvroSerializer<SpecificRecord> serializer = new ConfluentAvroSerializer<>(registry, true);
     private final ConfluentAvroDeserializer<ContactEvent> contacts = new ConfluentAvroDeserializer<>(registry, ContactEvent.class);
-    private final List<ConfigurableApplicationContext> routers = new ArrayList<>();
+    private final Routers routers = new Routers();
     private final String conversation = "parcel-" + UUID.randomUUID();
     private final String key = "k-" + conversation;
     private TopicProbe probe;
 
     @BeforeAll
     static void topics() {
-        // As the router declares them; before a probe asks for them, which would auto-create them with one partition.
-        List<String> topics = new ArrayList<>(List.of(ContractTopic.CONTACT_EVENTS.topic()));
-        for (ContractTopic channel : ContractTopic.channels()) {
-            topics.add(channel.topic());
-            topics.add(channel.deadLetterTopic());
-        }
-        RealInfrastructure.createTopics(6, topics.toArray(String[]::new));
+        Routers.declareTopics();
     }
 
     @BeforeEach
@@ -96,9 +85,7 @@ class DuplicateWindowRestoreIT {
 
     @AfterEach
     void stopRoutersAndProbe() {
-        for (int i = routers.size() - 1; i >= 0; i--) {
-            routers.get(i).close();
-        }
+        routers.close();
         probe.close();
     }
 
@@ -220,16 +207,7 @@ class DuplicateWindowRestoreIT {
 
     /** A router of the group {@code router} (the listener's id), as a whole application. */
     private ConfigurableApplicationContext startRouter(String name, String registryUrl) {
-        // As command-line arguments: they take precedence over application.yml.
-        ConfigurableApplicationContext router = new SpringApplicationBuilder(RouterApplication.class)
-                .web(WebApplicationType.NONE)
-                .run(Stream.concat(
-                        // The registry is this test's (a proxy it can break), so not the harness's one.
-                        ServiceProcess.realInfrastructureArguments().stream().filter(a -> !a.startsWith("--omnirouter.schema-registry.url=")),
-                        Stream.of("--omnirouter.schema-registry.url=" + registryUrl,
-                                "--omnirouter.instance.id=" + name + "-" + UUID.randomUUID())).toArray(String[]::new));
-        routers.add(router);
-        return router;
+        return routers.start(name, registryUrl);
     }
 
     private static MessageListenerContainer listener(ConfigurableApplicationContext router) {
@@ -246,7 +224,7 @@ class DuplicateWindowRestoreIT {
     }
 
     private static int channelPartitions() {
-        return ContractTopic.channels().length * 6;
+        return ContractTopic.channels().length * Routers.PARTITIONS;
     }
 
     /** A mail of this test's conversation (one thread, so one contact.events partition), sent now. */
