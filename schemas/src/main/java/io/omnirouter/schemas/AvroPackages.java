@@ -9,7 +9,7 @@ package io.omnirouter.schemas;
  */
 public final class AvroPackages {
 
-    public static final String SERIALIZABLE = "io.omnirouter.channel,io.omnirouter.contact,io.omnirouter.followup,io.omnirouter.action,io.omnirouter.callback";
+    public static final String SERIALIZABLE = "io.omnirouter.channel,io.omnirouter.contact,io.omnirouter.followup,io.omnirouter.action";
     public static final String SYSTEM_PROPERTY = "org.apache.avro.SERIALIZABLE_PACKAGES";
 
     private AvroPackages() {

@@ -24,7 +24,7 @@ import org.apache.avro.generic.GenericRecord;
  * CLI, the simulator, the benchmark and the fault harness key and publish its events through {@link #recordKey} and
  * {@link #eventMetaOf}. The router adds the channel's mapping to a contact (docs/channels.md).
  */
-public enum ContractTopic implements TopicValues {
+public enum ContractTopic {
     PHONE("channel.phone", PhoneCallEvent.getClassSchema(), "callId"),
     EMAIL("channel.email", EmailEvent.getClassSchema(), "messageId"),
     CHAT("channel.chat", ChatEvent.getClassSchema(), "sessionId"),
@@ -50,14 +50,16 @@ public enum ContractTopic implements TopicValues {
         this.keyFields = List.of(keyFields);
     }
 
-    @Override
     public String topic() {
         return topic;
     }
 
-    @Override
     public Schema valueSchema() {
         return valueSchema;
+    }
+
+    public String valueSubject() {
+        return topic + "-value";
     }
 
     public String deadLetterTopic() {

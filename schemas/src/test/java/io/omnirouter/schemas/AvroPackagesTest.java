@@ -15,12 +15,9 @@ import org.junit.jupiter.api.Test;
 class AvroPackagesTest {
 
     @Test
-    void everyNamespaceOfTheContractAndTheInternalTopicsIsSerializable() {
+    void everyNamespaceOfTheContractIsSerializable() {
         Set<String> namespaces = new HashSet<>();
         for (ContractTopic topic : ContractTopic.values()) {
-            collect(topic.valueSchema(), namespaces, new HashSet<>());
-        }
-        for (InternalTopic topic : InternalTopic.values()) {
             collect(topic.valueSchema(), namespaces, new HashSet<>());
         }
         assertThat(Arrays.asList(AvroPackages.SERIALIZABLE.split(","))).containsExactlyInAnyOrderElementsOf(namespaces);

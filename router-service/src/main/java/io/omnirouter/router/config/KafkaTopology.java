@@ -1,7 +1,6 @@
 package io.omnirouter.router.config;
 
 import io.omnirouter.schemas.ContractTopic;
-import io.omnirouter.schemas.InternalTopic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,22 +16,13 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The topics the router reads and writes, declared with explicit partitions and retention (created at
- * start-up when missing), its own {@link InternalTopic#MISSED_CALLS} among them, and what happens after a rolled-back
- * batch.
+ * start-up when missing), and what happens after a rolled-back batch.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopology {
 
     /** Retention "forever": contact.events is the log every projection is rebuilt from. */
     private static final String FOREVER = "-1";
-    /**
-     * router.missed-calls keeps its records the link window and this much more: for missed calls that reached the
-     * router a little before they happened (a clock ahead, within the validation's future skew) and for a restart's read
-     * of the window.
-     */
-    private static final Duration MISSED_CALLS_RETENTION_MARGIN = Duration.ofDays(1);
-    /** Retention deletes whole segments only: short ones, so a missed call is gone at most an hour after its retention. */
-    private static final Duration MISSED_CALLS_SEGMENT = Duration.ofHours(1);
 
     @Bean
     KafkaAdmin.NewTopics routerTopics(RouterProperties properties) {
@@ -44,12 +34,6 @@ class KafkaTopology {
         }
         topics.add(sized(ContractTopic.CONTACT_EVENTS.topic(), t)
                 .config(TopicConfig.RETENTION_MS_CONFIG, FOREVER)
-                .build());
-        topics.add(sized(InternalTopic.MISSED_CALLS.topic(), t)
-                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
-                .config(TopicConfig.RETENTION_MS_CONFIG,
-                        Long.toString(properties.callbacks().linkWindow().plus(MISSED_CALLS_RETENTION_MARGIN).toMillis()))
-                .config(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(MISSED_CALLS_SEGMENT.toMillis()))
                 .build());
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

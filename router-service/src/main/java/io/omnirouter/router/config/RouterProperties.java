@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.validator.constraints.time.DurationMax;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -36,7 +35,6 @@ public record RouterProperties(
         @Valid @NotNull Validation validation,
         @Valid @NotNull Deduplication deduplication,
         @Valid @NotNull Classification classification,
-        @Valid @NotNull Callbacks callbacks,
         @Valid @NotNull Topics topics) {
 
     /**
@@ -84,17 +82,7 @@ public record RouterProperties(
     }
 
     /**
-     * @param linkWindow how long before an answered outbound call the same customer's latest missed inbound call may
-     *                   have happened for the call to be put in its thread as its callback; also how long the
-     *                   {@code router.missed-calls} topic keeps them (plus a day), so at most 29 days: the topic names
-     *                   call ids in clear, and the topics with ids in clear are kept at most 30 days
-     *                   (docs/personal-data.md)
-     */
-    public record Callbacks(@NotNull @DurationMin(minutes = 1) @DurationMax(days = 29) Duration linkWindow) {
-    }
-
-    /**
-     * @param partitions        partitions of the channel topics, contact.events, the DLTs and router.missed-calls
+     * @param partitions        partitions of the channel topics, contact.events and the DLTs
      * @param replicationFactor replication of the topics the router declares; unset = the broker's
      *                          {@code default.replication.factor} (1 on a laptop, 3 in a cluster)
      * @param channelRetention  how long channel topics keep events (contact.events is kept forever); at most 30 days,

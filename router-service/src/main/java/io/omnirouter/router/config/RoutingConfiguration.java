@@ -5,15 +5,11 @@ import io.omnirouter.router.classification.model.ContactClassifier;
 import io.omnirouter.router.classification.model.IntentClassifier;
 import io.omnirouter.router.classification.model.PriorityPolicy;
 import io.omnirouter.router.classification.model.QueueRule;
-import io.omnirouter.personal.hash.KeyedHash;
-import io.omnirouter.router.routing.application.CallbackThreads;
 import io.omnirouter.router.routing.application.RoutingChannelEvents;
 import io.omnirouter.router.routing.channel.ChannelMappings;
-import io.omnirouter.router.routing.model.CallbackLink;
 import io.omnirouter.router.routing.model.ChannelIds;
 import io.omnirouter.router.routing.model.CustomerIdentification;
 import io.omnirouter.router.routing.model.EventTimePolicy;
-import io.omnirouter.router.routing.model.MissedCalls;
 import io.omnirouter.router.routing.model.TextBounds;
 import io.omnirouter.serde.ConfluentAvroDeserializer;
 import io.omnirouter.serde.ConfluentAvroSerializer;
@@ -65,22 +61,6 @@ class RoutingConfiguration {
                 new TextBounds(v.maxSubjectChars(), v.maxTextChars(), v.truncationMarker()),
                 classifier,
                 clock);
-    }
-
-    @Bean
-    CallbackLink callbackLink(RouterProperties properties) {
-        return new CallbackLink(properties.callbacks().linkWindow());
-    }
-
-    /** The latest missed call per customer, fed by {@code MissedCallLog} from router.missed-calls. */
-    @Bean
-    MissedCalls missedCalls() {
-        return new MissedCalls();
-    }
-
-    @Bean
-    CallbackThreads callbackThreads(CallbackLink callbackLink, MissedCalls missedCalls, KeyedHash keyedHash) {
-        return new CallbackThreads(callbackLink, missedCalls, keyedHash);
     }
 
     @Bean

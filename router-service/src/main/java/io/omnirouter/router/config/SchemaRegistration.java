@@ -1,8 +1,6 @@
 package io.omnirouter.router.config;
 
 import io.omnirouter.schemas.ContractTopic;
-import io.omnirouter.schemas.InternalTopic;
-import io.omnirouter.schemas.TopicValues;
 import io.omnirouter.serde.SchemaRegistryClient;
 import io.omnirouter.serde.SchemaRegistryUnavailableException;
 import io.omnirouter.support.registry.SchemaRegistryProperties;
@@ -15,8 +13,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the schemas of every channel topic ({@link ContractTopic#channels()}), the ContactEvent schema and the
- * schema of the router's own {@link InternalTopic#MISSED_CALLS} at start-up, so adapter teams can fetch the contract from the registry
+ * Registers the schemas of every channel topic ({@link ContractTopic#channels()}) and the ContactEvent schema at
+ * start-up, so adapter teams can fetch the contract from the registry
  * ({@code GET /subjects/channel.email-value/versions/latest}) before they publish.
  * Runs before the listeners start. A registry that is unreachable or failing (5xx: several instances starting at
  * once make Apicurio's store time out on a lock) is asked again with growing pauses for up to
@@ -43,11 +41,9 @@ class SchemaRegistration implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        List<TopicValues> topics = new ArrayList<>(List.of(ContractTopic.channels()));
+        List<ContractTopic> topics = new ArrayList<>(List.of(ContractTopic.channels()));
         topics.add(ContractTopic.CONTACT_EVENTS);
-        // The router's own topic: not the contract's, registered all the same, since its values go through the same serde.
-        topics.add(InternalTopic.MISSED_CALLS);
-        for (TopicValues topic : topics) {
+        for (ContractTopic topic : topics) {
             try {
                 int id = registerPatiently(topic);
                 log.info("Schema {} registered as {} (id {})", topic.valueSchema().getFullName(), topic.valueSubject(), id);
@@ -59,7 +55,7 @@ class SchemaRegistration implements SmartInitializingSingleton {
         }
     }
 
-    private int registerPatiently(TopicValues topic) {
+    private int registerPatiently(ContractTopic topic) {
         long deadline = System.nanoTime() + wait.toNanos();
         Duration pause = FIRST_PAUSE;
         while (true) {

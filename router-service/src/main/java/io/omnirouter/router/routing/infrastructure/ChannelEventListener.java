@@ -1,8 +1,6 @@
 package io.omnirouter.router.routing.infrastructure;
 
 import io.omnirouter.contact.ContactEvent;
-import io.omnirouter.router.routing.application.CallbackThreads;
-import io.omnirouter.router.routing.application.CallbackThreads.NotedMissedCall;
 import io.omnirouter.router.routing.application.RoutingChannelEvents;
 import io.omnirouter.router.routing.model.DuplicateWindow;
 import io.omnirouter.router.routing.model.RejectedEventException;
@@ -41,10 +39,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * batch inside one Kafka transaction together with its output and its consumer offsets (exactly-once
  * read-process-write).
  *
- * <p>Per record: decode (Confluent wire format) → skip a duplicate eventId → route → put a callback in its missed
- * call's thread ({@link CallbackThreads}); then, for the batch, seal the contacts' personal fields under their data
- * keys ({@link SealingContacts}), publish each {@code ContactEvent} keyed by its (hashed) thread key, and the batch's
- * missed calls to {@code router.missed-calls} ({@link MissedCallLog}). A record that breaks the contract (undecodable, unknown schema id,
+ * <p>Per record: decode (Confluent wire format) → skip a duplicate eventId → route; then, for the batch, seal the
+ * contacts' personal fields under their data keys ({@link SealingContacts}) and publish each {@code ContactEvent}
+ * keyed by its (hashed) thread key. A record that breaks the contract (undecodable, unknown schema id,
  * invalid event) is published, original bytes untouched, to {@code <topic>.DLT} with the reason, in the same
  * transaction, and the batch goes on: a bad record never blocks its partition. A transient failure (registry
  * unreachable) aborts the transaction, so the batch is retried and nothing is lost.
@@ -62,24 +59,19 @@ public class ChannelEventListener {
     private final ChannelRecordDecoder channelEvents;
     private final RecentEventIds recentEventIds;
     private final SealingContacts sealing;
-    private final CallbackThreads callbacks;
-    private final MissedCallLog missedCallLog;
     private final ConfluentAvroSerializer<SpecificRecord> contactEvents;
     private final KafkaTemplate<byte[], byte[]> kafka;
     private final RoutingMetrics metrics;
     private final Clock clock;
 
     ChannelEventListener(RoutingChannelEvents routing, ChannelRecordDecoder channelEvents,
-                         RecentEventIds recentEventIds, SealingContacts sealing, CallbackThreads callbacks,
-                         MissedCallLog missedCallLog,
+                         RecentEventIds recentEventIds, SealingContacts sealing,
                          ConfluentAvroSerializer<SpecificRecord> contactEvents,
                          KafkaTemplate<byte[], byte[]> kafka, MeterRegistry meters, Clock clock) {
         this.routing = routing;
         this.channelEvents = channelEvents;
         this.recentEventIds = recentEventIds;
         this.sealing = sealing;
-        this.callbacks = callbacks;
-        this.missedCallLog = missedCallLog;
         this.contactEvents = contactEvents;
         this.kafka = kafka;
         this.metrics = new RoutingMetrics(meters);
@@ -96,7 +88,6 @@ public class ChannelEventListener {
         Map<TopicPartition, List<String>> routedIds = new HashMap<>();
         List<RoutedContact> routedContacts = new ArrayList<>();
         Set<String> seenInBatch = new HashSet<>();
-        CallbackThreads.Batch calls = callbacks.batch();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             DuplicateWindow window = recentEventIds.of(partition);
@@ -111,7 +102,6 @@ public class ChannelEventListener {
                     continue;
                 }
                 routed = routing.route(event);
-                routed = new RoutedContact(calls.link(routed.contact()), routed.warnings());
                 // Only a routed id counts: a dead-lettered one must not suppress a valid record with that id.
                 seenInBatch.add(inBatch);
             } catch (SchemaRegistryUnavailableException e) {
@@ -136,9 +126,7 @@ public class ChannelEventListener {
         for (int i = 0; i < contacts.size(); i++) {
             publish(contacts.get(i), routedContacts.get(i).warnings());
         }
-        List<NotedMissedCall> missedCalls = calls.noted();
-        missedCallLog.publish(missedCalls);
-        rememberAfterCommit(routedIds, missedCalls);
+        rememberAfterCommit(routedIds);
     }
 
     private void publish(ContactEvent contact, List<String> warnings) {
@@ -160,13 +148,13 @@ public class ChannelEventListener {
     }
 
     /**
-     * Event ids count as routed, and missed calls as known, only once the transaction that published them has committed: remembered earlier,
+     * Event ids count as routed only once the transaction that published them has committed: remembered earlier,
      * a batch whose commit then fails (a rebalance, a broker away) would be dropped as duplicates when it is
      * retried. Without transaction synchronization there is no way to know, so that is refused loudly
      * ({@code TransactionSynchronizationSetup} turns it on for the Kafka transactions).
      */
-    private void rememberAfterCommit(Map<TopicPartition, List<String>> routedIds, List<NotedMissedCall> missedCalls) {
-        if (routedIds.isEmpty() && missedCalls.isEmpty()) {
+    private void rememberAfterCommit(Map<TopicPartition, List<String>> routedIds) {
+        if (routedIds.isEmpty()) {
             return;
         }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -177,7 +165,6 @@ public class ChannelEventListener {
             @Override
             public void afterCommit() {
                 routedIds.forEach(recentEventIds::rememberAll);
-                missedCallLog.noteCommitted(missedCalls);
             }
         });
     }

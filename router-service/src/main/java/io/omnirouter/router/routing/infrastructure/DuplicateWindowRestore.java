@@ -7,6 +7,7 @@ import io.omnirouter.serde.SchemaRegistryUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -69,7 +70,7 @@ class DuplicateWindowRestore {
         this.windowSize = properties.deduplication().windowPerPartition();
         Map<String, Object> group = groupConsumers.getConfigurationProperties();
         this.timeLimit = Duration.ofMillis(maxPollIntervalMs(group) / 2);
-        this.readerConfig = OutOfGroupReaders.config(group);
+        this.readerConfig = readerConfig(group);
         this.clientIdPrefix = "router-" + properties.instanceId() + "-window-restore-";
     }
 
@@ -175,6 +176,21 @@ class DuplicateWindowRestore {
         Map<String, Object> config = new HashMap<>(readerConfig);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientIdPrefix + readers.incrementAndGet());
         return config;
+    }
+
+    /** The group consumers' settings (brokers, security, fetch sizes) for a consumer outside any group. */
+    private static Map<String, Object> readerConfig(Map<String, Object> group) {
+        Map<String, Object> config = new HashMap<>(group);
+        List.of(ConsumerConfig.GROUP_ID_CONFIG, ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                ConsumerConfig.GROUP_PROTOCOL_CONFIG, ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG,
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, ConsumerConfig.CLIENT_ID_CONFIG,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG)
+                .forEach(config::remove);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Retention may delete the first offsets to read between looking them up and fetching them.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return Collections.unmodifiableMap(config);
     }
 
     private static long maxPollIntervalMs(Map<String, Object> group) {

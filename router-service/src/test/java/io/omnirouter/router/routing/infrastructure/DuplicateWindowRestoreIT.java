@@ -8,11 +8,13 @@ import io.omnirouter.channel.Direction;
 import io.omnirouter.channel.EmailEvent;
 import io.omnirouter.channel.EventMeta;
 import io.omnirouter.contact.ContactEvent;
+import io.omnirouter.router.RouterApplication;
 import io.omnirouter.schemas.ContractTopic;
 import io.omnirouter.serde.ConfluentAvroDeserializer;
 import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
 import io.omnirouter.testing.RealInfrastructure;
+import io.omnirouter.testing.ServiceProcess;
 import io.omnirouter.testing.TopicProbe;
 import io.omnirouter.testing.WithRealInfrastructure;
 import java.io.ByteArrayOutputStream;
@@ -32,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
@@ -46,6 +49,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -68,14 +73,20 @@ class DuplicateWindowRestoreIT {
     private final SchemaRegistryClient registry = new SchemaRegistryClient(RealInfrastructure.registryUrl());
     private final ConfluentAvroSerializer<SpecificRecord> serializer = new ConfluentAvroSerializer<>(registry, true);
     private final ConfluentAvroDeserializer<ContactEvent> contacts = new ConfluentAvroDeserializer<>(registry, ContactEvent.class);
-    private final Routers routers = new Routers();
+    private final List<ConfigurableApplicationContext> routers = new ArrayList<>();
     private final String conversation = "parcel-" + UUID.randomUUID();
     private final String key = "k-" + conversation;
     private TopicProbe probe;
 
     @BeforeAll
     static void topics() {
-        Routers.declareTopics();
+        // As the router declares them; before a probe asks for them, which would auto-create them with one partition.
+        List<String> topics = new ArrayList<>(List.of(ContractTopic.CONTACT_EVENTS.topic()));
+        for (ContractTopic channel : ContractTopic.channels()) {
+            topics.add(channel.topic());
+            topics.add(channel.deadLetterTopic());
+        }
+        RealInfrastructure.createTopics(6, topics.toArray(String[]::new));
     }
 
     @BeforeEach
@@ -85,7 +96,9 @@ class DuplicateWindowRestoreIT {
 
     @AfterEach
     void stopRoutersAndProbe() {
-        routers.close();
+        for (int i = routers.size() - 1; i >= 0; i--) {
+            routers.get(i).close();
+        }
         probe.close();
     }
 
@@ -207,7 +220,16 @@ class DuplicateWindowRestoreIT {
 
     /** A router of the group {@code router} (the listener's id), as a whole application. */
     private ConfigurableApplicationContext startRouter(String name, String registryUrl) {
-        return routers.start(name, registryUrl);
+        // As command-line arguments: they take precedence over application.yml.
+        ConfigurableApplicationContext router = new SpringApplicationBuilder(RouterApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(Stream.concat(
+                        // The registry is this test's (a proxy it can break), so not the harness's one.
+                        ServiceProcess.realInfrastructureArguments().stream().filter(a -> !a.startsWith("--omnirouter.schema-registry.url=")),
+                        Stream.of("--omnirouter.schema-registry.url=" + registryUrl,
+                                "--omnirouter.instance.id=" + name + "-" + UUID.randomUUID())).toArray(String[]::new));
+        routers.add(router);
+        return router;
     }
 
     private static MessageListenerContainer listener(ConfigurableApplicationContext router) {
@@ -224,7 +246,7 @@ class DuplicateWindowRestoreIT {
     }
 
     private static int channelPartitions() {
-        return ContractTopic.channels().length * Routers.PARTITIONS;
+        return ContractTopic.channels().length * 6;
     }
 
     /** A mail of this test's conversation (one thread, so one contact.events partition), sent now. */
