@@ -1,6 +1,7 @@
-// The promise tracker in the customer view (issue 14, items 5 and 6): the promises made to the customer shown (promised
+// The promise tracker (issue 14, items 5 and 6): in the customer view, the promises made to the customer shown (promised
 // replies, callbacks, call summaries), each kept, kept late, broken or pending on event time, from
-// GET api/customers/{id}/promises; and beside each call in the timeline, the written summary it owes. Reloaded whenever
+// GET api/customers/{id}/promises, and beside each call in the timeline, the written summary it owes; in the queues'
+// view, the last week's promises per queue (GET api/promises). Reloaded whenever
 // the customer's tasks are (a task changed), as of the instant shown. Everything the API returns goes in as text.
 'use strict';
 
@@ -56,6 +57,32 @@
     }
   }
 
+  // The queues' view: the promises made in the last week, per queue (GET api/promises), summed over their types.
+  async function loadQueuePromises() {
+    const result = await api('api/promises');
+    if (result.status !== 200) return;
+    const byQueue = new Map();
+    for (const { queue, counts } of result.body.byQueueAndType) {
+      const sum = byQueue.get(queue) || { made: 0, kept: 0, keptLate: 0, broken: 0, pending: 0 };
+      for (const key of Object.keys(sum)) sum[key] += counts[key];
+      byQueue.set(queue, sum);
+    }
+    $('queue-promises-empty').hidden = byQueue.size > 0;
+    $('queue-promises-body').replaceChildren(...[...byQueue.keys()].sort().map((queue) => {
+      const sum = byQueue.get(queue);
+      return el('tr', { attrs: { 'data-queue': queue } }, [
+        el('th', { text: queue, attrs: { scope: 'row' } }),
+        ...['made', 'kept', 'keptLate', 'broken', 'pending'].map((key) => el('td', {
+          className: key === 'broken' && sum.broken ? 'broken-count' : '', text: String(sum[key]),
+        })),
+      ]);
+    }));
+  }
+
+  document.addEventListener('omnirouter:view-shown', (event) => {
+    if (event.detail.view === 'queues') loadQueuePromises().catch(fail);
+  });
+
   document.addEventListener('omnirouter:customer-shown', (event) => {
     tracker.customerId = event.detail.customerId;
     tracker.summaries = new Map();
@@ -69,5 +96,6 @@
   document.addEventListener('DOMContentLoaded', () => {
     // Timeline rows come and go (pages, live contacts, filters): each new row gets its call's summary.
     new MutationObserver(annotateCalls).observe($('timeline-body'), { childList: true });
+    $('queues-refresh').addEventListener('click', () => loadQueuePromises().catch(fail));
   });
 })();

@@ -3,6 +3,8 @@ package io.omnirouter.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnirouter.support.instance.InstanceHeaderFilter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithAnonymousUser;
@@ -25,6 +27,37 @@ class OperationsIT extends HistoryIntegrationTest {
         assertThat(docs.at("/paths/~1api~1customers~1search/get/parameters").valueStream()
                 .map(parameter -> parameter.get("name").asString())).containsExactly("q", "limit", "cursor");
         assertThat(docs.at("/paths/~1api~1customers~1search/get/responses").propertyNames()).contains("200", "400", "401");
+    }
+
+    @Test
+    void everyOperationDocumentsItsErrorsAsProblemDetails() {
+        JsonNode paths = json(mvc.get().uri("/v3/api-docs"), 200).get("paths");
+        List<String> checked = new ArrayList<>();
+        for (String path : paths.propertyNames()) {
+            for (String method : paths.get(path).propertyNames()) {
+                JsonNode operation = paths.get(path).get(method);
+                if (!operation.has("responses")) {
+                    continue; // a path item's own fields (parameters, summary), not an operation
+                }
+                String name = method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+                JsonNode responses = operation.get("responses");
+                List<String> errors = new ArrayList<>(List.of("401", "403"));
+                if (operation.has("parameters") && !operation.get("parameters").isEmpty() || operation.has("requestBody")) {
+                    errors.add("400");
+                }
+                if (path.contains("{")) {
+                    errors.add("404");
+                }
+                assertThat(responses.propertyNames()).as(name).containsAll(errors);
+                for (String error : errors) {
+                    assertThat(responses.get(error).at("/content/application~1problem+json/schema/$ref").asString())
+                            .as(name + " " + error).isEqualTo("#/components/schemas/Problem");
+                }
+                checked.add(name);
+            }
+        }
+        assertThat(checked).as("the operations checked").contains("POST /api/tasks/{taskId}/complete",
+                "GET /api/customers/{customerId}/promises", "GET /api/promises", "PUT /api/agents/{agentId}/absence");
     }
 
     @Test

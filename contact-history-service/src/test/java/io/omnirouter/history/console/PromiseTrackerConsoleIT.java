@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -59,6 +60,18 @@ class PromiseTrackerConsoleIT extends ConsoleBrowserTest {
         } finally {
             screenshot("promise-tracker.png");
         }
+
+        // The queues' tracker counts them with every other broken promise, as the API does.
+        browser.findElement(By.cssSelector(".view-tab[data-view='queues']")).click();
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(By.id("queues-refresh")).click();
+            long shown = driver.findElements(By.cssSelector("#queue-promises-body tr")).stream()
+                    .mapToLong(row -> Long.parseLong(row.findElements(By.tagName("td")).get(3).getText())).sum();
+            long counted = json(mvc.get().uri("/api/promises"), 200).get("counts").get("broken").asLong();
+            return counted >= 2 && shown == counted;
+        });
+        assertNoSeriousAccessibilityViolations("the queues' promise tracker");
+        browser.findElement(By.cssSelector(".view-tab[data-view='customers']")).click();
 
         // The written summary, late: the call's summary is kept late, and so is the promised reply (the same e-mail).
         publish(outbound(Channel.EMAIL, T0.plus(Duration.ofHours(6)), address, thread, "EMAIL").setSubject("Your refund").build());
