@@ -554,12 +554,16 @@
       item.textExcerpt ? el('span', { text: item.textExcerpt }) : null,
       // A contact without words (a missed call, an order event) is told by its kind.
       !item.subject && !item.textExcerpt ? el('span', { className: 'muted', text: label(item.kind) }) : null,
+      // A callback belongs to the conversation of the missed call it answers (docs/callbacks.md).
+      item.callbackFor ? el('span', { className: 'callback-for', attrs: { 'data-missed-call': item.callbackFor.contactId } }, [
+        document.createTextNode('Callback for the missed call of '), time(item.callbackFor.occurredAt)]) : null,
     ]);
+    const conversation = item.callbackFor ? item.callbackFor.threadKey : item.threadKey;
     const threadButton = el('button', {
-      className: 'link', text: item.threadKey,
-      attrs: { type: 'button', 'aria-label': `Open the conversation ${item.threadKey}` },
+      className: 'link', text: conversation,
+      attrs: { type: 'button', 'aria-label': `Open the conversation ${conversation}` },
     });
-    threadButton.addEventListener('click', () => openThread(item.threadKey, threadButton.closest('tr')));
+    threadButton.addEventListener('click', () => openThread(conversation, threadButton.closest('tr')));
     const tr = el('tr', {
       className: fresh ? 'fresh' : '',
       attrs: { 'data-contact-id': item.contactId, 'data-occurred-at': item.occurredAt },
@@ -919,6 +923,7 @@
         el('div', { className: 'meta' }, [
           time(item.occurredAt),
           el('span', { text: ` · ${label(item.channel)} · ${label(item.direction)} · ${label(item.kind)}` }),
+          item.callbackFor ? el('span', { className: 'callback-for', text: ' · callback' }) : null,
           detailsSpan(item, 'details', ' · '),
           item.agentId ? el('span', { text: ` · agent ${item.agentId}` }) : null,
           item.customerName ? el('span', { text: ' · from ' }) : null,

@@ -339,6 +339,7 @@ class AgentConsoleIT extends ConsoleBrowserTest {
             wait.until(driver -> driver.findElement(By.id("ops-sla")).getText().contains("Reply"));
             assertThat(browser.findElement(By.id("ops-lag")).getText()).contains(CONTACT_EVENTS + "-0");
             assertThat(browser.findElement(By.id("ops-p99")).getText()).isNotEqualTo("—");
+            assertNoSeriousAccessibilityViolations("the ops view");
         } finally {
             screenshot("ops-view.png");
         }

@@ -49,6 +49,7 @@ class ConsentConsoleIT extends ConsoleBrowserTest {
         assertThat(Instant.parse(surveys.findElement(By.tagName("time")).getAttribute("datetime"))).isEqualTo(withdrawnAt);
         assertThat(browser.findElement(By.cssSelector("#consents li[data-purpose='CONTACT_BY_EMAIL']")).getText()).contains("yes");
         assertThat(browser.findElement(By.cssSelector("#consents li[data-purpose='THANK_YOU_MESSAGES']")).getText()).contains("unknown");
+        assertNoSeriousAccessibilityViolations("the customer's consents");
         screenshot("consents.png");
     }
 }

@@ -86,6 +86,7 @@ class CustomerSearchConsoleIT extends ConsoleBrowserTest {
             assertThat(results.get(0).getText()).contains("Marta Novak", other, "found by name");
             assertThat(results.get(1).getText()).contains("Ana Nováková", email, phone);
             assertThat(browser.findElement(By.id("status")).getText()).contains("2 customers match");
+            assertNoSeriousAccessibilityViolations("the search results");
         } finally {
             screenshot("customer-search.png");
         }

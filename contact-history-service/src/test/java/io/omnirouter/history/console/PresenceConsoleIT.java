@@ -49,6 +49,7 @@ class PresenceConsoleIT extends ConsoleBrowserTest {
                     "Also looking at this customer: agent"));
             new WebDriverWait(browser, withinAHeartbeat).until(ExpectedConditions.textToBe(By.id("viewers"),
                     "Also looking at this customer: supervisor"));
+            assertNoSeriousAccessibilityViolations("a customer another agent is looking at");
             screenshot("presence.png");
             second.screenshot("presence-second-browser.png");
 

@@ -41,11 +41,7 @@ class PromiseTrackerConsoleIT extends ConsoleBrowserTest {
                 outbound(Channel.EMAIL, T0.plus(Duration.ofMinutes(5)), address, thread, "EMAIL")
                         .setPromisedReplyBy(T0.plus(Duration.ofHours(1))).build(),
                 call);
-        String customerId = awaitCustomerWithContacts("email", address, 3);
-        logIn("agent");
-        onALaptopScreen();
-        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
-        openCustomer("email", address, customerId, wait);
+        WebDriverWait wait = openAsAgent(address, 3);
 
         try {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("promises-count"), "2 broken"));
@@ -88,11 +84,7 @@ class PromiseTrackerConsoleIT extends ConsoleBrowserTest {
                 outbound(Channel.EMAIL, T0.plus(Duration.ofMinutes(10)), address, thread, "EMAIL").build(),
                 contact(Channel.CHAT, T0.plus(Duration.ofMinutes(20))).setIdentifiers(email(address)).setKind("CHAT_MESSAGE")
                         .setIntent(Intent.COMPLAINT).build());
-        String customerId = awaitCustomerWithContacts("email", address, 3);
-        logIn("agent");
-        onALaptopScreen();
-        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
-        openCustomer("email", address, customerId, wait);
+        WebDriverWait wait = openAsAgent(address, 3);
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline-body tr"), 3));
 
         // The e-mail conversation opens inline, right under the contact clicked, and closes again.
@@ -118,6 +110,47 @@ class PromiseTrackerConsoleIT extends ConsoleBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline-empty")));
         assertThat(browser.findElements(By.cssSelector("#timeline-body tr"))).isEmpty();
         assertNoSeriousAccessibilityViolations("the filtered timeline");
+    }
+
+    @Test
+    void aCallbackArrivingLiveSaysWhichMissedCallItAnswersAndOpensInThatCallsConversation() {
+        String address = "callback-" + UUID.randomUUID() + "@example.com";
+        ContactEvent missed = contact(Channel.PHONE, T0).setIdentifiers(email(address)).setKind("CALL_MISSED")
+                .setCallOutcome("MISSED").setQueue("phone").build();
+        publish(missed);
+        WebDriverWait wait = openAsAgent(address, 1);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline-body tr"), 1));
+
+        ContactEvent callback = outbound(Channel.PHONE, T0.plus(Duration.ofMinutes(20)), address, "phone:" + UUID.randomUUID(),
+                "CALL_ANSWERED").setCallOutcome("ANSWERED").setDurationSeconds(120).setText("Called back about the invoice").build();
+        publish(callback);
+        String callbackRow = "#timeline-body tr[data-contact-id='" + callback.getContactId() + "']";
+        WebElement label = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(callbackRow + " .callback-for")));
+        assertThat(label.getText()).startsWith("Callback for the missed call of");
+        assertThat(label.getDomAttribute("data-missed-call")).isEqualTo(missed.getContactId());
+
+        // Its conversation is the missed call's: both calls, the callback marked.
+        click(By.cssSelector(callbackRow + " button[aria-label^='Open the conversation']"), wait);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline-body tr.thread-row #thread-items > li"), 2));
+        assertThat(browser.findElement(By.id("thread-key")).getText()).isEqualTo(missed.getThreadKey());
+        assertThat(browser.findElements(By.cssSelector("#thread-items > li"))).extracting(WebElement::getText)
+                .satisfiesExactly(first -> assertThat(first).contains("Call missed").doesNotContain("callback"),
+                        second -> assertThat(second).contains("Call answered", "callback", "Called back about the invoice"));
+        try {
+            assertNoSeriousAccessibilityViolations("a callback in its missed call's conversation");
+        } finally {
+            screenshot("callback-in-the-missed-calls-conversation.png");
+        }
+    }
+
+    /** Signs in as an agent on a laptop screen and opens the customer of {@code address} once it has {@code contacts}. */
+    private WebDriverWait openAsAgent(String address, int contacts) {
+        String customerId = awaitCustomerWithContacts("email", address, contacts);
+        logIn("agent");
+        onALaptopScreen();
+        WebDriverWait wait = new WebDriverWait(browser, BROWSER_PATIENCE);
+        openCustomer("email", address, customerId, wait);
+        return wait;
     }
 
     private static ContactEvent.Builder outbound(Channel channel, Instant at, String address, String thread, String kind) {

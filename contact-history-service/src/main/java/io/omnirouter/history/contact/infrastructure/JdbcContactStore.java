@@ -9,7 +9,9 @@ import static io.omnirouter.history.shared.jdbc.JdbcValues.timestamp;
 
 import io.omnirouter.contact.Channel;
 import io.omnirouter.history.consent.model.ConsentChange;
+import io.omnirouter.history.contact.application.CallbackLinkProperties;
 import io.omnirouter.history.contact.application.ContactStore;
+import io.omnirouter.history.contact.model.CallbackLink;
 import io.omnirouter.history.contact.model.ChannelDetails;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
@@ -51,24 +53,29 @@ class JdbcContactStore implements ContactStore {
     // placeholder is details, a jsonb column bound as text.
     private static final String INSERT = "INSERT INTO contact (" + INSERT_COLUMNS + ") VALUES ("
             + placeholders(INSERT_COLUMNS.split(",").length - 1) + ", ?::jsonb) ON CONFLICT (contact_id) DO NOTHING";
-    // Reads a page straight off contact_timeline_idx (customer_id, occurred_at DESC, contact_id DESC).
+    // Reads a page straight off contact_timeline_idx (customer_id, occurred_at DESC, contact_id DESC); a callback's
+    // missed call is one more short walk back along the same index (CallbackLinkSql).
     private static final String TIMELINE = """
-            SELECT contact_id, channel, direction, kind, occurred_at, thread_key, subject,
-                   CASE WHEN length(text) > ? THEN left(text, ?) || '…' ELSE text END AS text_excerpt,
-                   agent_id, intent, priority, queue, source_event_id, details
-              FROM contact
-             WHERE customer_id = ?""";
+            SELECT c.contact_id, c.channel, c.direction, c.kind, c.occurred_at, c.thread_key, c.subject,
+                   CASE WHEN length(c.text) > ? THEN left(c.text, ?) || '…' ELSE c.text END AS text_excerpt,
+                   c.agent_id, c.intent, c.priority, c.queue, c.source_event_id, c.details, %s
+              FROM contact c
+            %s
+             WHERE c.customer_id = ?""".formatted(CallbackLinkSql.COLUMNS, CallbackLinkSql.LATEST_MISSED_CALL);
     // The filters narrow the walk along contact_timeline_idx; a customer's contacts are few enough to filter there.
-    private static final String CHANNEL_FILTER = " AND channel = ?";
-    private static final String DIRECTION_FILTER = " AND direction = ?";
-    private static final String INTENT_FILTER = " AND intent = ?";
-    private static final String AFTER_CURSOR = " AND (occurred_at, contact_id) < (?, ?)";
-    private static final String NEWEST_FIRST = " ORDER BY occurred_at DESC, contact_id DESC LIMIT ?";
+    private static final String CHANNEL_FILTER = " AND c.channel = ?";
+    private static final String DIRECTION_FILTER = " AND c.direction = ?";
+    private static final String INTENT_FILTER = " AND c.intent = ?";
+    private static final String AFTER_CURSOR = " AND (c.occurred_at, c.contact_id) < (?, ?)";
+    private static final String NEWEST_FIRST = " ORDER BY c.occurred_at DESC, c.contact_id DESC LIMIT ?";
 
     private final JdbcTemplate jdbc;
 
-    JdbcContactStore(JdbcTemplate jdbc) {
+    private final CallbackLink callbacks;
+
+    JdbcContactStore(JdbcTemplate jdbc, CallbackLinkProperties callbacks) {
         this.jdbc = jdbc;
+        this.callbacks = callbacks.link();
     }
 
     @Override
@@ -90,7 +97,8 @@ class JdbcContactStore implements ContactStore {
     public List<TimelineEntry> timeline(UUID customerId, TimelineFilter filter, Optional<TimelineCursor> after, int limit,
                                         int excerptLength) {
         StringBuilder sql = new StringBuilder(TIMELINE);
-        List<Object> args = new ArrayList<>(List.of(excerptLength, excerptLength, customerId));
+        List<Object> args = new ArrayList<>(List.of(excerptLength, excerptLength, CallbackLinkSql.windowSeconds(callbacks),
+                customerId));
         filter.channel().ifPresent(c -> {
             sql.append(CHANNEL_FILTER);
             args.add(c.name());
@@ -124,7 +132,8 @@ class JdbcContactStore implements ContactStore {
                 Priority.valueOf(rs.getString("priority")),
                 rs.getString("queue"),
                 rs.getString("source_event_id"),
-                textMap(rs, "details")), args.toArray());
+                textMap(rs, "details"),
+                CallbackLinkSql.missedCall(rs)), args.toArray());
     }
 
     private static void bind(PreparedStatement ps, Contact contact, UUID customerId) throws SQLException {

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * One contact as a line of a customer's timeline; {@code textExcerpt} is the start of the text; {@code details}: the
- * channel's facts no other field holds (ContactEvent.details, e.g. a social contact's platform and visibility), by name.
+ * channel's facts no other field holds (ContactEvent.details, e.g. a social contact's platform and visibility), by name;
+ * {@code callbackFor}: the missed call this call is the callback of ({@link CallbackLink}), null for any other contact.
  */
 public record TimelineEntry(
         UUID contactId,
@@ -24,7 +25,8 @@ public record TimelineEntry(
         Priority priority,
         String queue,
         String sourceEventId,
-        Map<String, String> details) {
+        Map<String, String> details,
+        MissedCall callbackFor) {
 
     public TimelineEntry {
         details = ChannelDetails.sortedFacts(details);

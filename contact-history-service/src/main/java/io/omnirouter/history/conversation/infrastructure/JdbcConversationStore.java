@@ -6,6 +6,9 @@ import static io.omnirouter.history.shared.jdbc.JdbcValues.textMap;
 import static io.omnirouter.history.shared.jdbc.JdbcValues.timestamp;
 
 import io.omnirouter.contact.Channel;
+import io.omnirouter.history.contact.application.CallbackLinkProperties;
+import io.omnirouter.history.contact.infrastructure.CallbackLinkSql;
+import io.omnirouter.history.contact.model.CallbackLink;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
 import io.omnirouter.history.contact.model.Intent;
@@ -23,25 +26,42 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcConversationStore implements ConversationStore {
 
-    // Reads straight off contact_thread_idx (customer_id, thread_key, occurred_at).
+    // The thread's own contacts straight off contact_thread_idx (customer_id, thread_key, occurred_at), and the calls
+    // within the link window after one of its missed calls off contact_timeline_idx; of those, the callbacks whose
+    // latest missed call is in this thread stay (CallbackLinkSql, contact-history-service/docs/callbacks.md).
     private static final String THREAD = """
-            SELECT contact_id, channel, direction, kind, occurred_at, thread_key, subject, text, text_truncated,
-                   agent_id, intent, priority, queue, source_event_id, customer_name, attachment_names, details
-              FROM contact
-             WHERE customer_id = ? AND thread_key = ?""";
-    private static final String AFTER_CURSOR = " AND (occurred_at, contact_id) > (?, ?)";
-    private static final String OLDEST_FIRST = " ORDER BY occurred_at, contact_id LIMIT ?";
+            WITH members AS (
+                SELECT contact_id FROM contact WHERE customer_id = ? AND thread_key = ?
+                UNION
+                SELECT cb.contact_id FROM contact m
+                  JOIN contact cb ON cb.customer_id = m.customer_id AND cb.occurred_at > m.occurred_at
+                                 AND cb.occurred_at <= m.occurred_at + make_interval(secs => ?) AND %s
+                 WHERE m.customer_id = ? AND m.thread_key = ? AND %s)
+            SELECT c.contact_id, c.channel, c.direction, c.kind, c.occurred_at, c.thread_key, c.subject, c.text,
+                   c.text_truncated, c.agent_id, c.intent, c.priority, c.queue, c.source_event_id, c.customer_name,
+                   c.attachment_names, c.details, %s
+              FROM contact c JOIN members ON members.contact_id = c.contact_id
+            %s
+             WHERE (c.thread_key = ? OR missed.thread_key = ?)""".formatted(CallbackLinkSql.isCallbackCandidate("cb"),
+            CallbackLinkSql.isMissedCall("m"), CallbackLinkSql.COLUMNS, CallbackLinkSql.LATEST_MISSED_CALL);
+    private static final String AFTER_CURSOR = " AND (c.occurred_at, c.contact_id) > (?, ?)";
+    private static final String OLDEST_FIRST = " ORDER BY c.occurred_at, c.contact_id LIMIT ?";
 
     private final JdbcTemplate jdbc;
 
-    JdbcConversationStore(JdbcTemplate jdbc) {
+    private final CallbackLink callbacks;
+
+    JdbcConversationStore(JdbcTemplate jdbc, CallbackLinkProperties callbacks) {
         this.jdbc = jdbc;
+        this.callbacks = callbacks.link();
     }
 
     @Override
     public List<ConversationEntry> thread(UUID customerId, String threadKey, Optional<TimelineCursor> after, int limit) {
         StringBuilder sql = new StringBuilder(THREAD);
-        List<Object> args = new ArrayList<>(List.of(customerId, threadKey));
+        double window = CallbackLinkSql.windowSeconds(callbacks);
+        List<Object> args = new ArrayList<>(List.of(customerId, threadKey, window, customerId, threadKey, window, threadKey,
+                threadKey));
         after.ifPresent(cursor -> {
             sql.append(AFTER_CURSOR);
             args.add(timestamp(cursor.occurredAt()));
@@ -66,6 +86,7 @@ class JdbcConversationStore implements ConversationStore {
                 rs.getString("source_event_id"),
                 rs.getString("customer_name"),
                 strings(rs.getArray("attachment_names")),
-                textMap(rs, "details")), args.toArray());
+                textMap(rs, "details"),
+                CallbackLinkSql.missedCall(rs)), args.toArray());
     }
 }

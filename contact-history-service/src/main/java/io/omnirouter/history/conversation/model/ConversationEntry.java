@@ -2,9 +2,11 @@ package io.omnirouter.history.conversation.model;
 
 import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.ContactKind;
+import io.omnirouter.history.contact.model.CallbackLink;
 import io.omnirouter.history.contact.model.ChannelDetails;
 import io.omnirouter.history.contact.model.Direction;
 import io.omnirouter.history.contact.model.Intent;
+import io.omnirouter.history.contact.model.MissedCall;
 import io.omnirouter.history.contact.model.Priority;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.UUID;
  * @param customerName    the name the contact carried (a sender's display name, a caller's name), null if none
  * @param attachmentNames the names of the attachments as sent (mail, social), empty for other channels
  * @param details         the channel's facts no other field holds, by name (as {@link ChannelDetails#facts})
+ * @param callbackFor     the missed call this call is the callback of ({@link CallbackLink}), null for any other contact
  */
 public record ConversationEntry(
         UUID contactId,
@@ -36,7 +39,8 @@ public record ConversationEntry(
         String sourceEventId,
         String customerName,
         List<String> attachmentNames,
-        Map<String, String> details) {
+        Map<String, String> details,
+        MissedCall callbackFor) {
 
     public ConversationEntry {
         attachmentNames = List.copyOf(attachmentNames);

@@ -38,6 +38,7 @@ class ThreadController {
     @Operation(summary = "One conversation, oldest first",
             description = "The contacts of one thread (threadKey of the timeline items, e.g. email:<message id>, chat:<session>,"
                     + " phone:<call id>, order:<order id>) with their whole texts, oldest first, with keyset cursor pagination."
+                    + " A missed call's conversation also holds the callbacks that answer it (docs/callbacks.md); each keeps its own threadKey."
                     + " The id of a customer merged into another answers with the other's conversation (customerId says which).")
     @ApiResponse(responseCode = "200", description = "the conversation (a page of it)")
     @ApiResponse(responseCode = "400", description = "a malformed customer id, limit or cursor (problem details)")

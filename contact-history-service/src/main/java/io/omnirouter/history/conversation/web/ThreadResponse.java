@@ -4,6 +4,7 @@ import io.omnirouter.contact.Channel;
 import io.omnirouter.contact.ContactKind;
 import io.omnirouter.history.contact.model.Direction;
 import io.omnirouter.history.contact.model.Intent;
+import io.omnirouter.history.contact.model.MissedCall;
 import io.omnirouter.history.contact.model.Priority;
 import io.omnirouter.history.contact.model.TimelineCursor;
 import io.omnirouter.history.conversation.model.ConversationEntry;
@@ -24,18 +25,19 @@ public record ThreadResponse(UUID customerId, String threadKey, List<Item> items
     /**
      * Like a timeline item, with the whole text instead of an excerpt; {@code textTruncated}: cut by the router;
      * {@code customerName}: the name the contact carried, null if none; {@code attachmentNames}: as sent; {@code details}:
-     * as in the timeline.
+     * as in the timeline; {@code callbackFor}: as in the timeline. A missed call's conversation holds its callbacks,
+     * whose own {@code threadKey} is another.
      */
     public record Item(UUID contactId, Channel channel, Direction direction, ContactKind kind, Instant occurredAt, String threadKey,
                 String subject, String text, boolean textTruncated, String agentId, Intent intent, Priority priority,
                 String queue, String sourceEventId, String customerName, List<String> attachmentNames,
-                Map<String, String> details) {
+                Map<String, String> details, MissedCall callbackFor) {
 
         public static Item of(ConversationEntry entry) {
             return new Item(entry.contactId(), entry.channel(), entry.direction(), entry.kind(), entry.occurredAt(),
                     entry.threadKey(), entry.subject(), entry.text(), entry.textTruncated(), entry.agentId(), entry.intent(),
                     entry.priority(), entry.queue(), entry.sourceEventId(), entry.customerName(), entry.attachmentNames(),
-                    entry.details());
+                    entry.details(), entry.callbackFor());
         }
     }
 

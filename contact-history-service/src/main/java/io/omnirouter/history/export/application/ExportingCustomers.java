@@ -103,7 +103,8 @@ public class ExportingCustomers {
         TimelineCursor after = null;
         do {
             ConversationPage page = conversations.page(customerId, threadKey, threadPages.maxPageSize(), after);
-            entries.addAll(page.items());
+            // A missed call's conversation shows the callbacks of other threads too; each is exported with its own.
+            page.items().stream().filter(entry -> entry.threadKey().equals(threadKey)).forEach(entries::add);
             after = page.next().orElse(null);
         } while (after != null);
         return entries;

@@ -68,6 +68,6 @@ class TimelineCursorTest {
     private static TimelineEntry entry(int minute) {
         return new TimelineEntry(UUID.randomUUID(), Channel.EMAIL, Direction.INBOUND, ContactKind.EMAIL,
                 Instant.parse("2026-03-01T10:00:00Z").plusSeconds(60L * minute), "email:<m@x>", null, null, null,
-                Intent.QUESTION, Priority.NORMAL, "general", "e-" + minute, Map.of());
+                Intent.QUESTION, Priority.NORMAL, "general", "e-" + minute, Map.of(), null);
     }
 }

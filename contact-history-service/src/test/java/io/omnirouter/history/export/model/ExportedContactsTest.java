@@ -65,12 +65,12 @@ class ExportedContactsTest {
 
     static TimelineEntry listed(UUID contactId, String threadKey, Instant at) {
         return new TimelineEntry(contactId, Channel.EMAIL, Direction.INBOUND, ContactKind.EMAIL, at, threadKey, "subject",
-                "text of…", null, Intent.QUESTION, Priority.NORMAL, "general", "evt-" + contactId, Map.of());
+                "text of…", null, Intent.QUESTION, Priority.NORMAL, "general", "evt-" + contactId, Map.of(), null);
     }
 
     static ConversationEntry read(UUID contactId, String threadKey, Instant at) {
         return new ConversationEntry(contactId, Channel.EMAIL, Direction.INBOUND, ContactKind.EMAIL, at, threadKey, "subject",
                 "text of " + contactId, false, null, Intent.QUESTION, Priority.NORMAL, "general", "evt-" + contactId, null, List.of(),
-                Map.of());
+                Map.of(), null);
     }
 }
