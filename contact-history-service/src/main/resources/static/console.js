@@ -121,6 +121,7 @@
         tab('ops').hidden = !state.roles.includes('OPS');
         // Views in files of their own (work.js, …) show their tabs by the roles.
         document.dispatchEvent(new CustomEvent('omnirouter:signed-in', { detail: { user: state.user, roles: state.roles } }));
+        await fillTimelineFilters();
       }
     } catch (error) {
       fail(error);
@@ -443,6 +444,17 @@
   }
 
   // --- timeline --------------------------------------------------------------------------------------------
+
+  // The filters' values as the API declares them (GET api/timeline/filters), after the first "all" option.
+  async function fillTimelineFilters() {
+    const result = await api('api/timeline/filters');
+    if (result.status !== 200) return;
+    for (const [filter, values] of Object.entries(result.body)) {
+      const select = $(`filter-${filter}`);
+      if (!select) continue;
+      select.replaceChildren(select.options[0], ...values.map((value) => el('option', { text: label(value), attrs: { value } })));
+    }
+  }
 
   function timelineUrl(cursor) {
     const query = new URLSearchParams({ limit: PAGE_SIZE });

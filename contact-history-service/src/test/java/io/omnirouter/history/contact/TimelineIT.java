@@ -68,6 +68,22 @@ class TimelineIT extends HistoryIntegrationTest {
     }
 
     @Test
+    void theFilterValuesAreTheOnesTheTimelineAccepts() {
+        JsonNode filters = json(mvc.get().uri("/api/timeline/filters"), 200);
+
+        assertThat(filters.get("channel").valueStream().map(JsonNode::asString))
+                .containsExactly(java.util.Arrays.stream(Channel.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(filters.get("direction").valueStream().map(JsonNode::asString)).containsExactly("INBOUND", "OUTBOUND");
+        assertThat(filters.get("intent").valueStream().map(JsonNode::asString))
+                .containsExactly(java.util.Arrays.stream(io.omnirouter.history.contact.model.Intent.values()).map(Enum::name).toArray(String[]::new));
+        // Each is a value the timeline takes.
+        UUID unknown = UUID.randomUUID();
+        for (String channel : filters.get("channel").valueStream().map(JsonNode::asString).toList()) {
+            assertThat(mvc.get().uri("/api/customers/{id}/timeline", unknown).param("channel", channel).exchange()).hasStatus(404);
+        }
+    }
+
+    @Test
     void theChannelFilterPagesThroughOneChannelOnly() {
         String address = "filter-" + UUID.randomUUID() + "@example.com";
         List<ContactEvent> events = new ArrayList<>();

@@ -9,8 +9,11 @@ import io.omnirouter.history.contact.model.TimelineCursor;
 import io.omnirouter.history.contact.model.TimelineFilter;
 import io.omnirouter.history.shared.asof.PastReads;
 import io.omnirouter.history.shared.web.RequestParameters;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,5 +57,16 @@ class TimelineController {
                 RequestParameters.oneOf("direction", direction, Direction.class),
                 RequestParameters.oneOf("intent", intent, Intent.class));
         return TimelineResponse.of(pastReads.nowOrAsOf(RequestParameters.asOf(asOf), () -> readingTimeline.page(customer, pageSize, after, filter)));
+    }
+
+    /** The values each timeline filter takes, as the API reads them. */
+    record TimelineFilters(List<Channel> channel, List<Direction> direction, List<Intent> intent) {
+    }
+
+    /** The console fills its filter lists from this, so that a new channel, direction or intent is declared once: its enum. */
+    @GetMapping("/api/timeline/filters")
+    @Operation(summary = "The values of the timeline's channel, direction and intent filters")
+    TimelineFilters filters() {
+        return new TimelineFilters(Arrays.asList(Channel.values()), Arrays.asList(Direction.values()), Arrays.asList(Intent.values()));
     }
 }

@@ -28,4 +28,9 @@ public enum PromiseOutcome {
             case SUPERSEDED, CANCELLED -> WITHDRAWN;
         };
     }
+
+    /** Whether the promise was fulfilled, on time or late. */
+    public boolean isKept() {
+        return this == KEPT || this == KEPT_LATE;
+    }
 }

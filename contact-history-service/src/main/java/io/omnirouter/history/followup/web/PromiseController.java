@@ -51,10 +51,7 @@ class PromiseController {
 
         static PromiseResponse of(Promise promise) {
             var task = promise.task();
-            boolean kept = switch (promise.outcome()) {
-                case KEPT, KEPT_LATE -> true;
-                default -> false;
-            };
+            boolean kept = promise.outcome().isKept();
             return new PromiseResponse(task.taskId(), task.type().name(), promise.outcome().name(), task.createdAt(), task.dueAt(),
                     task.triggerContactId(), task.threadKey(), task.triggerChannel().name(), task.queue(), task.assignee(),
                     kept ? task.closedAt() : null, kept ? task.closedByContactId() : null);

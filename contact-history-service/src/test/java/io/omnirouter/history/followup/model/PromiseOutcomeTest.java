@@ -34,6 +34,12 @@ class PromiseOutcomeTest {
     }
 
     @Test
+    void onlyKeptAndKeptLateAreKept() {
+        assertThat(java.util.Arrays.stream(PromiseOutcome.values()).filter(PromiseOutcome::isKept))
+                .containsExactly(PromiseOutcome.KEPT, PromiseOutcome.KEPT_LATE);
+    }
+
+    @Test
     void aReplacedOrCancelledPromiseIsWithdrawnNeitherKeptNorBroken() {
         assertThat(PromiseOutcome.of(promise(TaskStatus.SUPERSEDED, false), DUE.plusSeconds(1))).isEqualTo(PromiseOutcome.WITHDRAWN);
         assertThat(PromiseOutcome.of(promise(TaskStatus.CANCELLED, false), DUE.plusSeconds(1))).isEqualTo(PromiseOutcome.WITHDRAWN);
