@@ -11,10 +11,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Which call is the callback of which missed call (SPEC: "phone by call, and callbacks linked to the missed call";
- * contact-history-service/docs/callbacks.md): an answered outbound call is the callback of its customer's latest missed
- * inbound call (missed, abandoned or voicemail: the calls that owe a callback) that happened before it and at most
- * {@code window} before it. Every such call links to that latest missed call, whether an earlier callback did already
+ * Which call is the callback of which missed call (contact-history-service/docs/callbacks.md): an answered outbound
+ * call is the callback of its customer's latest missed inbound call (missed, abandoned or voicemail: the calls that owe
+ * a callback) that happened before it and at most {@code window} before it. Every such call links to that latest missed call, whether an earlier callback did already
  * or not. An inbound call, or an outbound call nobody answered, is never a callback.
  * <p>
  * The link is a function of the customer's stored contacts, read with them (the timeline and the threads apply this
