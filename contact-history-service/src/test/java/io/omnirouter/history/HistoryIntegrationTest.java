@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -37,6 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -81,6 +83,25 @@ public abstract class HistoryIntegrationTest {
     /** Password of the local users agent, supervisor and ops. */
     protected static final String PASSWORD = "integration-test-password";
     private static final int PARTITIONS = 3;
+    private static final String PENDING_FOLLOW_UPS = "SELECT count(*) FROM followup_pending";
+    private static final String ESCALATIONS_DUE = "SELECT count(*) FROM follow_up_task WHERE status = 'OPEN' AND next_escalation_at <= now()";
+
+    /** Waits until the follow-up rules have seen every stored contact and no task waits for an escalation due now. */
+    protected static void awaitFollowUpsApplied(JdbcTemplate jdbc) {
+        awaitNone(jdbc, PENDING_FOLLOW_UPS, ESCALATIONS_DUE);
+    }
+
+    /** As {@link #awaitFollowUpsApplied(JdbcTemplate)}, for these contacts and the tasks they triggered only. */
+    protected static void awaitFollowUpsApplied(JdbcTemplate jdbc, List<UUID> contactIds) {
+        awaitNone(jdbc, PENDING_FOLLOW_UPS + " WHERE contact_id = ANY (?)", ESCALATIONS_DUE + " AND trigger_contact_id = ANY (?)",
+                (Object) contactIds.toArray(UUID[]::new));
+    }
+
+    /** Waits until each count query counts nothing. */
+    private static void awaitNone(JdbcTemplate jdbc, String pending, String due, Object... args) {
+        Awaitility.await().pollInSameThread().atMost(PATIENCE).until(() -> jdbc.queryForObject(pending, Integer.class, args) == 0
+                && jdbc.queryForObject(due, Integer.class, args) == 0);
+    }
 
     private static final HttpClient CLIENT = httpClient();
     private static KafkaProducer<String, ContactEvent> producer;

@@ -224,7 +224,7 @@ class IdentityResolutionIT extends HistoryIntegrationTest {
         publish(mail, call, order, laterCall);
         String survivorId = awaitContacts(email, 4);
         // The follow-up derives its tasks after the contacts are stored: the preview and the unmerge must see the same.
-        awaitFollowUpsApplied(contactIds);
+        awaitFollowUpsApplied(jdbc, contactIds);
         String mergeId = json(mvc.get().uri("/api/customers/{id}", survivorId), 200).get("merges").get(0).get("mergeId").asString();
         IdentitySnapshot merged = IdentitySnapshot.stored(jdbc, contactIds);
 
@@ -309,15 +309,6 @@ class IdentityResolutionIT extends HistoryIntegrationTest {
     }
 
     /** Polls on the test thread: MockMvc requests run as the test's mock user, which is bound to it. */
-    /** The follow-up rules have seen every one of the contacts, and none of their tasks waits for an escalation due now. */
-    private void awaitFollowUpsApplied(List<UUID> contactIds) {
-        UUID[] ids = contactIds.toArray(UUID[]::new);
-        await().pollInSameThread().atMost(PATIENCE).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM followup_pending WHERE contact_id = ANY (?)", Integer.class, (Object) ids) == 0
-                && jdbc.queryForObject("SELECT count(*) FROM follow_up_task WHERE status = 'OPEN' AND next_escalation_at <= now()"
-                        + " AND trigger_contact_id = ANY (?)", Integer.class, (Object) ids) == 0);
-    }
-
     private String awaitContacts(String email, int count) {
         await().pollInSameThread().atMost(PATIENCE).until(() -> {
             var result = mvc.get().uri("/api/customers/lookup").param("email", email).exchange();

@@ -99,7 +99,7 @@ class RebuildIT extends HistoryIntegrationTest {
                 .content("{\"mergeId\":\"" + mergeId + "\"}"), 200);
         json(mvc.post().uri("/api/customers/{id}/notes", bobId).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"text\":\"Two customers after all: his wife orders on his phone\"}"), 201);
-        awaitFollowUpsApplied();
+        awaitFollowUpsApplied(jdbc);
         String cleoId = json(mvc.get().uri("/api/customers/lookup").param("email", cleo), 200).get("customerId").asString();
         List<String> cleosTasks = new ArrayList<>();
         json(mvc.get().uri("/api/tasks").param("customerId", cleoId).param("status", "OPEN"), 200).get("tasks")
@@ -125,7 +125,7 @@ class RebuildIT extends HistoryIntegrationTest {
         await().pollInSameThread().atMost(PATIENCE).until(() -> jdbc.queryForList(
                 "SELECT customer_id::text FROM contact WHERE contact_id = ?::uuid", String.class, afterClearing.getContactId())
                 .contains(switchboardHolder));
-        awaitFollowUpsApplied();
+        awaitFollowUpsApplied(jdbc);
 
         Map<String, List<String>> before = projections(contactIds, mergeId, switchboard, absent);
         assertThat(jdbc.queryForObject("SELECT array_to_string(consents, ',') FROM contact WHERE contact_id = ?::uuid", String.class,
@@ -155,7 +155,7 @@ class RebuildIT extends HistoryIntegrationTest {
         assertThat(status.get("recordsSkipped").asLong()).isPositive();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM contact WHERE contact_id = ?::uuid", Integer.class,
                 refused.getContactId())).isZero();
-        awaitFollowUpsApplied();
+        awaitFollowUpsApplied(jdbc);
         Map<String, List<String>> after = projections(contactIds, mergeId, switchboard, absent);
         for (String table : before.keySet()) {
             assertThat(after.get(table)).as("%s, row for row", table).isEqualTo(before.get(table));
@@ -223,14 +223,6 @@ class RebuildIT extends HistoryIntegrationTest {
             }
         }
         return versions;
-    }
-
-    /** Every contact has been through the follow-up rules and no task is waiting for the clock. */
-    private void awaitFollowUpsApplied() {
-        await().pollInSameThread().atMost(PATIENCE).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM followup_pending", Integer.class) == 0
-                && jdbc.queryForObject("SELECT count(*) FROM follow_up_task WHERE status = 'OPEN' AND next_escalation_at <= now()",
-                Integer.class) == 0);
     }
 
     /** Every standing customer's whole timeline, by customer. */
