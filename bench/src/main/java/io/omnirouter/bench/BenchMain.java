@@ -58,16 +58,20 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--rate", description = "Freshness: events per second, open loop (default 1,000).")
     Double rate;
 
+    @Option(names = "--hot-rate", description = "Hot-customer phase: one customer's events per second on top of --rate of"
+            + " the rest (default 500).")
+    Double hotRate;
+
     @Option(names = "--freshness-seconds", description = "Freshness: measured seconds (full: 60), after a warm-up (full: 10 s).")
     Integer freshnessSeconds;
 
-    @Option(names = "--store-contacts", description = "Contacts in the store for the timeline measurement (full: 1,000,000).")
+    @Option(names = "--store-contacts", description = "Contacts in the store for the timeline measurement (full: 10,000,000).")
     Long storeContacts;
 
     @Option(names = "--small-customers", description = "Customers in the store of the first cost measurement (full: 10,000).")
     Long smallCustomers;
 
-    @Option(names = "--large-customers", description = "Customers in the store of the second cost measurement (full: 1,000,000).")
+    @Option(names = "--large-customers", description = "Customers in the store of the second cost measurement (full: 10,000,000).")
     Long largeCustomers;
 
     @Option(names = "--timeline-requests", description = "Measured timeline requests (full: 20,000).")
@@ -202,7 +206,8 @@ public final class BenchMain implements Callable<Integer> {
         BenchSettings base = smoke ? BenchSettings.smoke() : quick ? BenchSettings.quick() : BenchSettings.full();
         return new BenchSettings(base.mode(),
                 or(customers, base.customers()), or(warmupEvents, base.warmupEvents()), or(events, base.events()),
-                or(costEvents, base.costEvents()), or(rate, base.rate()), base.freshnessWarmupSeconds(),
+                or(costEvents, base.costEvents()), or(rate, base.rate()), or(hotRate, base.hotRate()),
+                base.freshnessWarmupSeconds(),
                 or(freshnessSeconds, base.freshnessSeconds()), base.samplesPerSecond(), base.pollIntervalMs(),
                 or(storeContacts, base.storeContacts()), base.contactsPerBulkCustomer(), or(smallCustomers, base.smallCustomers()),
                 or(largeCustomers, base.largeCustomers()),

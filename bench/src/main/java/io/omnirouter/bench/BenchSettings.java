@@ -12,13 +12,14 @@ import java.util.Map;
  * @param events               backlog for the saturation measurements (router, pass-through, ingest, raw insert)
  * @param costEvents           backlog of each per-event cost measurement (small store, large store)
  * @param rate                 freshness: events per second, open loop
+ * @param hotRate              the hot-customer phase: one customer's events per second, on top of {@code rate} of the rest
  * @param storeContacts        contacts in the store for the timeline measurement (bulk-loaded up to this)
  * @param smallCustomers       customers in the store for the first cost measurement (bulk-loaded up to this)
  * @param largeCustomers       customers in the store for the second cost measurement (bulk-loaded up to this)
  * @param warmupRounds         at most this many warm-up rounds, more while the router's JIT still compiles much
  */
 record BenchSettings(String mode, int customers, int warmupEvents, int events, int costEvents,
-                     double rate, int freshnessWarmupSeconds, int freshnessSeconds, int samplesPerSecond, int pollIntervalMs,
+                     double rate, double hotRate, int freshnessWarmupSeconds, int freshnessSeconds, int samplesPerSecond, int pollIntervalMs,
                      long storeContacts, int contactsPerBulkCustomer, long smallCustomers, long largeCustomers,
                      int timelineWarmup, int timelineRequests, int basicWarmup, int basicRequests,
                      int rawBatch, int rawConnections, int routerConcurrency, String sharedBuffers, boolean fullJit,
@@ -43,15 +44,15 @@ record BenchSettings(String mode, int customers, int warmupEvents, int events, i
 
     static BenchSettings full() {
         return new BenchSettings("full", 4_000, 150_000, 200_000, 50_000,
-                1_000, 10, 60, 10, 10,
-                1_000_000, 50, 10_000, 1_000_000,
+                1_000, 500, 10, 60, 10, 10,
+                10_000_000, 50, 10_000, 10_000_000,
                 2_000, 20_000, 20, 200,
                 HISTORY_BATCH, HISTORY_CONSUMERS, 2, "2GB", true, 6, false, 20261123L);
     }
 
     static BenchSettings quick() {
         return new BenchSettings("quick", 2_000, 10_000, 15_000, 8_000,
-                1_000, 3, 10, 10, 10,
+                1_000, 500, 3, 10, 10, 10,
                 100_000, 50, 5_000, 100_000,
                 300, 2_000, 3, 20,
                 HISTORY_BATCH, HISTORY_CONSUMERS, 2, "1GB", true, 6, false, 20261123L);
@@ -63,7 +64,7 @@ record BenchSettings(String mode, int customers, int warmupEvents, int events, i
      */
     static BenchSettings smoke() {
         return new BenchSettings("smoke", 200, 500, 2_000, 1_000,
-                200, 1, 3, 20, 10,
+                200, 50, 1, 3, 20, 10,
                 5_000, 20, 1_000, 3_000,
                 20, 100, 2, 5,
                 HISTORY_BATCH, HISTORY_CONSUMERS, 2, "256MB", false, 1, false, 20261123L);
@@ -77,6 +78,7 @@ record BenchSettings(String mode, int customers, int warmupEvents, int events, i
         json.put("saturation_events", events);
         json.put("cost_events", costEvents);
         json.put("freshness_rate_per_s", rate);
+        json.put("hot_customer_rate_per_s", hotRate);
         json.put("freshness_warmup_s", freshnessWarmupSeconds);
         json.put("freshness_s", freshnessSeconds);
         json.put("freshness_samples_per_s", samplesPerSecond);

@@ -31,6 +31,7 @@ import org.apache.kafka.common.TopicPartition;
  *   <li>cost at the small store: bulk load to {@code smallCustomers} customers, then the same with {@code costEvents}:
  *       CPU-ms of history + PostgreSQL per contact (ingest and follow-up);</li>
  *   <li>freshness at {@code rate} events/s, open loop;</li>
+ *   <li>the hot customer: one customer's traffic at {@code hotRate} events/s on top of {@code rate} of the rest;</li>
  *   <li>bulk load to {@code storeContacts} contacts; timeline latency;</li>
  *   <li>bulk load to {@code largeCustomers} customers; cost at the large store (as step 3);</li>
  *   <li>peak RSS of each process of the stack.</li>
@@ -45,6 +46,8 @@ final class Benchmark {
     private static final Duration PASS_THROUGH_TIMEOUT = Duration.ofMinutes(30);
     /** A warm-up round after which the router's JIT compiled at most this many methods counts as the last. */
     private static final long JIT_SETTLED_COMPILATIONS = 50;
+    /** The hot customer's seed, from the run's: the bulk loader has seed + 1. */
+    private static final long HOT_CUSTOMER_SEED = 2;
     /** Rounds after the first send this fraction of the first one's events. */
     private static final int WARMUP_FURTHER_ROUND_DIVISOR = 3;
 
@@ -98,6 +101,7 @@ final class Benchmark {
             Cycle saturation = cycle("saturation", settings.events(), true);
             report.saturation(saturation);
             freshness(report);
+            hotCustomer(report);
             rebuild(report, saturation);
             growTo(settings.smallCustomers());
             Cycle small = cycle("cost at the small store", settings.costEvents(), false);
@@ -271,9 +275,36 @@ final class Benchmark {
         profiling.end("freshness", services());
         stack.checkAlive(); // a figure taken while the stack went away is no figure
         report.freshness(result);
-        out.printf("  p50 %.1f ms, p99 %.1f ms, max %.1f ms (%s, %,d counted; %s)%n", ms(result.micros().getValueAtPercentile(50)),
-                ms(result.micros().getValueAtPercentile(99)), ms(result.micros().getMaxValue()), result.method(),
+        out.printf("  p50 %.1f ms, p99 %.1f ms, p999 %.1f ms, max %.1f ms (%s, %,d counted; %s)%n",
+                ms(result.micros().getValueAtPercentile(50)), ms(result.micros().getValueAtPercentile(99)),
+                ms(result.micros().getValueAtPercentile(99.9)), ms(result.micros().getMaxValue()), result.method(),
                 result.micros().getTotalCount(), result.usage().load());
+        awaitRouter(0);
+        awaitHistory(0);
+        awaitFollowUp();
+    }
+
+    /**
+     * One customer writing on every channel at {@code hotRate} while the rest of the traffic flows at {@code rate}: its
+     * contacts meet in one customer whatever partition they arrive on, so this is where contention on a customer shows.
+     */
+    private void hotCustomer(Report report) {
+        out.printf("Hot customer: one customer at %,.0f events/s, on top of %,.0f events/s of the others, for %d s (+%d s warm-up)%n",
+                settings.hotRate(), settings.rate(), settings.freshnessSeconds(), settings.freshnessWarmupSeconds());
+        ApiClient api = new ApiClient(user, password).withSession();
+        profiling.begin("hot customer", services());
+        FreshnessProbe.Result result;
+        try (Workload hot = Workload.hotCustomer(settings.seed() + HOT_CUSTOMER_SEED, stack.bootstrapServers())) {
+            result = new FreshnessProbe(api, meter).run(workload, settings.rate(), hot, settings.hotRate(),
+                    settings.freshnessWarmupSeconds(), settings.freshnessSeconds(), settings.samplesPerSecond(), settings.pollIntervalMs());
+        }
+        profiling.end("hot customer", services());
+        stack.checkAlive();
+        report.hotCustomer(result, settings.hotRate());
+        FreshnessProbe.Hot hot = result.hotCustomer().orElseThrow();
+        out.printf("  hot customer: %,.0f events/s, p50 %.1f ms, p99 %.1f ms (%,d counted, %d customer ids); the others: p99 %.1f ms"
+                        + " (%s)%n", hot.achievedRate(), ms(hot.micros().getValueAtPercentile(50)), ms(hot.micros().getValueAtPercentile(99)),
+                hot.counted(), hot.customerIds(), ms(result.micros().getValueAtPercentile(99)), result.usage().load());
         awaitRouter(0);
         awaitHistory(0);
         awaitFollowUp();
@@ -338,7 +369,7 @@ final class Benchmark {
                         basic.usage().load());
             }
         }
-        report.timeline(result, basic, storeContacts, storeCustomers, db.storeBytes());
+        report.timeline(result, basic, storeContacts, storeCustomers, db.storeBytes(), db.databaseBytes());
     }
 
     private void growTo(long customers) {

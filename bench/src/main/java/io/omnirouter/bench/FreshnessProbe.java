@@ -3,7 +3,11 @@ package io.omnirouter.bench;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +41,9 @@ import org.apache.kafka.clients.producer.Producer;
 final class FreshnessProbe {
 
     private static final Pattern OCCURRED_AT = Pattern.compile("\"occurredAt\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CUSTOMER_ID = Pattern.compile("\"customerId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern SURVIVOR_ID = Pattern.compile("\"survivorId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern MERGED_ID = Pattern.compile("\"mergedId\"\\s*:\\s*\"([^\"]+)\"");
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
     private static final long SAMPLE_TIMEOUT_MS = 60_000;
 
@@ -46,7 +53,24 @@ final class FreshnessProbe {
      * @param resolutionMs polling only: mean gap between the last poll that did not show a sample and the one that did
      */
     record Result(String method, Histogram micros, long published, double achievedRate, long maxScheduleLagMs,
-                  long received, long missing, double resolutionMs, int reconnects, CpuMeter.Usage usage) {
+                  long received, long missing, double resolutionMs, int reconnects, CpuMeter.Usage usage, Hot hot) {
+
+        /** The hot customer's figures, if the run had one ({@link #run(Workload, double, Workload, double, int, int, int, int)}). */
+        Optional<Hot> hotCustomer() {
+            return Optional.ofNullable(hot);
+        }
+    }
+
+    /**
+     * One customer's own traffic, on top of the rest: its contacts' freshness apart from the others'.
+     *
+     * @param micros       freshness of the contacts attributed to the hot customer (any of its customer ids)
+     * @param published    its events published in the measured window
+     * @param achievedRate of those, per second
+     * @param counted      its contacts seen on the stream in the measured window
+     * @param customerIds  the customer ids its identifiers resolved to, or merges joined to them, over the run
+     */
+    record Hot(Histogram micros, long published, double achievedRate, long counted, int customerIds) {
     }
 
     private final ApiClient api;
@@ -61,10 +85,25 @@ final class FreshnessProbe {
     }
 
     Result run(Workload workload, double rate, int warmupSeconds, int seconds, int samplesPerSecond, int pollIntervalMs) {
+        return run(workload, rate, null, 0, warmupSeconds, seconds, samplesPerSecond, pollIntervalMs);
+    }
+
+    /**
+     * As {@link #run(Workload, double, int, int, int, int)}, with one customer's traffic ({@code hot}, a population of
+     * one) published at {@code hotRate} on top. Its contacts are told apart on the stream by their customer id: the ids
+     * its identifiers resolve to (looked up once a second) and those merges join to them. A contact of an identifier
+     * the hot customer never showed before counts with the rest until its customer joins.
+     */
+    Result run(Workload workload, double rate, Workload hot, double hotRate, int warmupSeconds, int seconds,
+               int samplesPerSecond, int pollIntervalMs) {
         Recorder recorder = new Recorder(HIGHEST_MICROS, 3);
         AtomicLong measureFromMillis = new AtomicLong(Long.MAX_VALUE);
-        LiveStream stream = new LiveStream(recorder, measureFromMillis);
+        HotCustomer hotCustomer = hot == null ? null : new HotCustomer();
+        LiveStream stream = new LiveStream(recorder, measureFromMillis, hotCustomer);
         boolean polling = !stream.connect();
+        if (hot != null && polling) {
+            throw new BenchException("The hot customer's freshness needs the live stream (/api/stream), which the service does not offer");
+        }
 
         ScheduledExecutorService pollers = Executors.newScheduledThreadPool(8, r -> {
             Thread t = new Thread(r, "bench-freshness-poller");
@@ -77,15 +116,22 @@ final class FreshnessProbe {
         long period = Math.max(1, Math.round(1e9 / rate));
         long total = Math.round(rate * (warmupSeconds + seconds));
         long warmupEvents = Math.round(rate * warmupSeconds);
+        long hotPeriod = hot == null ? Long.MAX_VALUE : Math.max(1, Math.round(1e9 / hotRate));
+        long hotPublished = 0;
         long maxLag = 0;
         CpuMeter.Sample cpu = null;
         long measureStartNanos = 0;
+        ScheduledExecutorService hotLookups = null;
         try (Producer<byte[], byte[]> producer = workload.liveProducer()) {
             // One event first, so that the producer has its metadata before the clock starts.
             producer.send(workload.record(workload.next())).get();
+            if (hotCustomer != null) {
+                hotLookups = hotCustomer.lookUpEverySecond();
+            }
             long next = System.nanoTime();
-            for (long i = 0; i < total; i++) {
-                if (i == warmupEvents) {
+            long nextHot = hot == null ? Long.MAX_VALUE : next;
+            for (long i = 0; i < total; ) {
+                if (i == warmupEvents && cpu == null) {
                     if (!polling && stream.received.get() == 0) {
                         // The stream says nothing about contacts: poll the timelines instead.
                         polling = true;
@@ -94,12 +140,23 @@ final class FreshnessProbe {
                     measureFromMillis.set(System.currentTimeMillis());
                     cpu = meter.start();
                     measureStartNanos = System.nanoTime();
+                    hotPublished = 0;
                 }
+                boolean hotTurn = nextHot < next;
+                long due = hotTurn ? nextHot : next;
                 long now = System.nanoTime();
-                if (now < next) {
-                    LockSupport.parkNanos(next - now);
+                if (now < due) {
+                    LockSupport.parkNanos(due - now);
                 } else {
-                    maxLag = Math.max(maxLag, (now - next) / 1_000_000);
+                    maxLag = Math.max(maxLag, (now - due) / 1_000_000);
+                }
+                if (hotTurn) {
+                    ChannelEvent event = hot.next();
+                    Workload.lookupKey(event).ifPresent(hotCustomer::showed);
+                    producer.send(hot.record(event));
+                    hotPublished++;
+                    nextHot += hotPeriod;
+                    continue;
                 }
                 ChannelEvent event = workload.next();
                 producer.send(workload.record(event));
@@ -111,6 +168,7 @@ final class FreshnessProbe {
                             polls.start(eventId, key.getKey(), key.getValue(), occurredAt, counted));
                 }
                 next += period;
+                i++;
             }
             producer.flush();
         } catch (InterruptedException e) {
@@ -120,7 +178,8 @@ final class FreshnessProbe {
             throw new BenchException("Could not publish: " + e.getCause(), e.getCause());
         }
         long published = total - warmupEvents;
-        double achieved = published / ((System.nanoTime() - measureStartNanos) / 1e9);
+        double measuredSeconds = (System.nanoTime() - measureStartNanos) / 1e9;
+        double achieved = published / measuredSeconds;
         long deadline = System.currentTimeMillis() + SAMPLE_TIMEOUT_MS;
         if (polling) {
             while (polls.open.get() > 0 && System.currentTimeMillis() < deadline) {
@@ -128,12 +187,15 @@ final class FreshnessProbe {
             }
         } else {
             // Every published event of the window becomes one contact (the backlog drains within the deadline or is missing).
-            while (stream.counted.get() < published && System.currentTimeMillis() < deadline) {
+            while (stream.counted.get() < published + hotPublished && System.currentTimeMillis() < deadline) {
                 LocalStackProcess.sleep(Duration.ofMillis(50));
             }
         }
         CpuMeter.Usage usage = meter.since(cpu);
         pollers.shutdownNow();
+        if (hotLookups != null) {
+            hotLookups.shutdownNow();
+        }
         stream.close();
         Histogram histogram = recorder.getIntervalHistogram();
         if (histogram.getTotalCount() == 0) {
@@ -141,10 +203,63 @@ final class FreshnessProbe {
         }
         if (polling) {
             return new Result("polling sampled timelines every " + pollIntervalMs + " ms", histogram, published, achieved, maxLag,
-                    histogram.getTotalCount(), polls.timedOut.get(), polls.meanGapMs(), 0, usage);
+                    histogram.getTotalCount(), polls.timedOut.get(), polls.meanGapMs(), 0, usage, null);
         }
-        return new Result("server-sent events (/api/stream)", histogram, published, achieved, maxLag, stream.counted.get(),
-                Math.max(0, published - stream.counted.get()), 0, stream.reconnects.get(), usage);
+        Hot hotFigures = null;
+        long othersCounted = stream.counted.get();
+        if (hotCustomer != null) {
+            hotFigures = new Hot(hotCustomer.recorder.getIntervalHistogram(), hotPublished, hotPublished / measuredSeconds,
+                    hotCustomer.counted.get(), hotCustomer.ids.size());
+            othersCounted -= hotFigures.counted();
+        }
+        return new Result("server-sent events (/api/stream)", histogram, published, achieved, maxLag, othersCounted,
+                Math.max(0, published + hotPublished - stream.counted.get()), 0, stream.reconnects.get(), usage, hotFigures);
+    }
+
+    /**
+     * Which customer ids are the hot customer's: those its identifiers resolve to, looked up once a second (a lookup
+     * answers the customer an identifier belongs to now, a merge's survivor after a merge), and those merges join to
+     * them on the stream.
+     */
+    private final class HotCustomer {
+
+        final Recorder recorder = new Recorder(HIGHEST_MICROS, 3);
+        final AtomicLong counted = new AtomicLong();
+        final Set<String> ids = ConcurrentHashMap.newKeySet();
+        private final Set<Map.Entry<String, String>> identifiers = ConcurrentHashMap.newKeySet();
+
+        void showed(Map.Entry<String, String> identifier) {
+            identifiers.add(identifier);
+        }
+
+        boolean owns(String customerId) {
+            return ids.contains(customerId);
+        }
+
+        void merged(String survivorId, String mergedId) {
+            if (ids.contains(survivorId) || ids.contains(mergedId)) {
+                ids.add(survivorId);
+                ids.add(mergedId);
+            }
+        }
+
+        ScheduledExecutorService lookUpEverySecond() {
+            ScheduledExecutorService lookups = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "bench-hot-customer-lookups");
+                t.setDaemon(true);
+                return t;
+            });
+            lookups.scheduleWithFixedDelay(() -> {
+                for (Map.Entry<String, String> identifier : identifiers) {
+                    try {
+                        api.lookup(identifier.getKey(), identifier.getValue()).ifPresent(id -> ids.add(id.toString()));
+                    } catch (RuntimeException e) {
+                        // not stored yet, or the service is busy: the next round asks again
+                    }
+                }
+            }, 0, 1, TimeUnit.SECONDS);
+            return lookups;
+        }
     }
 
     static long nowMicros() {
@@ -157,15 +272,17 @@ final class FreshnessProbe {
 
         private final Recorder recorder;
         private final AtomicLong measureFrom;
+        private final HotCustomer hot;
         final AtomicLong received = new AtomicLong();
         final AtomicLong counted = new AtomicLong();
         final AtomicInteger reconnects = new AtomicInteger();
         private final AtomicBoolean closed = new AtomicBoolean();
         private volatile java.util.stream.Stream<String> lines;
 
-        LiveStream(Recorder recorder, AtomicLong measureFrom) {
+        LiveStream(Recorder recorder, AtomicLong measureFrom, HotCustomer hot) {
             this.recorder = recorder;
             this.measureFrom = measureFrom;
+            this.hot = hot;
         }
 
         /** Whether the service has a live stream; if so, reads it from now on. */
@@ -213,8 +330,21 @@ final class FreshnessProbe {
                                 long occurredAt = Instant.parse(occurred.group(1)).toEpochMilli();
                                 if (occurredAt >= measureFrom.get()) {
                                     counted.incrementAndGet();
-                                    recorder.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, visible - occurredAt * 1000)));
+                                    long micros = Math.min(HIGHEST_MICROS, Math.max(0, visible - occurredAt * 1000));
+                                    Matcher customer = hot == null ? null : CUSTOMER_ID.matcher(line);
+                                    if (customer != null && customer.find() && hot.owns(customer.group(1))) {
+                                        hot.counted.incrementAndGet();
+                                        hot.recorder.recordValue(micros);
+                                    } else {
+                                        recorder.recordValue(micros);
+                                    }
                                 }
+                            }
+                        } else if (line.startsWith("data:") && event[0].equals("merge") && hot != null) {
+                            Matcher survivor = SURVIVOR_ID.matcher(line);
+                            Matcher merged = MERGED_ID.matcher(line);
+                            if (survivor.find() && merged.find()) {
+                                hot.merged(survivor.group(1), merged.group(1));
                             }
                         } else if (line.isEmpty()) {
                             event[0] = "";

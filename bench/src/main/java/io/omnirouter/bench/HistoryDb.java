@@ -100,7 +100,8 @@ final class HistoryDb {
                 throw new BenchException("The follow-up made no progress for " + stuck.toSeconds() + " s with " + pending
                         + " contacts not applied; see " + whereToLook);
             }
-            LocalStackProcess.sleep(java.time.Duration.ofMillis(200));
+            // A count of a long queue is work for PostgreSQL too: ask less often while it is long.
+            LocalStackProcess.sleep(java.time.Duration.ofMillis(pending > 10_000 ? 1_000 : 200));
         }
     }
 
@@ -108,6 +109,11 @@ final class HistoryDb {
     long storeBytes() {
         return query("SELECT pg_total_relation_size('contact') + pg_total_relation_size('customer')"
                 + " + pg_total_relation_size('customer_identifier')", rs -> rs.getLong(1));
+    }
+
+    /** The whole database on disk: every table, index and history table of the store. */
+    long databaseBytes() {
+        return query("SELECT pg_database_size(current_database())", rs -> rs.getLong(1));
     }
 
     /** Contacts recorded since {@code since}: how many, first and last {@code recorded_at}. */

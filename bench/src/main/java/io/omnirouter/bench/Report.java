@@ -28,16 +28,24 @@ final class Report {
     /** The keys every result file has at its top level, always numeric. */
     static final List<String> KEYS = List.of("router_events_per_s", "passthrough_events_per_s", "ingest_contacts_per_s",
             "raw_insert_rows_per_s", "freshness_p50_ms", "freshness_p99_ms", "timeline_p50_ms", "timeline_p99_ms",
-            "cost_ratio_1m_vs_10k", "rebuild_s_per_million_contacts", "router_rss_mb", "history_rss_mb");
+            "cost_ratio_1m_vs_10k", "rebuild_s_per_million_contacts", "router_rss_mb", "history_rss_mb", "freshness_p999_ms",
+            "hot_customer_events_per_s", "hot_customer_freshness_p99_ms", "timeline_store_contacts", "cost_large_customers");
 
     /** The key of the brokers' summed peak RSS. */
     static final String KAFKA = "kafka";
 
     static final double ROUTER_TARGET = 0.5;
-    static final double INGEST_TARGET = 0.5;
+    static final double INGEST_TARGET = 0.3;
     static final double FRESHNESS_P99_TARGET_MS = 100;
-    static final double TIMELINE_P99_TARGET_MS = 10;
+    static final double FRESHNESS_P999_TARGET_MS = 250;
+    static final double FRESHNESS_RATE = 1000;
+    static final double HOT_CUSTOMER_RATE = 500;
+    static final double HOT_CUSTOMER_P99_TARGET_MS = 250;
+    static final double TIMELINE_P99_TARGET_MS = 5;
+    /** The store sizes the timeline and cost targets are set at. */
+    static final long TARGET_STORE = 10_000_000;
     static final double COST_RATIO_TARGET = 1.2;
+    static final long RSS_TARGET_MB = 512;
 
     private final BenchSettings settings;
     private final StackShape shape;
@@ -109,7 +117,7 @@ final class Report {
                 String.format(Locale.ROOT, "Kafka pass-through %,.0f/s", passThrough), percent(ratio(router, passThrough)),
                 "≥ 50%", met.get("router"), cycle.routerUsage.load()));
         rows.add(row("History ingest", String.format(Locale.ROOT, "%,.0f contacts/s", ingest),
-                String.format(Locale.ROOT, "raw COPY insert %,.0f rows/s", raw), percent(ratio(ingest, raw)), "≥ 50%",
+                String.format(Locale.ROOT, "raw COPY insert %,.0f rows/s", raw), percent(ratio(ingest, raw)), "≥ 30%",
                 met.get("ingest"), cycle.historyUsage.load()));
     }
 
@@ -117,13 +125,19 @@ final class Report {
         Histogram h = result.micros();
         double p50 = h.getValueAtPercentile(50) / 1000.0;
         double p99 = h.getValueAtPercentile(99) / 1000.0;
+        double p999 = h.getValueAtPercentile(99.9) / 1000.0;
         double max = h.getMaxValue() / 1000.0;
         top.put("freshness_p50_ms", round(p50, 1));
         top.put("freshness_p99_ms", round(p99, 1));
+        top.put("freshness_p999_ms", round(p999, 1));
         top.put("freshness_max_ms", round(max, 1));
         // The whole machine's CPU (services, engines, the bench's own publisher and client) per event published.
         CpuMeter.Usage usage = result.usage();
         top.put("freshness_cpu_ms_per_event", round(usage.busyCores() * usage.seconds() * 1000 / Math.max(1, result.published()), 3));
+        // And each process's: where the CPU of an event goes.
+        Map<String, Object> perProcess = new LinkedHashMap<>();
+        usage.cpuMs().forEach((process, ms) -> perProcess.put(process, round(ms / (double) Math.max(1, result.published()), 3)));
+        top.put("cpu_ms_per_event", perProcess);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("rate_per_s", settings.rate());
         json.put("achieved_rate_per_s", round(result.achievedRate(), 1));
@@ -150,22 +164,67 @@ final class Report {
                 + " /api/stream, or (polling) the middle of the first timeline request that showed it");
         json.put("load", result.usage().toJson());
         details.put("freshness", json);
-        met.put("freshness", p99 <= FRESHNESS_P99_TARGET_MS && settings.rate() >= 1000);
+        met.put("freshness", p99 <= FRESHNESS_P99_TARGET_MS && p999 <= FRESHNESS_P999_TARGET_MS && settings.rate() >= FRESHNESS_RATE);
         rows.add(row(String.format(Locale.ROOT, "Freshness at %,.0f events/s", settings.rate()),
-                String.format(Locale.ROOT, "p50 %s, p99 %s, max %s", millis(p50), millis(p99), millis(max)),
+                String.format(Locale.ROOT, "p50 %s, p99 %s, p999 %s", millis(p50), millis(p99), millis(p999)),
                 result.method().startsWith("polling") ? "visible by polling timelines" : "visible on /api/stream", "",
-                "p99 ≤ 100 ms at 1,000/s", met.get("freshness"), result.usage().load()));
+                "p99 ≤ 100, p999 ≤ 250 ms at 1,000/s", met.get("freshness"), result.usage().load()));
     }
 
-    void timeline(TimelineProbe.Result result, TimelineProbe.Result basic, long contacts, long customers, long storeBytes) {
+    /** The hot-customer phase: one customer's traffic on every channel while the rest flows at the freshness rate. */
+    void hotCustomer(FreshnessProbe.Result result, double hotRate) {
+        FreshnessProbe.Hot hot = result.hotCustomer().orElseThrow();
+        Histogram h = hot.micros();
+        double p99 = h.getValueAtPercentile(99) / 1000.0;
+        Histogram others = result.micros();
+        top.put("hot_customer_events_per_s", round(hot.achievedRate(), 0));
+        top.put("hot_customer_freshness_p99_ms", round(p99, 1));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rate_per_s", hotRate);
+        json.put("events_published", hot.published());
+        json.put("achieved_rate_per_s", round(hot.achievedRate(), 1));
+        json.put("counted", hot.counted());
+        json.put("customer_ids", hot.customerIds());
+        json.put("p50_ms", round(h.getValueAtPercentile(50) / 1000.0, 1));
+        json.put("p99_ms", round(p99, 1));
+        json.put("p999_ms", round(h.getValueAtPercentile(99.9) / 1000.0, 1));
+        json.put("max_ms", round(h.getMaxValue() / 1000.0, 1));
+        Map<String, Object> rest = new LinkedHashMap<>();
+        rest.put("rate_per_s", settings.rate());
+        rest.put("achieved_rate_per_s", round(result.achievedRate(), 1));
+        rest.put("counted", others.getTotalCount());
+        rest.put("missing", result.missing());
+        rest.put("p50_ms", round(others.getValueAtPercentile(50) / 1000.0, 1));
+        rest.put("p99_ms", round(others.getValueAtPercentile(99) / 1000.0, 1));
+        rest.put("p999_ms", round(others.getValueAtPercentile(99.9) / 1000.0, 1));
+        json.put("other_traffic", rest);
+        json.put("note", "one simulated person (a population of one, all channels) published open-loop on top of the other traffic;"
+                + " its contacts are those the stream attributes to the customer ids its identifiers resolve to (looked up once a"
+                + " second) or merges join to them");
+        json.put("load", result.usage().toJson());
+        details.put("hot_customer", json);
+        met.put("hot_customer", p99 <= HOT_CUSTOMER_P99_TARGET_MS && hot.achievedRate() >= HOT_CUSTOMER_RATE * 0.98
+                && result.achievedRate() >= FRESHNESS_RATE * 0.98);
+        rows.add(row(String.format(Locale.ROOT, "Hot customer at %,.0f events/s", hot.achievedRate()),
+                String.format(Locale.ROOT, "p50 %s, p99 %s", millis(h.getValueAtPercentile(50) / 1000.0), millis(p99)),
+                String.format(Locale.ROOT, "others at %,.0f/s: p99 %s", result.achievedRate(),
+                        millis(others.getValueAtPercentile(99) / 1000.0)), "", "p99 ≤ 250 ms at 500/s", met.get("hot_customer"),
+                result.usage().load()));
+    }
+
+    void timeline(TimelineProbe.Result result, TimelineProbe.Result basic, long contacts, long customers, long storeBytes,
+                  long databaseBytes) {
         double p50 = result.micros().getValueAtPercentile(50) / 1000.0;
         double p99 = result.micros().getValueAtPercentile(99) / 1000.0;
         top.put("timeline_p50_ms", round(p50, 2));
         top.put("timeline_p99_ms", round(p99, 2));
+        top.put("timeline_store_contacts", contacts);
         Map<String, Object> json = new LinkedHashMap<>(timelineJson(result));
         json.put("store_contacts", contacts);
         json.put("store_customers", customers);
         json.put("store_mb", storeBytes / (1024 * 1024));
+        // Everything on disk: contacts, customers, identifiers, tasks, the as-of history, the change log, indexes.
+        json.put("database_mb", databaseBytes / (1024 * 1024));
         json.put("note", "GET /api/customers/{id}/timeline?limit=" + TimelineProbe.PAGE + " for random customers, one request after"
                 + " the other over keep-alive; store bulk-loaded with COPY, VACUUM ANALYZE, pg_prewarm");
         if (basic != null) {
@@ -174,22 +233,24 @@ final class Report {
             top.put("timeline_basic_p99_ms", round(basic.micros().getValueAtPercentile(99) / 1000.0, 2));
         }
         details.put("timeline", json);
-        met.put("timeline", p99 <= TIMELINE_P99_TARGET_MS && contacts >= 1_000_000);
+        met.put("timeline", p99 <= TIMELINE_P99_TARGET_MS && contacts >= TARGET_STORE);
         rows.add(row(String.format(Locale.ROOT, "Timeline page, %,d contacts", contacts),
                 String.format(Locale.ROOT, "p50 %s, p99 %s", millis(p50), millis(p99)), result.auth() + " authentication", "",
-                "p99 ≤ 10 ms at 1M", met.get("timeline"), result.usage().load()));
+                "p99 ≤ 5 ms at 10M", met.get("timeline"), result.usage().load()));
         if (basic != null) {
             double bp50 = basic.micros().getValueAtPercentile(50) / 1000.0;
             double bp99 = basic.micros().getValueAtPercentile(99) / 1000.0;
             rows.add(row("  same, HTTP Basic per request", String.format(Locale.ROOT, "p50 %s, p99 %s", millis(bp50), millis(bp99)),
-                    String.format(Locale.ROOT, "%,d requests", basic.requests()), "", "", bp99 <= TIMELINE_P99_TARGET_MS && contacts >= 1_000_000,
+                    String.format(Locale.ROOT, "%,d requests", basic.requests()), "", "", bp99 <= TIMELINE_P99_TARGET_MS && contacts >= TARGET_STORE,
                     basic.usage().load()));
         }
     }
 
     void cost(Benchmark.Cycle small, Benchmark.Cycle large) {
         double ratio = ratio(large.cpuMsPerContact(), small.cpuMsPerContact());
+        // The key's name is historical: the ratio is the large store (cost_large_customers) against the small one.
         top.put("cost_ratio_1m_vs_10k", round(ratio, 3));
+        top.put("cost_large_customers", large.customersBefore);
         top.put("cost_throughput_ratio_1m_vs_10k", round(ratio(small.recorded.perSecond(), large.recorded.perSecond()), 3));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("metric", "CPU ms of contact-history-service + PostgreSQL per contact, ingest and follow-up, at saturation (same"
@@ -197,7 +258,7 @@ final class Report {
         json.put("small_store", cycleJson(small));
         json.put("large_store", cycleJson(large));
         details.put("cost", json);
-        met.put("cost", ratio <= COST_RATIO_TARGET);
+        met.put("cost", ratio <= COST_RATIO_TARGET && large.customersBefore >= TARGET_STORE);
         rows.add(row(String.format(Locale.ROOT, "Cost/event, %s vs %s customers", count(large.customersBefore), count(small.customersBefore)),
                 String.format(Locale.ROOT, "%.3f vs %.3f CPU-ms/contact", large.cpuMsPerContact(), small.cpuMsPerContact()),
                 String.format(Locale.ROOT, "ingest %,.0f vs %,.0f/s", large.recorded.perSecond(), small.recorded.perSecond()),
@@ -234,9 +295,12 @@ final class Report {
         top.put("history_rss_mb", peakMb.get(LocalStack.HISTORY));
         Map<String, Object> json = new LinkedHashMap<>(peakMb);
         details.put("peak_rss_mb", json);
+        // Per instance: with several, the figure is their sum (instances_per_service).
+        met.put("rss", peakMb.get(LocalStack.ROUTER) <= RSS_TARGET_MB * shape.instances()
+                && peakMb.get(LocalStack.HISTORY) <= RSS_TARGET_MB * shape.instances());
         rows.add(row("Peak RSS (VmHWM)", String.format(Locale.ROOT, "router %,d MB, history %,d MB", peakMb.get(LocalStack.ROUTER),
                 peakMb.get(LocalStack.HISTORY)), String.format(Locale.ROOT, "Kafka %,d MB, registry %,d MB",
-                peakMb.get(KAFKA), peakMb.get(LocalStack.REGISTRY)), "", "", null, ""));
+                peakMb.get(KAFKA), peakMb.get(LocalStack.REGISTRY)), "", "≤ 512 MB each", met.get("rss"), ""));
     }
 
     void elapsed(double seconds) {
@@ -279,8 +343,14 @@ final class Report {
         targets.put("router_vs_passthrough_min", ROUTER_TARGET);
         targets.put("ingest_vs_raw_insert_min", INGEST_TARGET);
         targets.put("freshness_p99_ms_max", FRESHNESS_P99_TARGET_MS);
+        targets.put("freshness_p999_ms_max", FRESHNESS_P999_TARGET_MS);
+        targets.put("hot_customer_events_per_s_min", HOT_CUSTOMER_RATE);
+        targets.put("hot_customer_freshness_p99_ms_max", HOT_CUSTOMER_P99_TARGET_MS);
         targets.put("timeline_p99_ms_max", TIMELINE_P99_TARGET_MS);
+        targets.put("timeline_store_contacts_min", TARGET_STORE);
         targets.put("cost_ratio_max", COST_RATIO_TARGET);
+        targets.put("cost_large_customers_min", TARGET_STORE);
+        targets.put("service_rss_mb_max", RSS_TARGET_MB);
         targets.put("met", met);
         json.put("targets", targets);
         json.put("settings", settings.toJson());

@@ -32,15 +32,30 @@ final class Workload implements AutoCloseable {
 
     private final Iterator<ChannelEvent> events;
     private final ConfluentAvroSerializer<SpecificRecord> serializer;
-    private final Producer<byte[], byte[]> transactional;
     private final String bootstrapServers;
+    private Producer<byte[], byte[]> transactional;
     private long generated;
 
     Workload(long seed, int customers, String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         this.events = CustomerJourneys.events(seed, customers, Instant::now);
         this.serializer = new ConfluentAvroSerializer<>(new SchemaRegistryClient(REGISTRY_URL), true);
-        this.transactional = new KafkaProducer<>(Map.of(
+    }
+
+    /**
+     * One person's traffic on every channel (a population of one, from a seed of its own): a customer in a hurry, or a
+     * shop's account that writes all day. Its event ids are random UUIDs of its own seed: they do not meet those of another.
+     */
+    static Workload hotCustomer(long seed, String bootstrapServers) {
+        return new Workload(seed, 1, bootstrapServers);
+    }
+
+    /** The backlog producer, made when the first backlog is preloaded. */
+    private Producer<byte[], byte[]> transactional() {
+        if (transactional != null) {
+            return transactional;
+        }
+        transactional = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "omnirouter-bench-preload",
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, "omnirouter-bench-preload",
@@ -52,7 +67,8 @@ final class Workload implements AutoCloseable {
                 // A whole backlog is one transaction (see preload): give it time.
                 ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 600_000),
                 new ByteArraySerializer(), new ByteArraySerializer());
-        this.transactional.initTransactions();
+        transactional.initTransactions();
+        return transactional;
     }
 
     ChannelEvent next() {
@@ -84,11 +100,12 @@ final class Workload implements AutoCloseable {
      */
     Preloaded preload(int count) {
         long start = System.nanoTime();
-        transactional.beginTransaction();
+        Producer<byte[], byte[]> producer = transactional();
+        producer.beginTransaction();
         for (int i = 0; i < count; i++) {
-            transactional.send(record(next()));
+            producer.send(record(next()));
         }
-        transactional.commitTransaction();
+        producer.commitTransaction();
         return new Preloaded(count, (System.nanoTime() - start) / 1e9);
     }
 
@@ -128,6 +145,8 @@ final class Workload implements AutoCloseable {
 
     @Override
     public void close() {
-        transactional.close(java.time.Duration.ofSeconds(5));
+        if (transactional != null) {
+            transactional.close(java.time.Duration.ofSeconds(5));
+        }
     }
 }

@@ -406,7 +406,7 @@ public final class LocalStack implements AutoCloseable {
                 "SPRING_DATASOURCE_PASSWORD", PostgresServer.PASSWORD,
                 // Off only to measure what sealing costs (./omnirouter bench --compare-sealing).
                 "PERSONAL_DATA_SEALING", Boolean.toString(settings.sealing())));
-        return startService(shape.instanceName(ROUTER, instance), routerClasses, "384m", env);
+        return startService(shape.instanceName(ROUTER, instance), routerClasses, ServiceSizing.ROUTER, env);
     }
 
     private ChildProcess startHistory(int instance) {
@@ -421,15 +421,21 @@ public final class LocalStack implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers(),
                 "SCHEMA_REGISTRY_URL", ports.registryUrl(),
                 "OMNIROUTER_LOCAL_PASSWORD", settings.localPassword()));
-        return startService(shape.instanceName(HISTORY, instance), historyClasses, "512m", env);
+        return startService(shape.instanceName(HISTORY, instance), historyClasses, ServiceSizing.HISTORY, env);
     }
 
-    /** C1 only, like the registry and the broker: faster start-up on a laptop; a local stack needs no peak throughput. */
-    private ChildProcess startService(String name, SharedClassArchive classes, String heap, Map<String, String> env) {
+    /**
+     * With its memory and pools sized explicitly (docs/memory.md); C1 only, like the registry and the broker: faster
+     * start-up on a laptop, and a local stack needs no peak throughput (the benchmark turns C2 on).
+     */
+    private ChildProcess startService(String name, SharedClassArchive classes, ServiceSizing sizing, Map<String, String> env) {
         SharedClassArchive.Launch launch = classes.launch(name);
-        List<String> arguments = new ArrayList<>(List.of("-Xmx" + heap, "-XX:TieredStopAtLevel=1"));
+        List<String> arguments = new ArrayList<>(sizing.jvmArguments());
+        arguments.add("-XX:TieredStopAtLevel=1");
         arguments.addAll(launch.arguments());
-        ChildProcess child = ChildProcess.start(name, jvm.command(arguments), env, settings.dataDir().resolve(name),
+        Map<String, String> environment = new HashMap<>(sizing.environment());
+        environment.putAll(env);
+        ChildProcess child = ChildProcess.start(name, jvm.command(arguments), environment, settings.dataDir().resolve(name),
                 settings.logFile(name));
         child.onExit(exitValue -> classes.ended(launch, exitValue));
         return child;

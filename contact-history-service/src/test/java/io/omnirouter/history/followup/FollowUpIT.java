@@ -374,6 +374,46 @@ class FollowUpIT extends HistoryIntegrationTest {
         }
     }
 
+    @Test
+    void laterContactsContinueTheCustomersCheckpointAndAnEarlierOneFoldsItFromTheFirstContact() {
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofMinutes(30));
+        String address = "checkpoint-" + UUID.randomUUID() + "@example.com";
+        String thread = "email:<root-" + UUID.randomUUID() + "@mail>";
+        ContactEvent email = contact(Channel.EMAIL, t0).setIdentifiers(email(address)).setThreadKey(thread).setKind("EMAIL").build();
+        publish(email);
+        String customer = customerOf(address);
+        awaitTask(customer, "REPLY", "OPEN");
+        await().atMost(PATIENCE).until(() -> checkpointAfter(customer), after -> email.getContactId().equals(after));
+
+        double continuedBefore = derivations("checkpoint");
+        ContactEvent reply = outbound(Channel.EMAIL, t0.plus(Duration.ofMinutes(5)), address, thread, "EMAIL").build();
+        publish(reply);
+        awaitTask(customer, "REPLY", "CLOSED");
+        await().atMost(PATIENCE).until(() -> checkpointAfter(customer), after -> reply.getContactId().equals(after));
+        assertThat(derivations("checkpoint")).as("the reply continued the fold").isGreaterThan(continuedBefore);
+
+        // A missed call from before the email arrives late: the customer is folded from its first contact again (and,
+        // its first contact now being the call, re-derived under the id that contact gives).
+        double fromTheFirstBefore = derivations("first-contact");
+        publish(contact(Channel.PHONE, t0.minus(Duration.ofMinutes(1))).setIdentifiers(email(address)).setKind("CALL_MISSED")
+                .setCallOutcome("MISSED").setThreadKey("phone:" + UUID.randomUUID()).setQueue("phone").build());
+        awaitTask(customer, "CALLBACK", "OPEN");
+        assertThat(derivations("first-contact")).isGreaterThan(fromTheFirstBefore);
+        String holder = customerOf(address);
+        await().atMost(PATIENCE).until(() -> checkpointAfter(holder), after -> reply.getContactId().equals(after));
+        assertThat(task(holder, "REPLY").get("status").asString()).isEqualTo("CLOSED");
+    }
+
+    private String checkpointAfter(String customerId) {
+        return jdbc.query("SELECT after_contact_id FROM follow_up_checkpoint WHERE customer_id = ?::uuid",
+                rs -> rs.next() ? rs.getString(1) : null, customerId);
+    }
+
+    private double derivations(String from) {
+        var counter = meters.find(KeepingPromises.DERIVATIONS).tag("from", from).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     private static ContactEvent.Builder outbound(Channel channel, Instant at, String address, String thread, String kind) {
         return contact(channel, at).setDirection(Direction.OUTBOUND).setIdentifiers(email(address)).setThreadKey(thread)
                 .setKind(kind).setAgentId("alice");

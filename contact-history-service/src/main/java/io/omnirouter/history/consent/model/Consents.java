@@ -23,6 +23,13 @@ public final class Consents {
 
     private final Map<ConsentPurpose, Consent> latest = new EnumMap<>(ConsentPurpose.class);
 
+    /** Consents as they stood ({@link #all}), to go on from: the follow-up's checkpoint keeps them. */
+    public static Consents holding(Collection<Consent> held) {
+        Consents consents = new Consents();
+        held.forEach(consent -> consents.latest.put(consent.purpose(), consent));
+        return consents;
+    }
+
     /** Applies the changes of the contact {@code contactId} that happened at {@code at}, in their order. */
     public void apply(UUID contactId, Instant at, List<ConsentChange> changes) {
         for (ConsentChange change : changes) {

@@ -92,6 +92,11 @@ public record FollowUpProperties(
     /**
      * @param applyInterval    pause between two polls for contacts not yet applied to the tasks
      * @param applyBatchSize   contacts claimed per transaction
+     * @param applySettle      a contact is claimed once its event time (or its wait in the queue) is this far in the
+     *                         past: a customer's contacts that reach the history through several partitions a little
+     *                         out of event-time order are then claimed in event-time order, so that its fold continues
+     *                         its checkpoint instead of starting again from the first contact; tasks appear that much
+     *                         later
      * @param clockInterval    pause between two looks for overdue tasks
      * @param clockBatchSize   customers with overdue tasks handled per clock tick
      * @param enabled          false: no background worker (tests drive the use cases themselves)
@@ -100,6 +105,7 @@ public record FollowUpProperties(
             @DefaultValue("true") boolean enabled,
             @NotNull @DefaultValue("200ms") Duration applyInterval,
             @Min(1) @Max(1000) @DefaultValue("100") int applyBatchSize,
+            @NotNull @DefaultValue("1s") Duration applySettle,
             @NotNull @DefaultValue("1s") Duration clockInterval,
             @Min(1) @Max(1000) @DefaultValue("100") int clockBatchSize) {
     }

@@ -2,6 +2,7 @@ package io.omnirouter.history.followup.application;
 
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.followup.model.AgentAbsence;
+import io.omnirouter.history.followup.model.FoldCheckpoint;
 import io.omnirouter.history.followup.model.FollowUpTask;
 import io.omnirouter.history.followup.model.PromiseTally;
 import io.omnirouter.history.followup.model.TaskType;
@@ -9,6 +10,7 @@ import io.omnirouter.history.followup.model.OpenTaskCount;
 import io.omnirouter.history.followup.model.TaskCursor;
 import io.omnirouter.history.followup.model.TaskDecision;
 import io.omnirouter.history.followup.model.TaskOrder;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -70,9 +72,10 @@ public interface FollowUpStore {
     /**
      * Claims up to {@code limit} pending contacts, oldest first (event time, then contact id), taking them off the
      * queue: they are back if the caller's transaction fails, and another instance skips them meanwhile, as it
-     * skips contacts that identity resolution is moving right now (they come back once it has moved them).
+     * skips contacts that identity resolution is moving right now (they come back once it has moved them). Only
+     * contacts whose event time, or whose time in the queue, is more than {@code settle} in the past.
      */
-    List<PendingContact> claimUnapplied(int limit);
+    List<PendingContact> claimUnapplied(int limit, Duration settle);
 
     /** Waits for the customers' locks (taken in a fixed order, so two transactions never deadlock). */
     void lockCustomers(Collection<UUID> customerIds);
@@ -91,6 +94,15 @@ public interface FollowUpStore {
      * with {@code appliedOnly}, also without those still queued in {@code followup_pending} (claimed ones are not).
      */
     Map<UUID, List<Contact>> contactsOf(Collection<UUID> holders, boolean appliedOnly);
+
+    /** The given contacts, by the holder given for each, but for those whose follow-up was refused or that are gone. */
+    Map<UUID, List<Contact>> contactsHeld(Map<UUID, UUID> holderOfContact);
+
+    /** Where the fold of each given customer stood after its latest contact, for those that have a checkpoint. */
+    Map<UUID, FoldCheckpoint> checkpointsOf(Collection<UUID> customerIds);
+
+    /** Keeps each customer's checkpoint, or drops it where there is none (a customer without contacts now). */
+    void keepCheckpoints(Map<UUID, Optional<FoldCheckpoint>> checkpoints);
 
     /**
      * Takes a pending contact off the queue for good, because PostgreSQL refuses its follow-up even on its own, and

@@ -9,6 +9,7 @@ import io.omnirouter.history.followup.application.FollowUpStore.PendingContact;
 import io.omnirouter.history.followup.application.FollowUpStore.StrayTask;
 import io.omnirouter.history.followup.model.AgentAbsence;
 import io.omnirouter.history.followup.model.DerivedTasks;
+import io.omnirouter.history.followup.model.FoldCheckpoint;
 import io.omnirouter.history.followup.model.FollowUpTask;
 import io.omnirouter.history.followup.model.OpenTaskCount;
 import io.omnirouter.history.followup.model.PromiseKeeping;
@@ -23,9 +24,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -53,6 +56,11 @@ public class KeepingPromises {
     private static final Logger log = LoggerFactory.getLogger(KeepingPromises.class);
     /** Contacts whose follow-up PostgreSQL refused even on their own, by SQLState. */
     public static final String FOLLOW_UPS_REFUSED = "omnirouter.history.followup.refused";
+    /**
+     * Customers whose tasks were derived, tagged {@code from}: {@code checkpoint} (continued with its newer contacts) or
+     * {@code first-contact} (every contact folded).
+     */
+    public static final String DERIVATIONS = "omnirouter.history.followup.derivations";
 
     private final FollowUpStore store;
     private final PromiseKeeping keeping;
@@ -130,7 +138,7 @@ public class KeepingPromises {
     private int applyPending(int limit, List<UUID> claimed) {
         boolean alone = limit == 1;
         Integer applied = transactions.execute(status -> {
-            List<PendingContact> pending = store.claimUnapplied(limit);
+            List<PendingContact> pending = store.claimUnapplied(limit, properties.workers().applySettle());
             if (pending.isEmpty()) {
                 return 0;
             }
@@ -142,7 +150,8 @@ public class KeepingPromises {
                 }
                 seeds.addAll(contact.formerCustomers());
             });
-            stored(rederive(seeds, alone));
+            // One at a time from all contacts (see above); a batch continues each customer's checkpoint where it can.
+            stored(rederive(seeds, alone, alone ? List.of() : pending));
             return pending.size();
         });
         return applied == null ? 0 : applied;
@@ -280,7 +289,7 @@ public class KeepingPromises {
             });
             Set<UUID> strayIds = new HashSet<>();
             strays.forEach(stray -> strayIds.add(stray.taskId()));
-            return (int) stored(rederive(seeds, false)).stream().map(FollowUpTask::taskId).filter(strayIds::contains).distinct().count();
+            return (int) stored(rederive(seeds, false, List.of())).stream().map(FollowUpTask::taskId).filter(strayIds::contains).distinct().count();
         });
         log.info("Derived {} stray tasks again with the customers now holding their trigger contacts", moved);
         return moved == null ? 0 : moved;
@@ -292,30 +301,53 @@ public class KeepingPromises {
      * whose tasks it reads to write, and reads again until what it read under the locks holds still: the stored
      * tasks of the seeds and their holders, and of any customer holding one of those tasks' trigger contacts.
      */
-    /** @param appliedOnly derive from the contacts no longer queued only (and those claimed in this transaction) */
-    private List<FollowUpTask> rederive(Set<UUID> seeds, boolean appliedOnly) {
+    /**
+     * @param appliedOnly derive from the contacts no longer queued only (and those claimed in this transaction)
+     * @param claimed     the contacts this transaction claimed off the queue: a customer holding only claimed contacts
+     *                    that come after its checkpoint, none of them moved, continues from the checkpoint
+     *                    ({@link #continuing}); every other customer is folded from its first contact
+     */
+    private List<FollowUpTask> rederive(Set<UUID> seeds, boolean appliedOnly, List<PendingContact> claimed) {
         Instant now = clock.instant();
         Set<UUID> involved = new LinkedHashSet<>(seeds);
         Set<UUID> locked = new HashSet<>(involved);
         store.lockCustomers(locked);
         while (true) {
-            Set<UUID> holders = new LinkedHashSet<>(store.holdersOf(involved).values());
-            Map<UUID, List<Contact>> contacts = store.contactsOf(holders, appliedOnly);
+            Map<UUID, UUID> holderOf = store.holdersOf(involved);
+            Set<UUID> holders = new LinkedHashSet<>(holderOf.values());
+            List<AgentAbsence> absences = store.absences();
+            Map<UUID, FoldCheckpoint> checkpoints = new HashMap<>();
+            Map<UUID, List<Contact>> newer = continuing(holderOf, claimed, absences, checkpoints);
+            Set<UUID> fromTheFirst = new LinkedHashSet<>(holders);
+            fromTheFirst.removeAll(newer.keySet());
+            Map<UUID, List<Contact>> contacts = store.contactsOf(fromTheFirst, appliedOnly);
             Map<UUID, UUID> holderOfContact = new HashMap<>();
             contacts.forEach((holder, held) -> held.forEach(contact -> holderOfContact.put(contact.contactId(), holder)));
+            newer.forEach((holder, held) -> {
+                held.forEach(contact -> holderOfContact.put(contact.contactId(), holder));
+                checkpoints.get(holder).openTasks().forEach(task -> holderOfContact.put(task.triggerContactId(), holder));
+            });
             Map<UUID, List<TaskDecision>> decisions = new HashMap<>();
             for (TaskDecision decision : store.decisionsOn(holderOfContact.keySet())) {
                 decisions.computeIfAbsent(holderOfContact.get(decision.triggerContactId()), h -> new ArrayList<>()).add(decision);
             }
-            List<AgentAbsence> absences = store.absences();
             List<DerivedTasks> parts = new ArrayList<>();
+            Map<UUID, Optional<FoldCheckpoint>> nextCheckpoints = new LinkedHashMap<>();
             for (UUID holder : holders) {
-                parts.add(keeping.derive(holder, contacts.getOrDefault(holder, List.of()), decisions.getOrDefault(holder, List.of()),
-                        absences, now));
+                List<TaskDecision> onHeld = decisions.getOrDefault(holder, List.of());
+                PromiseKeeping.Derivation derivation = newer.containsKey(holder)
+                        ? keeping.continueFrom(checkpoints.get(holder), holder, newer.get(holder), onHeld, absences, now)
+                        : keeping.derivation(holder, contacts.getOrDefault(holder, List.of()), onHeld, absences, now);
+                parts.add(derivation.tasks());
+                nextCheckpoints.put(holder, derivation.checkpoint());
             }
+            // A customer merged into another holds no contacts of its own: nothing may continue its old fold.
+            involved.stream().filter(customer -> !holders.contains(customer)).forEach(gone -> nextCheckpoints.put(gone, Optional.empty()));
             DerivedTasks derived = DerivedTasks.of(parts);
+            // A continued customer's tasks done before its checkpoint are not derived again, and stay as they are.
             Set<UUID> customersAndHolders = new LinkedHashSet<>(involved);
             customersAndHolders.addAll(holders);
+            customersAndHolders.removeAll(newer.keySet());
             List<FollowUpTask> stored = store.tasksOf(customersAndHolders, derived.histories().keySet());
 
             // A stored task whose trigger is with a customer not derived here is that customer's to derive.
@@ -330,12 +362,56 @@ public class KeepingPromises {
             if (otherHolders.isEmpty() && toLock.isEmpty()) {
                 Set<UUID> notStored = new HashSet<>(derived.histories().keySet());
                 stored.forEach(task -> notStored.remove(task.taskId()));
+                store.keepCheckpoints(nextCheckpoints);
+                meters.counter(DERIVATIONS, "from", "checkpoint").increment(newer.size());
+                meters.counter(DERIVATIONS, "from", "first-contact").increment(holders.size() - newer.size());
                 return TaskRevisions.between(stored, store.cancelledVersions(notStored), derived, now);
             }
             involved.addAll(otherHolders);
             store.lockCustomers(toLock);
             locked.addAll(toLock);
         }
+    }
+
+    /**
+     * The customers whose fold continues from its checkpoint ({@link PromiseKeeping#continueFrom}), with the contacts
+     * to continue it with; their checkpoints into {@code checkpoints}. A customer continues when it holds only itself
+     * among the customers to derive (no customer merged into it is among them), every claimed contact it holds was
+     * stored, not moved, and comes after the checkpoint in event-time order, none moved away from it, and the rules
+     * and absences are those of the checkpoint. Every contact not folded into a checkpoint is in the queue (stored or
+     * moved since), so a customer whose contacts changed otherwise is folded from its first contact when that
+     * contact is claimed, and gets a new checkpoint then (docs/follow-up-determinism.md, "Continuing from a checkpoint").
+     */
+    private Map<UUID, List<Contact>> continuing(Map<UUID, UUID> holderOf, List<PendingContact> claimed, List<AgentAbsence> absences,
+                                                Map<UUID, FoldCheckpoint> checkpoints) {
+        if (claimed.isEmpty()) {
+            return Map.of();
+        }
+        Set<UUID> candidates = new HashSet<>();
+        claimed.forEach(contact -> candidates.add(contact.customerId()));
+        holderOf.forEach((customer, holder) -> {
+            if (!customer.equals(holder)) {
+                candidates.remove(holder);
+            }
+        });
+        claimed.forEach(contact -> {
+            if (!contact.formerCustomers().isEmpty()) {
+                candidates.remove(contact.customerId());
+                candidates.removeAll(contact.formerCustomers());
+            }
+        });
+        candidates.remove(null);
+        if (candidates.isEmpty()) {
+            return Map.of();
+        }
+        checkpoints.putAll(store.checkpointsOf(candidates));
+        Map<UUID, UUID> holderOfContact = new HashMap<>();
+        claimed.stream().filter(contact -> checkpoints.containsKey(contact.customerId()))
+                .forEach(contact -> holderOfContact.put(contact.contactId(), contact.customerId()));
+        Map<UUID, List<Contact>> newer = new HashMap<>(store.contactsHeld(holderOfContact));
+        newer.entrySet().removeIf(held -> !keeping.continues(checkpoints.get(held.getKey()), held.getValue(), absences));
+        checkpoints.keySet().retainAll(newer.keySet());
+        return newer;
     }
 
     /**
@@ -354,7 +430,7 @@ public class KeepingPromises {
             store.lockCustomers(List.of(current.customerId()));
             FollowUpTask locked = find(taskId);
             UUID holder = keepIfItTakesEffect(new TaskDecision(taskId, locked.triggerContactId(), kind, agent, at, actionId));
-            stored(rederive(new LinkedHashSet<>(List.of(locked.customerId(), holder)), false));
+            stored(rederive(new LinkedHashSet<>(List.of(locked.customerId(), holder)), false, List.of()));
             return find(taskId);
         });
     }

@@ -16,6 +16,7 @@ import io.omnirouter.history.customer.application.OpenTaskCounts;
 import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.history.followup.application.FollowUpStore;
 import io.omnirouter.history.followup.model.AgentAbsence;
+import io.omnirouter.history.followup.model.FoldCheckpoint;
 import io.omnirouter.history.followup.model.FollowUpTask;
 import io.omnirouter.history.followup.model.OpenTaskCount;
 import io.omnirouter.history.followup.model.PromiseCounts;
@@ -31,6 +32,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,6 +50,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
@@ -73,6 +76,7 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
     private static final String CLAIM = """
             DELETE FROM followup_pending WHERE ctid = ANY (ARRAY(
                 SELECT p.ctid FROM followup_pending p JOIN contact c ON c.contact_id = p.contact_id
+                 WHERE p.occurred_at < now() - make_interval(secs => ?) OR p.queued_at < now() - make_interval(secs => ?)
                  ORDER BY p.occurred_at, p.contact_id LIMIT ?
                    FOR UPDATE OF p SKIP LOCKED FOR SHARE OF c SKIP LOCKED))
             RETURNING contact_id, former_customers""";
@@ -92,6 +96,17 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
     private static final String CONTACTS_OF = MEMBERS + "SELECT m.holder, " + CONTACT_COLUMNS
             + " FROM members m JOIN contact c ON c.customer_id = m.member_id"
             + " WHERE NOT EXISTS (SELECT 1 FROM follow_up_refused_contact r WHERE r.contact_id = c.contact_id)";
+    private static final String CONTACTS_BY_ID = "SELECT " + CONTACT_COLUMNS + " FROM contact c WHERE c.contact_id = ANY (?)"
+            + " AND NOT EXISTS (SELECT 1 FROM follow_up_refused_contact r WHERE r.contact_id = c.contact_id)";
+    private static final String CHECKPOINTS = "SELECT customer_id, state FROM follow_up_checkpoint WHERE customer_id = ANY (?)";
+    private static final String KEEP_CHECKPOINTS = """
+            INSERT INTO follow_up_checkpoint (customer_id, after_occurred_at, after_contact_id, fingerprint, state)
+            SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::text[], ?::jsonb[])
+            ON CONFLICT (customer_id) DO UPDATE SET after_occurred_at = EXCLUDED.after_occurred_at,
+                after_contact_id = EXCLUDED.after_contact_id, fingerprint = EXCLUDED.fingerprint, state = EXCLUDED.state""";
+    private static final String DROP_CHECKPOINTS = "DELETE FROM follow_up_checkpoint WHERE customer_id = ANY (?)";
+    /** A checkpoint's state: a record of plain values (tasks, consents), written and read by this class only. */
+    private static final JsonMapper CHECKPOINT_JSON = JsonMapper.builder().build();
     private static final String NOT_QUEUED = " AND NOT EXISTS (SELECT 1 FROM followup_pending p WHERE p.contact_id = c.contact_id)";
     private static final String REFUSE = """
             WITH unqueued AS (DELETE FROM followup_pending WHERE contact_id = ?)
@@ -110,8 +125,10 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
     private static final String TASK_COLUMNS = """
             task_id, version, customer_id, type, status, trigger_contact_id, thread_key, trigger_channel, created_at, due_at,
             priority, queue, escalation_tier, assignee, closed_at, closed_by_contact_id, closed_late, changed_at, change_reason""";
+    // A UNION, not an OR: each arm reads its own index (customer, task id); with OR PostgreSQL scanned every task.
     private static final String TASKS_OF = MEMBERS + "SELECT " + TASK_COLUMNS
-            + " FROM follow_up_task WHERE customer_id IN (SELECT member_id FROM members) OR task_id = ANY (?) ORDER BY created_at, task_id";
+            + " FROM follow_up_task WHERE customer_id IN (SELECT member_id FROM members)"
+            + " UNION SELECT " + TASK_COLUMNS + " FROM follow_up_task WHERE task_id = ANY (?) ORDER BY created_at, task_id";
     private static final String OPEN_TASK_COUNT = MEMBERS
             + "SELECT count(*) FROM follow_up_task WHERE status = 'OPEN' AND customer_id IN (SELECT member_id FROM members)";
     private static final String STRAY_TASKS = """
@@ -185,9 +202,14 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
     }
 
     @Override
-    public List<PendingContact> claimUnapplied(int limit) {
+    public List<PendingContact> claimUnapplied(int limit, Duration settle) {
         Map<UUID, List<UUID>> claimed = new LinkedHashMap<>();
-        jdbc.query(CLAIM, ps -> ps.setInt(1, limit), rs -> {
+        double seconds = settle.toNanos() / 1e9;
+        jdbc.query(CLAIM, ps -> {
+            ps.setDouble(1, seconds);
+            ps.setDouble(2, seconds);
+            ps.setInt(3, limit);
+        }, rs -> {
             claimed.put(rs.getObject("contact_id", UUID.class), uuids(rs.getArray("former_customers")));
         });
         if (claimed.isEmpty()) {
@@ -251,6 +273,54 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
     public long openTasksOf(UUID customerId) {
         Long count = jdbc.query(OPEN_TASK_COUNT, uuids(List.of(customerId)), rs -> rs.next() ? rs.getLong(1) : 0L);
         return count == null ? 0 : count;
+    }
+
+    @Override
+    public Map<UUID, List<Contact>> contactsHeld(Map<UUID, UUID> holderOfContact) {
+        Map<UUID, List<Contact>> found = new HashMap<>();
+        if (!holderOfContact.isEmpty()) {
+            jdbc.query(CONTACTS_BY_ID, uuids(holderOfContact.keySet()), rs -> {
+                Contact contact = contact(rs);
+                found.computeIfAbsent(holderOfContact.get(contact.contactId()), holder -> new ArrayList<>()).add(contact);
+            });
+        }
+        return found;
+    }
+
+    @Override
+    public Map<UUID, FoldCheckpoint> checkpointsOf(Collection<UUID> customerIds) {
+        Map<UUID, FoldCheckpoint> checkpoints = new HashMap<>();
+        if (!customerIds.isEmpty()) {
+            jdbc.query(CHECKPOINTS, uuids(customerIds), rs -> {
+                checkpoints.put(rs.getObject("customer_id", UUID.class),
+                        CHECKPOINT_JSON.readValue(rs.getString("state"), FoldCheckpoint.class));
+            });
+        }
+        return checkpoints;
+    }
+
+    @Override
+    public void keepCheckpoints(Map<UUID, Optional<FoldCheckpoint>> checkpoints) {
+        List<UUID> kept = new ArrayList<>();
+        List<FoldCheckpoint> states = new ArrayList<>();
+        List<UUID> dropped = new ArrayList<>();
+        checkpoints.forEach((customerId, checkpoint) -> checkpoint.ifPresentOrElse(state -> {
+            kept.add(customerId);
+            states.add(state);
+        }, () -> dropped.add(customerId)));
+        if (!kept.isEmpty()) {
+            jdbc.update(KEEP_CHECKPOINTS, ps -> {
+                var connection = ps.getConnection();
+                ps.setArray(1, connection.createArrayOf("uuid", kept.toArray()));
+                ps.setArray(2, connection.createArrayOf("timestamptz", states.stream().map(state -> timestamp(state.afterOccurredAt())).toArray()));
+                ps.setArray(3, connection.createArrayOf("uuid", states.stream().map(FoldCheckpoint::afterContactId).toArray()));
+                ps.setArray(4, connection.createArrayOf("text", states.stream().map(FoldCheckpoint::fingerprint).toArray()));
+                ps.setArray(5, connection.createArrayOf("text", states.stream().map(CHECKPOINT_JSON::writeValueAsString).toArray()));
+            });
+        }
+        if (!dropped.isEmpty()) {
+            jdbc.update(DROP_CHECKPOINTS, uuids(dropped));
+        }
     }
 
     @Override

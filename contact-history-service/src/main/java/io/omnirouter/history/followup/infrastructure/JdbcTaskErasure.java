@@ -20,7 +20,9 @@ class JdbcTaskErasure implements ErasingTasks.TaskErasure {
         for (String delete : new String[] {
                 "DELETE FROM follow_up_task WHERE customer_id = ANY (?)",
                 "DELETE FROM follow_up_task_history WHERE customer_id = ANY (?)",
-                "DELETE FROM follow_up_cancelled_task WHERE customer_id = ANY (?)"}) {
+                "DELETE FROM follow_up_cancelled_task WHERE customer_id = ANY (?)",
+                // The fold's checkpoint holds the customer's open tasks: nothing may continue from it.
+                "DELETE FROM follow_up_checkpoint WHERE customer_id = ANY (?)"}) {
             jdbc.update(delete, ps -> ps.setArray(1, erased.customerIdArray(ps.getConnection())));
         }
         jdbc.update("DELETE FROM follow_up_decision WHERE trigger_contact_id = ANY (?)",

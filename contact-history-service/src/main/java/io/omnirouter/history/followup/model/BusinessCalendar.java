@@ -48,6 +48,12 @@ public final class BusinessCalendar {
         return new BusinessCalendar(zone, new EnumMap<>(week));
     }
 
+    /** Zone and hours, day by day (part of the follow-up's fingerprint: PromiseKeeping#fingerprint). */
+    @Override
+    public String toString() {
+        return week == null ? "always open" : zone + " " + week;
+    }
+
     /** {@code start} plus {@code workingTime}, counting only opening hours. */
     public Instant addWorkingTime(Instant start, Duration workingTime) {
         if (week == null) {

@@ -25,6 +25,12 @@ public final class FollowUpRules {
         this.settings = settings;
     }
 
+    /** The settings the rules apply, every value (part of the follow-up's fingerprint: PromiseKeeping#fingerprint). */
+    @Override
+    public String toString() {
+        return settings.toString();
+    }
+
     /** Every row, in the table's order. */
     public List<Function<Contact, Optional<Opening>>> rows() {
         return List.of(this::inboundMessageNeedsReply, this::unhappyPublicCommentNeedsReply, this::promisedReplyReplacesReply,

@@ -1,7 +1,9 @@
 package io.omnirouter.history.followup.model;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The numbers of the follow-up policy (all configurable; defaults in contact-history-service/docs/follow-up-policy.md).
@@ -32,7 +34,9 @@ public record FollowUpSettings(
         Map<String, BusinessCalendar> calendars) {
 
     public FollowUpSettings {
-        calendars = Map.copyOf(calendars);
+        // Sorted, so that the settings read the same in every instance and after every restart (toString is part of
+        // the follow-up's fingerprint, PromiseKeeping#fingerprint); Map.copyOf's order changes from run to run.
+        calendars = Collections.unmodifiableMap(new TreeMap<>(calendars));
     }
 
     public BusinessCalendar calendarOf(String queue) {

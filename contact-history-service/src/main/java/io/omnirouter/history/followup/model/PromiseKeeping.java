@@ -4,11 +4,15 @@ import io.omnirouter.history.consent.model.Consents;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.contact.model.Direction;
 import io.omnirouter.history.customer.model.Uuids;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +59,71 @@ public final class PromiseKeeping {
      */
     public DerivedTasks derive(UUID customerId, Collection<Contact> contacts, Collection<TaskDecision> decisions,
                                Collection<AgentAbsence> absences, Instant now) {
-        return new DerivedTasks(fold(customerId, contacts, decisions, absences, now).histories);
+        return derivation(customerId, contacts, decisions, absences, now).tasks();
+    }
+
+    /**
+     * What {@link #derive} gives, with where the fold stood after the latest contact, to continue from next time.
+     *
+     * @return no checkpoint when there are no contacts
+     */
+    public Derivation derivation(UUID customerId, Collection<Contact> contacts, Collection<TaskDecision> decisions,
+                                 Collection<AgentAbsence> absences, Instant now) {
+        Fold fold = new Fold(customerId, absences);
+        fold(fold, contacts, decisions, now);
+        return new Derivation(new DerivedTasks(fold.histories), Optional.ofNullable(fold.checkpoint));
+    }
+
+    /**
+     * Whether {@link #continueFrom} may continue {@code checkpoint} with {@code newer}: every one of them comes after
+     * it in event-time order, and the rules and absences are those it was folded with.
+     */
+    public boolean continues(FoldCheckpoint checkpoint, Collection<Contact> newer, Collection<AgentAbsence> absences) {
+        return checkpoint.fingerprint().equals(fingerprint(absences)) && newer.stream().allMatch(checkpoint::precedes);
+    }
+
+    /**
+     * The customer's tasks as {@link #derivation} from all its contacts would give them, from the checkpoint and the
+     * contacts after it ({@link #continues} must hold): the tasks open at the checkpoint and those the newer contacts
+     * open, each history from its version at the checkpoint on. Tasks done before the checkpoint are not in it: no
+     * later contact or decision changes them.
+     *
+     * @param decisions decisions on the customer's tasks; those the checkpoint already applied are skipped
+     */
+    public Derivation continueFrom(FoldCheckpoint checkpoint, UUID customerId, Collection<Contact> newer,
+                                   Collection<TaskDecision> decisions, Collection<AgentAbsence> absences, Instant now) {
+        if (!continues(checkpoint, newer, absences)) {
+            throw new IllegalArgumentException("the checkpoint after contact " + checkpoint.afterContactId()
+                    + " cannot be continued with these contacts, rules and absences");
+        }
+        Fold fold = new Fold(customerId, absences);
+        fold.resume(checkpoint);
+        fold(fold, newer, decisions.stream().filter(decision -> !checkpoint.hasApplied(decision)).toList(), now);
+        return new Derivation(new DerivedTasks(fold.histories), Optional.ofNullable(fold.checkpoint));
+    }
+
+    /**
+     * What a fold depends on besides the contacts and the decisions: the rules' settings, the ladder and the agents'
+     * absences, as a SHA-256 digest (a fingerprint to compare, not a secret: the JDK's digest is enough).
+     */
+    public String fingerprint(Collection<AgentAbsence> absences) {
+        StringBuilder text = new StringBuilder(rules.toString()).append('|').append(ladder);
+        absences.stream().sorted(Comparator.comparing(AgentAbsence::agentId).thenComparing(AgentAbsence::from)
+                        .thenComparing(AgentAbsence::until))
+                .forEach(absence -> text.append('|').append(absence));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
+     * A customer's tasks, and where the fold stood after the latest contact.
+     *
+     * @param checkpoint empty if the fold had no contact
+     */
+    public record Derivation(DerivedTasks tasks, Optional<FoldCheckpoint> checkpoint) {
     }
 
     /**
@@ -75,12 +143,14 @@ public final class PromiseKeeping {
         List<TaskDecision> kept = decisions.stream().filter(other -> !other.actionId().equals(decision.actionId())).toList();
         List<TaskDecision> all = new ArrayList<>(kept);
         all.add(decision);
-        Fold with = fold(customerId, contacts, all, List.of(), decision.decidedAt());
+        Fold with = new Fold(customerId, List.of());
+        fold(with, contacts, all, decision.decidedAt());
         String refusal = with.refusals.get(decision.actionId());
         if (refusal != null) {
             return Optional.of(refusal);
         }
-        Fold without = fold(customerId, contacts, kept, List.of(), decision.decidedAt());
+        Fold without = new Fold(customerId, List.of());
+        fold(without, contacts, kept, decision.decidedAt());
         boolean displacesAKeptOne = with.refusals.keySet().stream().anyMatch(id -> !without.refusals.containsKey(id));
         if (!displacesAKeptOne) {
             return Optional.empty();
@@ -89,13 +159,12 @@ public final class PromiseKeeping {
         return Optional.of(task == null ? "not opened" : task.status().name());
     }
 
-    private Fold fold(UUID customerId, Collection<Contact> contacts, Collection<TaskDecision> decisions, Collection<AgentAbsence> absences,
-                      Instant now) {
+    /** Applies the contacts in event-time order with the decisions at their places, then the clock at {@code now}. */
+    private void fold(Fold fold, Collection<Contact> contacts, Collection<TaskDecision> decisions, Instant now) {
         Map<UUID, Contact> distinct = new LinkedHashMap<>();
         contacts.forEach(contact -> distinct.putIfAbsent(contact.contactId(), contact));
         List<Contact> inOrder = distinct.values().stream().sorted(EVENT_TIME_ORDER).toList();
         List<TaskDecision> decided = decisions.stream().sorted(TaskDecision.ORDER).toList();
-        Fold fold = new Fold(customerId, absences);
         int next = 0;
         for (Contact contact : inOrder) {
             // A decision taken at the same instant as a contact comes after it.
@@ -104,11 +173,13 @@ public final class PromiseKeeping {
             }
             fold.receive(contact);
         }
+        if (!inOrder.isEmpty()) {
+            fold.checkpointAfter(inOrder.get(inOrder.size() - 1));
+        }
         while (next < decided.size()) {
             fold.decide(decided.get(next++));
         }
         fold.clockAt(now);
-        return fold;
     }
 
     /** Escalations {@code task} has reached by {@code now}, each a version stamped with the time it was reached. */
@@ -140,11 +211,26 @@ public final class PromiseKeeping {
         /** The agent of the latest contact so far that an agent handled. */
         private String lastHandler;
         /** The customer's consents as they stand after the contacts so far (a rule's input, from the fold). */
-        private final Consents consents = new Consents();
+        private Consents consents = new Consents();
+        /** Where the fold stood after its latest contact, before later decisions and the clock. */
+        private FoldCheckpoint checkpoint;
 
         Fold(UUID customerId, Collection<AgentAbsence> absences) {
             this.customerId = customerId;
             this.absences = List.copyOf(absences);
+        }
+
+        /** Goes on from where an earlier fold stood: its open tasks (each history from that version), continuity, consents. */
+        void resume(FoldCheckpoint from) {
+            from.openTasks().forEach(task -> histories.put(task.taskId(), new ArrayList<>(List.of(task))));
+            lastHandler = from.lastHandler();
+            consents = Consents.holding(from.consents());
+            checkpoint = from;
+        }
+
+        void checkpointAfter(Contact latest) {
+            checkpoint = new FoldCheckpoint(latest.occurredAt(), latest.contactId(), lastHandler, List.copyOf(consents.all()), openTasks(),
+                    fingerprint(absences));
         }
 
         void receive(Contact contact) {
@@ -193,7 +279,9 @@ public final class PromiseKeeping {
             for (FollowUpTask version : changes) {
                 List<FollowUpTask> versions = histories.computeIfAbsent(version.taskId(), id -> new ArrayList<>());
                 if (versions.isEmpty() || !versions.get(versions.size() - 1).sameStateAs(version)) {
-                    versions.add(version.numbered(versions.size() + 1, version.changedAt(), version.changeReason()));
+                    // Numbered after the task's latest version: from 1, or from its version at a checkpoint.
+                    long number = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
+                    versions.add(version.numbered(number, version.changedAt(), version.changeReason()));
                 }
             }
         }

@@ -30,7 +30,8 @@ class JdbcShadowSchema implements ShadowProjections {
      */
     static final List<String> TABLES = List.of("customer", "customer_identifier", "customer_merge", "customer_unmerge",
             "identifier_sharing_cleared", "contact", "followup_pending", "follow_up_refused_contact", "follow_up_decision",
-            "customer_note", "agent_absence", "erased_customer");
+            // Empty in the shadow: after the switch every customer is folded from its first contact again.
+            "follow_up_checkpoint", "customer_note", "agent_absence", "erased_customer");
     /**
      * Locked by the switch too, not replaced: the actions' outcomes. An action applied live while the switch runs would
      * otherwise be applied to the old tables after the last read of agent.actions; this way it waits, and is then

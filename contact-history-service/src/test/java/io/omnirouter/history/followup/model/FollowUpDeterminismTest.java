@@ -230,6 +230,26 @@ class FollowUpDeterminismTest {
         }
     }
 
+    @Test
+    void continuingFromCheckpointsPublishesExactlyWhatFoldingFromTheFirstContactPublishes() {
+        int continued = 0;
+        for (int seed = 0; seed < 300; seed++) {
+            Story story = Story.random(new Random(seed));
+            for (int run = 0; run < 3; run++) {
+                long order = seed * 31L + run;
+                InMemoryTasks withCheckpoints = fresh();
+                story.playMostlyInOrder(withCheckpoints, new Random(order));
+                withCheckpoints.clock(END);
+                InMemoryTasks fromTheFirst = new InMemoryTasks(promises, T0, false);
+                story.playMostlyInOrder(fromTheFirst, new Random(order));
+                fromTheFirst.clock(END);
+                assertThat(withCheckpoints.published()).as("seed %d, run %d", seed, run).isEqualTo(fromTheFirst.published());
+                continued += withCheckpoints.continued();
+            }
+        }
+        assertThat(continued).as("derivations that continued a checkpoint").isGreaterThan(1000);
+    }
+
     /**
      * Contacts of three customers over two days, on shared threads (so that promises replace and keep each other),
      * consents given and withdrawn among them (so that surveys and thank-yous are opened, refused and cancelled);
@@ -290,6 +310,25 @@ class FollowUpDeterminismTest {
         void playInRandomOrder(InMemoryTasks tasks, Random random) {
             List<Contact> order = new ArrayList<>(customers.keySet());
             Collections.shuffle(order, random);
+            play(tasks, random, order, false);
+        }
+
+        /**
+         * In event-time order but for a few contacts swapped with their neighbour (late ones), with agents' decisions
+         * on open tasks between them: where the follow-up continues checkpoints most.
+         */
+        void playMostlyInOrder(InMemoryTasks tasks, Random random) {
+            List<Contact> order = new ArrayList<>(customers.keySet());
+            order.sort(PromiseKeeping.EVENT_TIME_ORDER);
+            for (int i = 1; i < order.size(); i++) {
+                if (random.nextInt(10) == 0) {
+                    Collections.swap(order, i - 1, i);
+                }
+            }
+            play(tasks, random, order, true);
+        }
+
+        private void play(InMemoryTasks tasks, Random random, List<Contact> order, boolean decisions) {
             int mergeAt = merged ? random.nextInt(order.size() + 1) : -1;
             int unmergeAt = unmerged ? mergeAt + random.nextInt(order.size() + 1 - mergeAt) : -1;
             boolean bobIsAna = false;
@@ -316,6 +355,11 @@ class FollowUpDeterminismTest {
                 }
                 if (random.nextInt(3) == 0) {
                     tasks.clock(tasks.now().plus(Duration.ofMinutes(random.nextInt(6 * 24 * 60))));
+                }
+                List<FollowUpTask> open = tasks.tasks().stream().filter(FollowUpTask::isOpen).toList();
+                if (decisions && !open.isEmpty() && random.nextInt(4) == 0) {
+                    TaskDecision.Kind kind = TaskDecision.Kind.values()[random.nextInt(TaskDecision.Kind.values().length)];
+                    tasks.decide(open.get(random.nextInt(open.size())).taskId(), kind, "agent-" + random.nextInt(3));
                 }
             }
         }

@@ -19,7 +19,8 @@ import java.util.UUID;
  * move them), tasks as stored, cancelled versions remembered, every version as published to followup.tasks. Each
  * change derives the affected customers' tasks again and stores the revisions; the clock escalates stored tasks.
  * Publishing checks followup.tasks' promise as it goes: a (task id, version) only ever with one content, versions
- * growing by one.
+ * growing by one. A new contact that comes after its customer's checkpoint continues the fold from there, as the
+ * service does; anything else folds the customers from their first contact.
  */
 final class InMemoryTasks {
 
@@ -31,17 +32,31 @@ final class InMemoryTasks {
     private final Map<String, FollowUpTask> published = new HashMap<>();
     private final List<TaskDecision> decisions = new ArrayList<>();
     private final List<AgentAbsence> absences = new ArrayList<>();
+    private final Map<UUID, FoldCheckpoint> checkpoints = new HashMap<>();
+    private final boolean continuesCheckpoints;
+    /** How many derivations continued a checkpoint: a test of the checkpoints sees that they were used. */
+    private int continued;
     private Instant now;
 
     InMemoryTasks(PromiseKeeping keeping, Instant now) {
+        this(keeping, now, true);
+    }
+
+    /** @param continuesCheckpoints false: every derivation folds from the first contact, as before checkpoints */
+    InMemoryTasks(PromiseKeeping keeping, Instant now, boolean continuesCheckpoints) {
         this.keeping = keeping;
         this.now = now;
+        this.continuesCheckpoints = continuesCheckpoints;
     }
 
     /** A contact stored (or redelivered) with {@code customer}; the customer's tasks are derived again. */
     List<FollowUpTask> receive(Contact contact, UUID customer) {
         contacts.putIfAbsent(contact.contactId(), contact);
         UUID former = customerOfContact.put(contact.contactId(), customer);
+        FoldCheckpoint checkpoint = checkpoints.get(customer);
+        if (continuesCheckpoints && former == null && checkpoint != null && keeping.continues(checkpoint, List.of(contact), absences)) {
+            return continueFrom(checkpoint, contact, customer);
+        }
         Set<UUID> affected = new LinkedHashSet<>(List.of(customer));
         if (former != null) {
             affected.add(former);
@@ -80,6 +95,15 @@ final class InMemoryTasks {
         absences.add(absence);
     }
 
+    int continued() {
+        return continued;
+    }
+
+    /** Every version published to followup.tasks, by "task id:version". */
+    Map<String, FollowUpTask> published() {
+        return Map.copyOf(published);
+    }
+
     Instant now() {
         return now;
     }
@@ -93,7 +117,8 @@ final class InMemoryTasks {
     List<FollowUpTask> derivedFromScratch() {
         List<FollowUpTask> all = new ArrayList<>();
         // A task whose derivation ends cancelled (its consent withdrawn) is not stored, as in the service.
-        new LinkedHashSet<>(customerOfContact.values()).forEach(customer -> derivation(customer).latest().stream()
+        new LinkedHashSet<>(customerOfContact.values()).forEach(customer -> keeping.derive(customer, held(customer),
+                        decisionsOn(customer), absences, now).latest().stream()
                 .filter(task -> task.status() != TaskStatus.CANCELLED).forEach(all::add));
         return all;
     }
@@ -105,11 +130,30 @@ final class InMemoryTasks {
     }
 
     private DerivedTasks derivation(UUID customer) {
-        List<Contact> held = contacts.values().stream().filter(c -> customer.equals(customerOfContact.get(c.contactId()))).toList();
+        PromiseKeeping.Derivation derivation = keeping.derivation(customer, held(customer), decisionsOn(customer), absences, now);
+        derivation.checkpoint().ifPresentOrElse(checkpoint -> checkpoints.put(customer, checkpoint), () -> checkpoints.remove(customer));
+        return derivation.tasks();
+    }
+
+    private List<Contact> held(UUID customer) {
+        return contacts.values().stream().filter(c -> customer.equals(customerOfContact.get(c.contactId()))).toList();
+    }
+
+    private List<TaskDecision> decisionsOn(UUID customer) {
         Set<UUID> heldIds = new LinkedHashSet<>();
-        held.forEach(c -> heldIds.add(c.contactId()));
-        List<TaskDecision> onHeld = decisions.stream().filter(d -> heldIds.contains(d.triggerContactId())).toList();
-        return keeping.derive(customer, held, onHeld, absences, now);
+        held(customer).forEach(c -> heldIds.add(c.contactId()));
+        return decisions.stream().filter(d -> heldIds.contains(d.triggerContactId())).toList();
+    }
+
+    /** As the service does for a customer whose claimed contacts all come after its checkpoint. */
+    private List<FollowUpTask> continueFrom(FoldCheckpoint checkpoint, Contact contact, UUID customer) {
+        continued++;
+        PromiseKeeping.Derivation derivation = keeping.continueFrom(checkpoint, customer, List.of(contact), decisionsOn(customer),
+                absences, now);
+        derivation.checkpoint().ifPresent(next -> checkpoints.put(customer, next));
+        DerivedTasks derived = derivation.tasks();
+        List<FollowUpTask> inScope = stored.values().stream().filter(t -> derived.histories().containsKey(t.taskId())).toList();
+        return save(TaskRevisions.between(inScope, cancelled, derived, now));
     }
 
     private List<FollowUpTask> derive(Set<UUID> affected) {
