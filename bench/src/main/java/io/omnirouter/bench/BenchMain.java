@@ -83,6 +83,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--c1-only", description = "Run the services' JVMs with C1 only, as ./omnirouter up starts them (default: full JIT; --smoke always runs C1 only).")
     boolean c1Only;
 
+    @Option(names = "--no-rebuild", description = "Skip the rebuild from the log (a quarter of an hour per 600,000 contacts"
+            + " in a full run): for runs that measure the live write path.")
+    boolean noRebuild;
+
     @Option(names = "--profile", description = "Profile both services (attached with jcmd: JFR, or async-profiler per phase) and"
             + " record PostgreSQL's statement statistics, into <data dir>/logs/profiles.")
     boolean profile;
@@ -214,7 +218,8 @@ public final class BenchMain implements Callable<Integer> {
                 base.timelineWarmup(), or(timelineRequests, base.timelineRequests()), base.basicWarmup(), base.basicRequests(),
                 base.rawBatch(), base.rawConnections(),
                 Integer.parseInt(System.getenv().getOrDefault("ROUTER_CONCURRENCY", Integer.toString(base.routerConcurrency()))),
-                sharedBuffers != null ? sharedBuffers : base.sharedBuffers(), base.fullJit() && !c1Only, base.warmupRounds(), profile || asyncProfiler != null, or(seed, base.seed()));
+                sharedBuffers != null ? sharedBuffers : base.sharedBuffers(), base.fullJit() && !c1Only, base.warmupRounds(), profile || asyncProfiler != null, or(seed, base.seed()),
+                base.rebuild() && !noRebuild);
     }
 
     private StackShape shape() {

@@ -17,13 +17,14 @@ import java.util.Map;
  * @param smallCustomers       customers in the store for the first cost measurement (bulk-loaded up to this)
  * @param largeCustomers       customers in the store for the second cost measurement (bulk-loaded up to this)
  * @param warmupRounds         at most this many warm-up rounds, more while the router's JIT still compiles much
+ * @param rebuild              whether to measure a rebuild from the log (about a quarter of an hour per 600,000 contacts)
  */
 record BenchSettings(String mode, int customers, int warmupEvents, int events, int costEvents,
                      double rate, double hotRate, int freshnessWarmupSeconds, int freshnessSeconds, int samplesPerSecond, int pollIntervalMs,
                      long storeContacts, int contactsPerBulkCustomer, long smallCustomers, long largeCustomers,
                      int timelineWarmup, int timelineRequests, int basicWarmup, int basicRequests,
                      int rawBatch, int rawConnections, int routerConcurrency, String sharedBuffers, boolean fullJit,
-                     int warmupRounds, boolean profile, long seed) {
+                     int warmupRounds, boolean profile, long seed, boolean rebuild) {
 
     BenchSettings {
         if (customers > MAX_POPULATION) {
@@ -47,7 +48,7 @@ record BenchSettings(String mode, int customers, int warmupEvents, int events, i
                 1_000, 500, 10, 60, 10, 10,
                 10_000_000, 50, 10_000, 10_000_000,
                 2_000, 20_000, 20, 200,
-                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "2GB", true, 6, false, 20261123L);
+                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "2GB", true, 6, false, 20261123L, true);
     }
 
     static BenchSettings quick() {
@@ -55,7 +56,7 @@ record BenchSettings(String mode, int customers, int warmupEvents, int events, i
                 1_000, 500, 3, 10, 10, 10,
                 100_000, 50, 5_000, 100_000,
                 300, 2_000, 3, 20,
-                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "1GB", true, 6, false, 20261123L);
+                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "1GB", true, 6, false, 20261123L, true);
     }
 
     /**
@@ -67,7 +68,7 @@ record BenchSettings(String mode, int customers, int warmupEvents, int events, i
                 200, 50, 1, 3, 20, 10,
                 5_000, 20, 1_000, 3_000,
                 20, 100, 2, 5,
-                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "256MB", false, 1, false, 20261123L);
+                HISTORY_BATCH, HISTORY_CONSUMERS, 2, "256MB", false, 1, false, 20261123L, true);
     }
 
     Map<String, Object> toJson() {
@@ -99,6 +100,7 @@ record BenchSettings(String mode, int customers, int warmupEvents, int events, i
         json.put("warmup_max_rounds", warmupRounds);
         json.put("profile", profile);
         json.put("seed", seed);
+        json.put("rebuild", rebuild);
         return json;
     }
 }

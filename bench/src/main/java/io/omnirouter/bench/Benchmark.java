@@ -102,7 +102,9 @@ final class Benchmark {
             report.saturation(saturation);
             freshness(report);
             hotCustomer(report);
-            rebuild(report, saturation);
+            if (settings.rebuild()) {
+                rebuild(report, saturation);
+            }
             growTo(settings.smallCustomers());
             Cycle small = cycle("cost at the small store", settings.costEvents(), false);
             timeline(report);
