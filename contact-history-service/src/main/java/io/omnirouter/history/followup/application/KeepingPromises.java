@@ -150,8 +150,9 @@ public class KeepingPromises {
                 }
                 seeds.addAll(contact.formerCustomers());
             });
-            // One at a time from all contacts (see above); a batch continues each customer's checkpoint where it can.
-            stored(rederive(seeds, alone, alone ? List.of() : pending));
+            // From the applied contacts only (those still queued come with their own batch, so a checkpoint is always
+            // after the latest applied contact); a batch continues each customer's checkpoint where it can.
+            stored(rederive(seeds, true, alone ? List.of() : pending));
             return pending.size();
         });
         return applied == null ? 0 : applied;
