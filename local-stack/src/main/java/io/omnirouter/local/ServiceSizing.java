@@ -15,7 +15,9 @@ import java.util.Map;
  * @param heapMb            -Xms and -Xmx: a fixed heap, so RSS does not grow with it after start-up
  * @param metaspaceMb       -XX:MaxMetaspaceSize: the loaded classes (Spring Boot, Kafka, Avro) with room to spare
  * @param codeCacheMb       -XX:ReservedCodeCacheSize: compiled code of C1 and C2
- * @param directMemoryMb    -XX:MaxDirectMemorySize: NIO buffers (Tomcat, the JDBC driver's sockets)
+ * @param directMemoryMb    -XX:MaxDirectMemorySize: NIO buffers. A socket read into a heap buffer goes through a
+ *                          temporary direct buffer of the read's size: a Kafka fetch response of tens of MB in a
+ *                          backlog (32 MB stopped the router's consumer with OutOfMemoryError in the benchmark)
  * @param threadStackKb     -Xss: the services' call depth is far below it
  * @param mallocArenas      MALLOC_ARENA_MAX: glibc gives every thread that allocates natively an arena of up to 64 MB
  * @param httpThreads       server.tomcat.threads.max: concurrent HTTP requests served (live streams do not hold one)
@@ -28,13 +30,15 @@ public record ServiceSizing(int heapMb, int metaspaceMb, int codeCacheMb, int di
      * router-service: its live data are the batches in flight (two listener threads of at most 500 records, a
      * producer buffer) and the duplicate windows.
      */
-    public static final ServiceSizing ROUTER = new ServiceSizing(192, 128, 64, 32, 512, 2, 8, 4);
+    public static final ServiceSizing ROUTER = new ServiceSizing(192, 128, 64, 128, 512, 2, 8, 4);
 
     /**
      * contact-history-service: the ingest batches (three consumers of 250 records), the live stream's queues (up to
      * 10,000 events per client) and the API's result pages.
      */
-    public static final ServiceSizing HISTORY = new ServiceSizing(192, 128, 64, 64, 512, 2, 48, 20);
+    public static final ServiceSizing HISTORY = new ServiceSizing(192, 128, 64, 128, 512, 2, 48, 20);
+
+    private static final int MAX_CACHED_NIO_BUFFER = 1024 * 1024;
 
     public ServiceSizing {
         atLeast("heapMb", heapMb, 64);
@@ -63,6 +67,8 @@ public record ServiceSizing(int heapMb, int metaspaceMb, int codeCacheMb, int di
         arguments.add("-XX:ReservedCodeCacheSize=" + codeCacheMb + "m");
         arguments.add("-XX:MaxDirectMemorySize=" + directMemoryMb + "m");
         arguments.add("-Xss" + threadStackKb + "k");
+        // Those temporary direct buffers are cached per thread at their largest size; larger than this they are freed.
+        arguments.add("-Djdk.nio.maxCachedBufferSize=" + MAX_CACHED_NIO_BUFFER);
         return arguments;
     }
 

@@ -10,7 +10,7 @@ class ServiceSizingTest {
     @Test
     void everyPartOfTheMemoryIsBoundedExplicitly() {
         assertThat(ServiceSizing.HISTORY.jvmArguments()).containsExactly("-Xms192m", "-Xmx192m", "-XX:MaxMetaspaceSize=128m",
-                "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m", "-Xss512k");
+                "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=128m", "-Xss512k", "-Djdk.nio.maxCachedBufferSize=1048576");
         assertThat(ServiceSizing.ROUTER.environment()).containsEntry("MALLOC_ARENA_MAX", "2")
                 .containsEntry("SERVER_TOMCAT_THREADS_MAX", "8").containsEntry("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "4");
     }
