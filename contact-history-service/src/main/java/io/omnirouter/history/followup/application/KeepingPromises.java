@@ -304,8 +304,7 @@ public class KeepingPromises {
      * gone) from all their contacts, and returns the versions that make the stored tasks so. Locks every customer
      * whose tasks it reads to write, and reads again until what it read under the locks holds still: the stored
      * tasks of the seeds and their holders, and of any customer holding one of those tasks' trigger contacts.
-     */
-    /**
+     *
      * @param appliedOnly derive from the contacts no longer queued only (and those claimed in this transaction)
      * @param claimed     the contacts this transaction claimed off the queue: a customer holding only claimed contacts
      *                    that come after its checkpoint, none of them moved, continues from the checkpoint
