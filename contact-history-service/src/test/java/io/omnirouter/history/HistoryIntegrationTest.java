@@ -2,6 +2,7 @@ package io.omnirouter.history;
 
 import io.omnirouter.contact.ContactEvent;
 import io.omnirouter.schemas.ContractTopic;
+import io.omnirouter.schemas.CustomerAffinity;
 import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryClient;
 import io.omnirouter.testing.PersonalDataTestKeys;
@@ -70,7 +71,10 @@ import tools.jackson.databind.json.JsonMapper;
         // (a small kernel send buffer fills after ~100 events, and 2 s without progress disconnects; Tomcat closes the
         // socket after 3 s more without progress).
         "omnirouter.live.max-streams=1000", "omnirouter.live.send-timeout=2s", "omnirouter.api.socket-send-buffer=16KB",
-        "server.tomcat.connection-timeout=3s"})
+        "server.tomcat.connection-timeout=3s",
+        // Presence at a faster pace than production's 30 s and 10 s (PresenceIT waits for a purge, at most once per TTL;
+        // PresenceConsoleIT for heartbeats), still far longer than a test's steps between two heartbeats.
+        "omnirouter.history.presence.ttl=8s", "omnirouter.history.presence.heartbeat-interval=2s"})
 @AutoConfigureMockMvc
 @Import(HistoryIntegrationTest.MockMvcWithCsrfToken.class)
 @WithMockUser(roles = "AGENT")
@@ -143,11 +147,15 @@ public abstract class HistoryIntegrationTest {
         producer.close();
     }
 
-    /** Publishes to contact.events keyed by thread, as the router does, and waits for the broker's ack. */
+    /**
+     * Publishes to contact.events keyed by thread on the partition of the contact's anchor identifier, as the router
+     * does ({@link CustomerAffinity}), and waits for the broker's ack.
+     */
     protected static void publish(ContactEvent... events) {
         try {
             for (ContactEvent event : events) {
-                producer.send(new ProducerRecord<>(CONTACT_EVENTS, event.getThreadKey(), event)).get();
+                producer.send(new ProducerRecord<>(CONTACT_EVENTS, CustomerAffinity.partitionOf(event, PARTITIONS),
+                        event.getThreadKey(), event)).get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,6 +7,7 @@ import io.omnirouter.router.routing.model.RejectedEventException;
 import io.omnirouter.router.routing.model.Rejection;
 import io.omnirouter.router.routing.model.RoutedContact;
 import io.omnirouter.schemas.ContractTopic;
+import io.omnirouter.schemas.CustomerAffinity;
 import io.omnirouter.schemas.DeadLetterHeaders;
 import io.omnirouter.serde.ConfluentAvroSerializer;
 import io.omnirouter.serde.SchemaRegistryUnavailableException;
@@ -41,10 +42,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Per record: decode (Confluent wire format) → skip a duplicate eventId → route; then, for the batch, seal the
  * contacts' personal fields under their data keys ({@link SealingContacts}) and publish each {@code ContactEvent}
- * keyed by its (hashed) thread key. A record that breaks the contract (undecodable, unknown schema id,
- * invalid event) is published, original bytes untouched, to {@code <topic>.DLT} with the reason, in the same
- * transaction, and the batch goes on: a bad record never blocks its partition. A transient failure (registry
- * unreachable) aborts the transaction, so the batch is retried and nothing is lost.
+ * keyed by its (hashed) thread key, on the partition of its anchor identifier ({@link CustomerAffinity}). A record
+ * that breaks the contract (undecodable, unknown schema id, invalid event) is published, original bytes untouched,
+ * to {@code <topic>.DLT} with the reason, in the same transaction, and the batch goes on: a bad record never blocks
+ * its partition. A transient failure (registry unreachable) aborts the transaction, so the batch is retried and
+ * nothing is lost.
  *
  * <p>The duplicate eventIds are those in the partition's {@link RecentEventIds} window, which a restart or a
  * rebalance does not empty: it is restored from the partition before its first record is routed.
@@ -122,16 +124,18 @@ public class ChannelEventListener {
         }
         // Failing to seal (the key store away) or to publish is never a record's fault: it aborts the transaction and
         // the batch is retried. The batch's data keys are committed before its contacts are sent.
-        List<ContactEvent> contacts = sealing.seal(routedContacts.stream().map(RoutedContact::contact).toList());
+        List<ContactEvent> clear = routedContacts.stream().map(RoutedContact::contact).toList();
+        List<ContactEvent> contacts = sealing.seal(clear);
+        int contactPartitions = contacts.isEmpty() ? 0 : kafka.partitionsFor(ContractTopic.CONTACT_EVENTS.topic()).size();
         for (int i = 0; i < contacts.size(); i++) {
-            publish(contacts.get(i), routedContacts.get(i).warnings());
+            publish(contacts.get(i), CustomerAffinity.partitionOf(clear.get(i), contactPartitions), routedContacts.get(i).warnings());
         }
         rememberAfterCommit(routedIds);
     }
 
-    private void publish(ContactEvent contact, List<String> warnings) {
+    private void publish(ContactEvent contact, Integer partition, List<String> warnings) {
         String topic = ContractTopic.CONTACT_EVENTS.topic();
-        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, null,
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(topic, partition,
                 contact.getThreadKey().getBytes(StandardCharsets.UTF_8), contactEvents.serialize(topic, contact));
         warnings.forEach(w -> out.headers().add(DeadLetterHeaders.header(DeadLetterHeaders.WARNING, w)));
         kafka.send(out);

@@ -43,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +54,10 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -276,9 +280,16 @@ class ChannelRoutingIT {
     }
 
     private static SpecificRecord goodEvent(ContractTopic topic, String eventId) {
-        CustomerRef customer = CustomerRef.newBuilder().setEmail(eventId + "@example.com").build();
+        return goodEvent(topic, eventId, CustomerRef.newBuilder().setEmail(eventId + "@example.com").build());
+    }
+
+    private static SpecificRecord goodEvent(ContractTopic topic, String eventId, CustomerRef customer) {
         return switch (topic) {
-            case EMAIL -> email(eventId, "Where is my parcel?", "en");
+            case EMAIL -> {
+                EmailEvent email = email(eventId, "Where is my parcel?", "en");
+                email.setCustomer(customer);
+                yield email;
+            }
             case PHONE -> new io.omnirouter.channel.PhoneCallEvent(meta(eventId), "call-" + eventId, Direction.INBOUND,
                     customer, io.omnirouter.channel.CallOutcome.MISSED, null, null, 0, null, null);
             case CHAT -> new ChatEvent(meta(eventId), "s-" + eventId, ChatEventKind.STARTED, ChatAuthor.CUSTOMER,
@@ -294,6 +305,34 @@ class ChannelRoutingIT {
         return SocialMessageEvent.newBuilder().setMeta(meta(eventId)).setPlatform(SocialPlatform.WHATSAPP)
                 .setVisibility(SocialVisibility.PRIVATE_MESSAGE).setConversationId(conversationId).setMessageId("wamid-" + eventId)
                 .setDirection(Direction.INBOUND).setCustomerHandle(handle).setCustomer(new CustomerRef());
+    }
+
+    @Test
+    void contactsCarryingOneEmailAddressLandOnThePartitionOfThatAddressWhateverTheirChannelAndThread() throws Exception {
+        String address = "affinity-" + UUID.randomUUID() + "@example.com";
+        CustomerRef customer = CustomerRef.newBuilder().setEmail(address).build();
+        List<String> eventIds = new java.util.ArrayList<>();
+        for (ContractTopic topic : List.of(ContractTopic.EMAIL, ContractTopic.PHONE, ContractTopic.CHAT, ContractTopic.WEBSHOP,
+                ContractTopic.SOCIAL, ContractTopic.EMAIL)) {
+            String eventId = "affinity-" + UUID.randomUUID();
+            send(topic, eventId, goodEvent(topic, eventId, customer));
+            eventIds.add(eventId);
+        }
+        int partitions = partitionsOf(ContractTopic.CONTACT_EVENTS.topic());
+        assertThat(partitions).as("partitions of contact.events").isGreaterThan(1);
+
+        List<Integer> landedOn = eventIds.stream().map(eventId -> probe.awaitOne(r -> r.topic().equals(ContractTopic.CONTACT_EVENTS.topic())
+                && contacts.deserialize(r.topic(), r.value()).getSourceEventId().equals(eventId), TIMEOUT).partition()).toList();
+
+        // Six threads on five channels: keyed by thread they would spread over the partitions.
+        assertThat(landedOn).as("partition of each contact").containsOnly(BuiltInPartitioner.partitionForKey(
+                ("email:" + address).getBytes(java.nio.charset.StandardCharsets.UTF_8), partitions));
+    }
+
+    private static int partitionsOf(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers()))) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        }
     }
 
     @Test
