@@ -3,6 +3,7 @@ package io.omnirouter.history.followup.application;
 import io.omnirouter.history.contact.model.Contact;
 import io.omnirouter.history.followup.model.AgentAbsence;
 import io.omnirouter.history.followup.model.FoldCheckpoint;
+import io.omnirouter.history.followup.model.FoldedContacts;
 import io.omnirouter.history.followup.model.FollowUpTask;
 import io.omnirouter.history.followup.model.PromiseTally;
 import io.omnirouter.history.followup.model.TaskType;
@@ -95,8 +96,17 @@ public interface FollowUpStore {
      */
     Map<UUID, List<Contact>> contactsOf(Collection<UUID> holders, boolean appliedOnly);
 
-    /** The given contacts, by the holder given for each, but for those whose follow-up was refused or that are gone. */
-    Map<UUID, List<Contact>> contactsHeld(Map<UUID, UUID> holderOfContact);
+    /**
+     * Each customer's contacts (by its checkpoint) that come after its checkpoint in event-time order: those
+     * {@link #contactsOf} would give (queued ones too), for each customer given, an empty list if none.
+     */
+    Map<UUID, List<Contact>> contactsAfter(Map<UUID, FoldCheckpoint> checkpoints);
+
+    /**
+     * What each customer (by its checkpoint) holds up to its checkpoint in event-time order: the contacts
+     * {@link #contactsOf} would give (queued ones too) that do not come after it ({@link FoldCheckpoint#precedes}).
+     */
+    Map<UUID, FoldedContacts> heldUpTo(Map<UUID, FoldCheckpoint> checkpoints);
 
     /** Where the fold of each given customer stood after its latest contact, for those that have a checkpoint. */
     Map<UUID, FoldCheckpoint> checkpointsOf(Collection<UUID> customerIds);

@@ -10,6 +10,7 @@ import io.omnirouter.history.followup.application.FollowUpStore.StrayTask;
 import io.omnirouter.history.followup.model.AgentAbsence;
 import io.omnirouter.history.followup.model.DerivedTasks;
 import io.omnirouter.history.followup.model.FoldCheckpoint;
+import io.omnirouter.history.followup.model.FoldedContacts;
 import io.omnirouter.history.followup.model.FollowUpTask;
 import io.omnirouter.history.followup.model.OpenTaskCount;
 import io.omnirouter.history.followup.model.PromiseKeeping;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -153,8 +155,8 @@ public class KeepingPromises {
             // A batch folds every stored contact of its customers, queued ones too, so that a customer whose contacts
             // are spread over several batches (a backlog, a rebuild) is published in its final state at once, not in
             // the states its first batches give (RebuildIT: no task version again). Its checkpoint is then after the
-            // latest stored contact, and those queued contacts fold it from the first contact again when claimed:
-            // correct, and the cost the benchmark's backlog still shows (bench/RESULTS.md).
+            // latest stored contact and knows which contacts it folded, so those queued contacts, when claimed,
+            // continue it instead of folding the customer from its first contact again ({@link #continuing}).
             stored(rederive(seeds, alone, alone ? List.of() : pending));
             return pending.size();
         });
@@ -380,8 +382,9 @@ public class KeepingPromises {
      * The customers whose fold continues from its checkpoint ({@link PromiseKeeping#continueFrom}), with the contacts
      * to continue it with; their checkpoints into {@code checkpoints}. A customer continues when it holds only itself
      * among the customers to derive (no customer merged into it is among them), every claimed contact it holds was
-     * stored, not moved, and comes after the checkpoint in event-time order, none moved away from it, and the rules
-     * and absences are those of the checkpoint. Every contact not folded into a checkpoint is in the queue (stored or
+     * stored, not moved, and either comes after the checkpoint in event-time order or was folded into it (what the
+     * customer holds up to the checkpoint is what it folded, {@link FoldCheckpoint#hasFolded}), none moved away from
+     * it, and the rules and absences are those of the checkpoint. Every contact not folded into a checkpoint is in the queue (stored or
      * moved since), so a customer whose contacts changed otherwise is folded from its first contact when that
      * contact is claimed, and gets a new checkpoint then (docs/follow-up-determinism.md, "Continuing from a checkpoint").
      */
@@ -408,10 +411,25 @@ public class KeepingPromises {
             return Map.of();
         }
         checkpoints.putAll(store.checkpointsOf(candidates));
-        Map<UUID, UUID> holderOfContact = new HashMap<>();
+        // A customer continues with every contact it holds after its checkpoint, queued ones too, as a fold from its
+        // first contact would take them all in. A claimed contact that does not come after the checkpoint was folded
+        // into it already if what the customer holds up to the checkpoint is what the checkpoint folded (a batch folds
+        // its customers' queued contacts too, so in a backlog most claimed contacts are).
+        Map<UUID, List<Contact>> newer = new HashMap<>(store.contactsAfter(checkpoints));
+        Map<UUID, Set<UUID>> after = new HashMap<>();
+        newer.forEach((holder, held) -> after.put(holder, held.stream().map(Contact::contactId).collect(Collectors.toSet())));
+        Map<UUID, FoldCheckpoint> passed = new HashMap<>();
         claimed.stream().filter(contact -> checkpoints.containsKey(contact.customerId()))
-                .forEach(contact -> holderOfContact.put(contact.contactId(), contact.customerId()));
-        Map<UUID, List<Contact>> newer = new HashMap<>(store.contactsHeld(holderOfContact));
+                .filter(contact -> !after.get(contact.customerId()).contains(contact.contactId()))
+                .forEach(contact -> passed.put(contact.customerId(), checkpoints.get(contact.customerId())));
+        if (!passed.isEmpty()) {
+            Map<UUID, FoldedContacts> heldUpTo = store.heldUpTo(passed);
+            passed.forEach((holder, checkpoint) -> {
+                if (!checkpoint.hasFolded(heldUpTo.get(holder))) {
+                    newer.remove(holder);
+                }
+            });
+        }
         newer.entrySet().removeIf(held -> !keeping.continues(checkpoints.get(held.getKey()), held.getValue(), absences));
         checkpoints.keySet().retainAll(newer.keySet());
         return newer;

@@ -17,6 +17,7 @@ import io.omnirouter.history.customer.model.Identifier;
 import io.omnirouter.history.followup.application.FollowUpStore;
 import io.omnirouter.history.followup.model.AgentAbsence;
 import io.omnirouter.history.followup.model.FoldCheckpoint;
+import io.omnirouter.history.followup.model.FoldedContacts;
 import io.omnirouter.history.followup.model.FollowUpTask;
 import io.omnirouter.history.followup.model.OpenTaskCount;
 import io.omnirouter.history.followup.model.PromiseCounts;
@@ -96,8 +97,18 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
     private static final String CONTACTS_OF = MEMBERS + "SELECT m.holder, " + CONTACT_COLUMNS
             + " FROM members m JOIN contact c ON c.customer_id = m.member_id"
             + " WHERE NOT EXISTS (SELECT 1 FROM follow_up_refused_contact r WHERE r.contact_id = c.contact_id)";
-    private static final String CONTACTS_BY_ID = "SELECT " + CONTACT_COLUMNS + " FROM contact c WHERE c.contact_id = ANY (?)"
-            + " AND NOT EXISTS (SELECT 1 FROM follow_up_refused_contact r WHERE r.contact_id = c.contact_id)";
+    // Each holder's contacts from its checkpoint's event time on (those after it are told apart in Java).
+    private static final String CONTACTS_FROM = """
+            WITH given AS (SELECT * FROM unnest(?::uuid[], ?::timestamptz[]) AS g(holder, from_time)),
+                 members AS (SELECT holder, holder AS member_id, from_time FROM given
+                             UNION ALL SELECT g.holder, cu.customer_id, g.from_time FROM given g JOIN customer cu ON cu.merged_into = g.holder)
+            SELECT m.holder, """ + CONTACT_COLUMNS
+            + " FROM members m JOIN contact c ON c.customer_id = m.member_id AND c.occurred_at >= m.from_time"
+            + " WHERE NOT EXISTS (SELECT 1 FROM follow_up_refused_contact r WHERE r.contact_id = c.contact_id)";
+    // Ids and times only, off contact_timeline_idx: the contacts themselves are in the checkpoint already.
+    private static final String HELD_IDS = MEMBERS + "SELECT m.holder, c.contact_id, c.occurred_at"
+            + " FROM members m JOIN contact c ON c.customer_id = m.member_id"
+            + " WHERE NOT EXISTS (SELECT 1 FROM follow_up_refused_contact r WHERE r.contact_id = c.contact_id)";
     private static final String CHECKPOINTS = "SELECT customer_id, state FROM follow_up_checkpoint WHERE customer_id = ANY (?)";
     private static final String KEEP_CHECKPOINTS = """
             INSERT INTO follow_up_checkpoint (customer_id, after_occurred_at, after_contact_id, fingerprint, state)
@@ -276,15 +287,41 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
     }
 
     @Override
-    public Map<UUID, List<Contact>> contactsHeld(Map<UUID, UUID> holderOfContact) {
+    public Map<UUID, List<Contact>> contactsAfter(Map<UUID, FoldCheckpoint> checkpoints) {
         Map<UUID, List<Contact>> found = new HashMap<>();
-        if (!holderOfContact.isEmpty()) {
-            jdbc.query(CONTACTS_BY_ID, uuids(holderOfContact.keySet()), rs -> {
+        if (!checkpoints.isEmpty()) {
+            List<UUID> holders = List.copyOf(checkpoints.keySet());
+            holders.forEach(holder -> found.put(holder, new ArrayList<>()));
+            jdbc.query(CONTACTS_FROM, ps -> {
+                var connection = ps.getConnection();
+                ps.setArray(1, connection.createArrayOf("uuid", holders.toArray()));
+                ps.setArray(2, connection.createArrayOf("timestamptz",
+                        holders.stream().map(holder -> timestamp(checkpoints.get(holder).afterOccurredAt())).toArray()));
+            }, rs -> {
+                UUID holder = rs.getObject("holder", UUID.class);
                 Contact contact = contact(rs);
-                found.computeIfAbsent(holderOfContact.get(contact.contactId()), holder -> new ArrayList<>()).add(contact);
+                if (checkpoints.get(holder).precedes(contact)) {
+                    found.get(holder).add(contact);
+                }
             });
         }
         return found;
+    }
+
+    @Override
+    public Map<UUID, FoldedContacts> heldUpTo(Map<UUID, FoldCheckpoint> checkpoints) {
+        Map<UUID, FoldedContacts> held = new HashMap<>();
+        if (!checkpoints.isEmpty()) {
+            checkpoints.keySet().forEach(holder -> held.put(holder, FoldedContacts.NONE));
+            jdbc.query(HELD_IDS, uuids(checkpoints.keySet()), rs -> {
+                UUID holder = rs.getObject("holder", UUID.class);
+                UUID contactId = rs.getObject("contact_id", UUID.class);
+                if (!checkpoints.get(holder).precedes(instant(rs, "occurred_at"), contactId)) {
+                    held.put(holder, held.get(holder).plus(contactId));
+                }
+            });
+        }
+        return held;
     }
 
     @Override

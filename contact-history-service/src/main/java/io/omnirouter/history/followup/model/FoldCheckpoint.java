@@ -23,9 +23,11 @@ import java.util.UUID;
  * @param afterContactId  and its id (event-time order breaks ties by contact id)
  * @param fingerprint     what else the fold depended on: the rules and the agents' absences
  *                        ({@link PromiseKeeping#fingerprint}); a checkpoint of other rules or absences is not continued
+ * @param folded          the contacts folded into it; null in a checkpoint kept before it was recorded (then a contact
+ *                        claimed before the checkpoint folds the customer from its first contact)
  */
 public record FoldCheckpoint(Instant afterOccurredAt, UUID afterContactId, String lastHandler, List<Consent> consents,
-                             List<FollowUpTask> openTasks, String fingerprint) {
+                             List<FollowUpTask> openTasks, String fingerprint, FoldedContacts folded) {
 
     public FoldCheckpoint {
         Objects.requireNonNull(afterOccurredAt, "afterOccurredAt");
@@ -37,8 +39,21 @@ public record FoldCheckpoint(Instant afterOccurredAt, UUID afterContactId, Strin
 
     /** Whether {@code contact} comes after the checkpoint in event-time order (so it was not folded into it). */
     public boolean precedes(Contact contact) {
-        int byTime = contact.occurredAt().compareTo(afterOccurredAt);
-        return byTime > 0 || byTime == 0 && Uuids.ORDER.compare(contact.contactId(), afterContactId) > 0;
+        return precedes(contact.occurredAt(), contact.contactId());
+    }
+
+    /** Whether the contact of that event time and id comes after the checkpoint in event-time order. */
+    public boolean precedes(Instant occurredAt, UUID contactId) {
+        int byTime = occurredAt.compareTo(afterOccurredAt);
+        return byTime > 0 || byTime == 0 && Uuids.ORDER.compare(contactId, afterContactId) > 0;
+    }
+
+    /**
+     * Whether the contacts a customer holds up to the checkpoint now, {@code heldUpToIt}, are those it folded: then a
+     * claimed contact among them is in the checkpoint already, and the fold continues without it.
+     */
+    public boolean hasFolded(FoldedContacts heldUpToIt) {
+        return folded != null && folded.equals(heldUpToIt);
     }
 
     /** Whether the fold had already applied {@code decision} when it reached the checkpoint. */

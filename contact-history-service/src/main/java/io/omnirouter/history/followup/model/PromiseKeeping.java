@@ -214,6 +214,8 @@ public final class PromiseKeeping {
         private Consents consents = new Consents();
         /** Where the fold stood after its latest contact, before later decisions and the clock. */
         private FoldCheckpoint checkpoint;
+        /** The contacts received so far (and those of the checkpoint resumed); null when a resumed one did not say. */
+        private FoldedContacts folded = FoldedContacts.NONE;
 
         Fold(UUID customerId, Collection<AgentAbsence> absences) {
             this.customerId = customerId;
@@ -225,15 +227,17 @@ public final class PromiseKeeping {
             from.openTasks().forEach(task -> histories.put(task.taskId(), new ArrayList<>(List.of(task))));
             lastHandler = from.lastHandler();
             consents = Consents.holding(from.consents());
+            folded = from.folded();
             checkpoint = from;
         }
 
         void checkpointAfter(Contact latest) {
             checkpoint = new FoldCheckpoint(latest.occurredAt(), latest.contactId(), lastHandler, List.copyOf(consents.all()), openTasks(),
-                    fingerprint(absences));
+                    fingerprint(absences), folded);
         }
 
         void receive(Contact contact) {
+            folded = folded == null ? null : folded.plus(contact.contactId());
             if (contact.agentId() != null) {
                 lastHandler = contact.agentId(); // the trigger itself counts: an acknowledgement's promise is its agent's
             }

@@ -33,9 +33,13 @@ final class InMemoryTasks {
     private final List<TaskDecision> decisions = new ArrayList<>();
     private final List<AgentAbsence> absences = new ArrayList<>();
     private final Map<UUID, FoldCheckpoint> checkpoints = new HashMap<>();
+    /** Stored contacts the follow-up has not claimed yet ({@code followup_pending}). */
+    private final Map<UUID, Contact> queued = new LinkedHashMap<>();
     private final boolean continuesCheckpoints;
     /** How many derivations continued a checkpoint: a test of the checkpoints sees that they were used. */
     private int continued;
+    /** Of those, how many with a claimed contact that the checkpoint had folded already. */
+    private int foldedAlready;
     private Instant now;
 
     InMemoryTasks(PromiseKeeping keeping, Instant now) {
@@ -55,13 +59,61 @@ final class InMemoryTasks {
         UUID former = customerOfContact.put(contact.contactId(), customer);
         FoldCheckpoint checkpoint = checkpoints.get(customer);
         if (continuesCheckpoints && former == null && checkpoint != null && keeping.continues(checkpoint, List.of(contact), absences)) {
-            return continueFrom(checkpoint, contact, customer);
+            return continueFrom(checkpoint, List.of(contact), customer);
         }
         Set<UUID> affected = new LinkedHashSet<>(List.of(customer));
         if (former != null) {
             affected.add(former);
         }
         return derive(affected);
+    }
+
+    /**
+     * A contact stored with {@code customer} and queued for the follow-up, as ingest does; its tasks are derived when
+     * {@link #claimQueued} claims it. A redelivery of a stored contact is not queued again.
+     */
+    void store(Contact contact, UUID customer) {
+        if (contacts.putIfAbsent(contact.contactId(), contact) == null) {
+            customerOfContact.put(contact.contactId(), customer);
+            queued.put(contact.contactId(), contact);
+        }
+    }
+
+    /**
+     * The follow-up claims up to {@code limit} queued contacts, earliest event time first, in one batch, as the
+     * service's applier does: a customer whose claimed contacts come after its checkpoint or were folded into it
+     * continues it with every contact it holds after it, queued ones included; every other customer is folded from
+     * its first contact, queued contacts included.
+     */
+    List<FollowUpTask> claimQueued(int limit) {
+        List<Contact> batch = queued.values().stream().sorted(PromiseKeeping.EVENT_TIME_ORDER).limit(limit).toList();
+        batch.forEach(contact -> queued.remove(contact.contactId()));
+        Map<UUID, List<Contact>> byCustomer = new LinkedHashMap<>();
+        batch.forEach(contact -> byCustomer.computeIfAbsent(customerOfContact.get(contact.contactId()), c -> new ArrayList<>()).add(contact));
+        List<FollowUpTask> changes = new ArrayList<>();
+        Set<UUID> fromTheFirst = new LinkedHashSet<>();
+        byCustomer.forEach((customer, claimed) -> {
+            FoldCheckpoint checkpoint = checkpoints.get(customer);
+            if (continuesCheckpoints && checkpoint != null) {
+                boolean allAfter = claimed.stream().allMatch(checkpoint::precedes);
+                List<Contact> after = held(customer).stream().filter(checkpoint::precedes).toList();
+                boolean folded = allAfter || checkpoint.hasFolded(heldUpTo(checkpoint, customer));
+                if (folded && keeping.continues(checkpoint, after, absences)) {
+                    foldedAlready += allAfter ? 0 : 1;
+                    changes.addAll(continueFrom(checkpoint, after, customer));
+                    return;
+                }
+            }
+            fromTheFirst.add(customer);
+        });
+        if (!fromTheFirst.isEmpty()) {
+            changes.addAll(derive(fromTheFirst));
+        }
+        return changes;
+    }
+
+    boolean hasQueued() {
+        return !queued.isEmpty();
     }
 
     /** Identity resolution moved the contacts to {@code customer} (a merge, an unmerge, a re-derivation). */
@@ -97,6 +149,10 @@ final class InMemoryTasks {
 
     int continued() {
         return continued;
+    }
+
+    int foldedAlready() {
+        return foldedAlready;
     }
 
     /** Every version published to followup.tasks, by "task id:version". */
@@ -145,10 +201,14 @@ final class InMemoryTasks {
         return decisions.stream().filter(d -> heldIds.contains(d.triggerContactId())).toList();
     }
 
-    /** As the service does for a customer whose claimed contacts all come after its checkpoint. */
-    private List<FollowUpTask> continueFrom(FoldCheckpoint checkpoint, Contact contact, UUID customer) {
+    private FoldedContacts heldUpTo(FoldCheckpoint checkpoint, UUID customer) {
+        return FoldedContacts.of(held(customer).stream().filter(c -> !checkpoint.precedes(c)).map(Contact::contactId).toList());
+    }
+
+    /** As the service does for a customer whose claimed contacts come after its checkpoint or were folded into it. */
+    private List<FollowUpTask> continueFrom(FoldCheckpoint checkpoint, List<Contact> newer, UUID customer) {
         continued++;
-        PromiseKeeping.Derivation derivation = keeping.continueFrom(checkpoint, customer, List.of(contact), decisionsOn(customer),
+        PromiseKeeping.Derivation derivation = keeping.continueFrom(checkpoint, customer, newer, decisionsOn(customer),
                 absences, now);
         derivation.checkpoint().ifPresent(next -> checkpoints.put(customer, next));
         DerivedTasks derived = derivation.tasks();
