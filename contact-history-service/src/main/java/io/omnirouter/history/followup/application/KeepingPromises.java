@@ -384,9 +384,10 @@ public class KeepingPromises {
      * among the customers to derive (no customer merged into it is among them), every claimed contact it holds was
      * stored, not moved, and either comes after the checkpoint in event-time order or was folded into it (what the
      * customer holds up to the checkpoint is what it folded, {@link FoldCheckpoint#hasFolded}), none moved away from
-     * it, and the rules and absences are those of the checkpoint. Every contact not folded into a checkpoint is in the queue (stored or
-     * moved since), so a customer whose contacts changed otherwise is folded from its first contact when that
-     * contact is claimed, and gets a new checkpoint then (docs/follow-up-determinism.md, "Continuing from a checkpoint").
+     * it, and the rules and absences are those of the checkpoint. Every contact not folded into a checkpoint is in the
+     * queue (stored or moved since), so a customer whose contacts changed otherwise is folded from its first contact
+     * when that contact is claimed, and gets a new checkpoint then (docs/follow-up-determinism.md, "Continuing from a
+     * checkpoint").
      */
     private Map<UUID, List<Contact>> continuing(Map<UUID, UUID> holderOf, List<PendingContact> claimed, List<AgentAbsence> absences,
                                                 Map<UUID, FoldCheckpoint> checkpoints) {

@@ -94,21 +94,21 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
                  members AS (SELECT holder, holder AS member_id FROM given
                              UNION ALL SELECT g.holder, cu.customer_id FROM given g JOIN customer cu ON cu.merged_into = g.holder)
             """;
+    /** The contacts whose follow-up PostgreSQL refused are left out of every fold. */
+    private static final String NOT_REFUSED =
+            " WHERE NOT EXISTS (SELECT 1 FROM follow_up_refused_contact r WHERE r.contact_id = c.contact_id)";
     private static final String CONTACTS_OF = MEMBERS + "SELECT m.holder, " + CONTACT_COLUMNS
-            + " FROM members m JOIN contact c ON c.customer_id = m.member_id"
-            + " WHERE NOT EXISTS (SELECT 1 FROM follow_up_refused_contact r WHERE r.contact_id = c.contact_id)";
+            + " FROM members m JOIN contact c ON c.customer_id = m.member_id" + NOT_REFUSED;
     // Each holder's contacts from its checkpoint's event time on (those after it are told apart in Java).
     private static final String CONTACTS_FROM = """
             WITH given AS (SELECT * FROM unnest(?::uuid[], ?::timestamptz[]) AS g(holder, from_time)),
                  members AS (SELECT holder, holder AS member_id, from_time FROM given
                              UNION ALL SELECT g.holder, cu.customer_id, g.from_time FROM given g JOIN customer cu ON cu.merged_into = g.holder)
             SELECT m.holder, """ + CONTACT_COLUMNS
-            + " FROM members m JOIN contact c ON c.customer_id = m.member_id AND c.occurred_at >= m.from_time"
-            + " WHERE NOT EXISTS (SELECT 1 FROM follow_up_refused_contact r WHERE r.contact_id = c.contact_id)";
+            + " FROM members m JOIN contact c ON c.customer_id = m.member_id AND c.occurred_at >= m.from_time" + NOT_REFUSED;
     // Ids and times only, off contact_timeline_idx: the contacts themselves are in the checkpoint already.
     private static final String HELD_IDS = MEMBERS + "SELECT m.holder, c.contact_id, c.occurred_at"
-            + " FROM members m JOIN contact c ON c.customer_id = m.member_id"
-            + " WHERE NOT EXISTS (SELECT 1 FROM follow_up_refused_contact r WHERE r.contact_id = c.contact_id)";
+            + " FROM members m JOIN contact c ON c.customer_id = m.member_id" + NOT_REFUSED;
     private static final String CHECKPOINTS = "SELECT customer_id, state FROM follow_up_checkpoint WHERE customer_id = ANY (?)";
     private static final String KEEP_CHECKPOINTS = """
             INSERT INTO follow_up_checkpoint (customer_id, after_occurred_at, after_contact_id, fingerprint, state)
