@@ -33,7 +33,7 @@ public final class FaultsMain implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--ci", hidden = true, description = "The short run of ./mvnw verify: one kill of each service, one broker "
-            + "hard kill, a 20 s PostgreSQL outage, one rebalance.")
+            + "hard kill, a 10 s PostgreSQL outage, one rebalance.")
     boolean ci;
 
     @Option(names = "--seed", description = "Seed of the workload and the schedule (default: random, printed, so that any run "

@@ -95,14 +95,15 @@ final class KafkaAudit implements AutoCloseable {
                 partitions.addAll(partitionsOf(topic));
             }
             Map<TopicPartition, Long> ends = lastStableOffsets(partitions);
-            long behind = 0;
+            Map<TopicPartition, Long> gapStarts = new HashMap<>();
             for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
                 OffsetAndMetadata at = committed.get(end.getKey());
                 long from = at == null ? earliest(end.getKey()) : at.offset();
                 if (from < end.getValue()) {
-                    behind += recordsBetween(end.getKey(), from, end.getValue());
+                    gapStarts.put(end.getKey(), from);
                 }
             }
+            long behind = recordsBetween(gapStarts, ends);
             if (behind > 0) {
                 lagging.put(group, behind);
             }
@@ -198,18 +199,34 @@ final class KafkaAudit implements AutoCloseable {
     }
 
     /** Committed records in [{@code from}, {@code to}) of one partition. */
-    private long recordsBetween(TopicPartition partition, long from, long to) {
+    /**
+     * Records (not markers) in each gap, from its start up to its end ({@code ends}), read by one consumer for all of
+     * them: a consumer per partition cost about half a second each, and a drain asks on every poll.
+     */
+    private long recordsBetween(Map<TopicPartition, Long> gapStarts, Map<TopicPartition, Long> ends) {
+        if (gapStarts.isEmpty()) {
+            return 0;
+        }
         try (KafkaConsumer<byte[], byte[]> consumer = reader()) {
-            consumer.assign(List.of(partition));
-            consumer.seek(partition, from);
+            consumer.assign(gapStarts.keySet());
+            gapStarts.forEach(consumer::seek);
             long records = 0;
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (consumer.position(partition) < to && System.nanoTime() < deadline) {
+            Set<TopicPartition> open = new HashSet<>(gapStarts.keySet());
+            while (!open.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    if (record.offset() < to) {
+                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
                         records++;
                     }
                 }
+                Set<TopicPartition> done = new HashSet<>();
+                for (TopicPartition partition : open) {
+                    if (consumer.position(partition) >= ends.get(partition)) {
+                        done.add(partition);
+                    }
+                }
+                consumer.pause(done);
+                open.removeAll(done);
             }
             return records;
         }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * How big a run is: the default run that the issue's "done" is measured by, a quick run for a developer, and the
- * short run that {@code ./mvnw verify} makes on every build (one kill of each service, one broker hard kill, a 20 s
+ * short run that {@code ./mvnw verify} makes on every build (one kill of each service, one broker hard kill, a 10 s
  * PostgreSQL outage, one rebalance).
  *
  * @param events         distinct workload events (re-sends come on top)
@@ -33,7 +33,7 @@ record Profile(String name, int events, int customers, Map<FaultKind, Integer> c
 
     /** The CI run: at most about four minutes on two cores, reference run included. */
     static Profile ci() {
-        return new Profile("ci", 2_000, 300, counts(1, 1, 0, 1, 0, 1, 0, 1), Duration.ofSeconds(20),
+        return new Profile("ci", 2_000, 300, counts(1, 1, 0, 1, 0, 1, 0, 1), Duration.ofSeconds(10),
                 Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(10));
     }
 

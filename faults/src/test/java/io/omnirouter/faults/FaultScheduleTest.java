@@ -35,13 +35,13 @@ class FaultScheduleTest {
     }
 
     @Test
-    void the_ci_run_kills_each_service_once_one_broker_once_crashes_postgres_for_20_s_and_rebalances_once() {
+    void the_ci_run_kills_each_service_once_one_broker_once_crashes_postgres_for_10_s_and_rebalances_once() {
         FaultSchedule schedule = FaultSchedule.plan(Profile.ci(), 2, 3);
 
         assertThat(schedule.faults()).extracting(Fault::kind).containsExactlyInAnyOrder(FaultKind.ROUTER_KILL, FaultKind.HISTORY_KILL,
                 FaultKind.LEADER_BROKER_KILL, FaultKind.POSTGRES_CRASH, FaultKind.REBALANCE);
         assertThat(schedule.faults()).filteredOn(fault -> fault.kind() == FaultKind.POSTGRES_CRASH)
-                .singleElement().extracting(Fault::outage).isEqualTo(Duration.ofSeconds(20));
+                .singleElement().extracting(Fault::outage).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test

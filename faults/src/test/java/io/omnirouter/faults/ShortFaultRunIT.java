@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The short fault run of every build: the real stack as processes (a reference run on one broker and one instance
  * of each service, then three brokers and two instances of each), one kill -9 of each service, one hard kill of the
- * leading broker, a 20 s PostgreSQL crash and one rebalance under traffic. Asserts what the harness promises: no
+ * leading broker, a 10 s PostgreSQL crash and one rebalance under traffic. Asserts what the harness promises: no
  * acknowledged event lost, none stored twice, the logs clean, the final state equal to the reference's. Numbers
  * (recovery times) are reported, never asserted. Uses the harness's ports (the local ones + 10000).
  */
