@@ -42,10 +42,13 @@ public final class PromiseKeeping {
 
     private final FollowUpRules rules;
     private final EscalationLadder ladder;
+    /** The rules' settings and the ladder as the fingerprint reads them: both are immutable, so written out once. */
+    private final String rulesAndLadder;
 
     public PromiseKeeping(FollowUpRules rules, EscalationLadder ladder) {
         this.rules = rules;
         this.ladder = ladder;
+        this.rulesAndLadder = rules + "|" + ladder;
     }
 
     /**
@@ -107,7 +110,7 @@ public final class PromiseKeeping {
      * absences, as a SHA-256 digest (a fingerprint to compare, not a secret: the JDK's digest is enough).
      */
     public String fingerprint(Collection<AgentAbsence> absences) {
-        StringBuilder text = new StringBuilder(rules.toString()).append('|').append(ladder);
+        StringBuilder text = new StringBuilder(rulesAndLadder);
         absences.stream().sorted(Comparator.comparing(AgentAbsence::agentId).thenComparing(AgentAbsence::from)
                         .thenComparing(AgentAbsence::until))
                 .forEach(absence -> text.append('|').append(absence));
@@ -206,6 +209,11 @@ public final class PromiseKeeping {
         private final Collection<AgentAbsence> absences;
         /** Every task's versions so far, in the order the tasks were opened. */
         private final Map<UUID, List<FollowUpTask>> histories = new LinkedHashMap<>();
+        /**
+         * The latest version of each open task, in the order of {@link #histories}: kept as versions are recorded,
+         * because every contact asks for it and a customer's closed tasks outnumber its open ones.
+         */
+        private final Map<UUID, FollowUpTask> open = new LinkedHashMap<>();
         /** The decisions that changed nothing, by action id: the status their task had then. */
         private final Map<UUID, String> refusals = new HashMap<>();
         /** The agent of the latest contact so far that an agent handled. */
@@ -224,7 +232,10 @@ public final class PromiseKeeping {
 
         /** Goes on from where an earlier fold stood: its open tasks (each history from that version), continuity, consents. */
         void resume(FoldCheckpoint from) {
-            from.openTasks().forEach(task -> histories.put(task.taskId(), new ArrayList<>(List.of(task))));
+            from.openTasks().forEach(task -> {
+                histories.put(task.taskId(), new ArrayList<>(List.of(task)));
+                keepOpen(task.taskId(), histories.get(task.taskId()));
+            });
             lastHandler = from.lastHandler();
             consents = Consents.holding(from.consents());
             folded = from.folded();
@@ -270,7 +281,7 @@ public final class PromiseKeeping {
         }
 
         private List<FollowUpTask> openTasks() {
-            return histories.values().stream().map(versions -> versions.get(versions.size() - 1)).filter(FollowUpTask::isOpen).toList();
+            return List.copyOf(open.values());
         }
 
         private FollowUpTask current(UUID taskId) {
@@ -286,7 +297,19 @@ public final class PromiseKeeping {
                     // Numbered after the task's latest version: from 1, or from its version at a checkpoint.
                     long number = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
                     versions.add(version.numbered(number, version.changedAt(), version.changeReason()));
+                    keepOpen(version.taskId(), versions);
                 }
+            }
+        }
+
+        private void keepOpen(UUID taskId, List<FollowUpTask> versions) {
+            FollowUpTask latest = versions.get(versions.size() - 1);
+            if (latest.isOpen()) {
+                // In place, or appended with a task just opened (the last of histories too). Every status but OPEN is
+                // final (TaskStatus), so a task that left this map is never put back out of its order.
+                open.put(taskId, latest);
+            } else {
+                open.remove(taskId);
             }
         }
     }
