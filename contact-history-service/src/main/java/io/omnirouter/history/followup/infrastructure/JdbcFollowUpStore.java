@@ -356,7 +356,7 @@ class JdbcFollowUpStore implements FollowUpStore, OpenTaskCounts {
                 ps.setArray(3, connection.createArrayOf("uuid", states.stream().map(FoldCheckpoint::afterContactId).toArray()));
                 ps.setArray(4, connection.createArrayOf("text", states.stream().map(FoldCheckpoint::fingerprint).toArray()));
                 // The states as one JSON array, not a text[] of documents: the driver escapes every character of an
-                // array's elements, which was a fifth of the follow-up's CPU with large states (bench/RESULTS.md).
+                // array's elements, most of the checkpoint write's 16% of the follow-up's CPU (bench/RESULTS.md 2026-12-08).
                 ps.setString(5, CHECKPOINT_JSON.writeValueAsString(states));
             });
         }

@@ -234,7 +234,7 @@ public final class PromiseKeeping {
         void resume(FoldCheckpoint from) {
             from.openTasks().forEach(task -> {
                 histories.put(task.taskId(), new ArrayList<>(List.of(task)));
-                keepOpen(task.taskId(), histories.get(task.taskId()));
+                keepOpen(task);
             });
             lastHandler = from.lastHandler();
             consents = Consents.holding(from.consents());
@@ -296,20 +296,21 @@ public final class PromiseKeeping {
                 if (versions.isEmpty() || !versions.get(versions.size() - 1).sameStateAs(version)) {
                     // Numbered after the task's latest version: from 1, or from its version at a checkpoint.
                     long number = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
-                    versions.add(version.numbered(number, version.changedAt(), version.changeReason()));
-                    keepOpen(version.taskId(), versions);
+                    FollowUpTask numbered = version.numbered(number, version.changedAt(), version.changeReason());
+                    versions.add(numbered);
+                    keepOpen(numbered);
                 }
             }
         }
 
-        private void keepOpen(UUID taskId, List<FollowUpTask> versions) {
-            FollowUpTask latest = versions.get(versions.size() - 1);
+        /** {@code latest}, the task's newest version, in {@link #open} if it is open, out of it if not. */
+        private void keepOpen(FollowUpTask latest) {
             if (latest.isOpen()) {
                 // In place, or appended with a task just opened (the last of histories too). Every status but OPEN is
                 // final (TaskStatus), so a task that left this map is never put back out of its order.
-                open.put(taskId, latest);
+                open.put(latest.taskId(), latest);
             } else {
-                open.remove(taskId);
+                open.remove(latest.taskId());
             }
         }
     }
